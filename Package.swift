@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "CreditMedical",
+    products: [
+        .library(name: "CreditMedicalCore", targets: ["CreditMedicalCore"]),
+        .library(name: "CreditMedicalHIS", targets: ["CreditMedicalHIS"]),
+        .library(name: "CreditMedicalSQLite", targets: ["CreditMedicalSQLite"]),
+        .library(name: "CreditMedicalTesting", targets: ["CreditMedicalTesting"]),
+        .library(name: "CreditMedicalConformance", targets: ["CreditMedicalConformance"]),
+        .executable(name: "credit-medical", targets: ["credit-medical"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "CreditMedicalCore"),
+        .target(name: "CreditMedicalHIS", dependencies: ["CreditMedicalCore"]),
+        .target(name: "CreditMedicalSQLite", dependencies: ["CreditMedicalCore", "CSQLite"]),
+        .target(name: "CreditMedicalTesting", dependencies: ["CreditMedicalCore"]),
+        .target(
+            name: "CreditMedicalConformance",
+            dependencies: ["CreditMedicalCore", "CreditMedicalTesting"]
+        ),
+        .executableTarget(
+            name: "credit-medical",
+            dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalSQLite", "CreditMedicalTesting"]
+        ),
+        .testTarget(name: "CreditMedicalCoreTests", dependencies: ["CreditMedicalCore", "CreditMedicalTesting"]),
+        .testTarget(name: "CreditMedicalHISTests", dependencies: ["CreditMedicalHIS", "CreditMedicalTesting"]),
+        .testTarget(
+            name: "CreditMedicalSQLiteTests",
+            dependencies: ["CreditMedicalSQLite", "CreditMedicalConformance", "CreditMedicalTesting"]
+        ),
+        .testTarget(
+            name: "CreditMedicalTestingTests",
+            dependencies: ["CreditMedicalTesting", "CreditMedicalConformance"]
+        ),
+    ]
+)
+
+// The same strict settings for every Swift target.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}

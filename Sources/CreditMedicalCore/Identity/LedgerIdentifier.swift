@@ -1,0 +1,63 @@
+/// A caller-chosen identifier of a ledger object: a short string such as a patient's enrollment
+/// number, a HIS encounter number or a request id.
+///
+/// Valid identifiers have 1 to ``maximumLength`` UTF-8 bytes and no control characters; the
+/// ledger rejects others with ``LedgerError/Code/invalidIdentifier``.
+public protocol LedgerIdentifier: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    /// The identifier's text.
+    var rawValue: String { get }
+    /// An identifier with the given text (validated when a command uses it, not here).
+    init(_ rawValue: String)
+    /// The largest number of UTF-8 bytes a valid identifier may have.
+    static var maximumLength: Int { get }
+}
+
+extension LedgerIdentifier {
+    public static var maximumLength: Int { 64 }
+
+    public init(stringLiteral value: String) { self.init(value) }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Whether the identifier has 1 to ``maximumLength`` UTF-8 bytes and no control characters.
+    public var isValid: Bool {
+        let bytes = rawValue.utf8
+        return !bytes.isEmpty && bytes.count <= Self.maximumLength
+            && !rawValue.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+}
+
+/// Identifies a credit line (授信额度), usually one per enrolled patient or family.
+public struct CreditLineID: LedgerIdentifier {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+}
+
+/// Identifies a hold (锁定): the caller's reference for it, such as an encounter or bill number.
+/// Unique across the ledger, also after the hold has ended.
+public struct HoldID: LedgerIdentifier {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+}
+
+/// A caller-chosen key that makes a mutating command safe to retry: the same key with the same
+/// command returns the first result again, and is never applied twice.
+public struct IdempotencyKey: LedgerIdentifier {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    /// Keys may be up to 128 UTF-8 bytes, so callers can combine several ids into one.
+    public static var maximumLength: Int { 128 }
+}

@@ -1,0 +1,66 @@
+/// The credit ledger a HIS server talks to: submits commands, answers queries.
+///
+/// Commands from concurrent callers are coalesced into batches (group commit): while one batch
+/// is being written, new submissions queue up and go together into the next one, so one storage
+/// transaction and one fsync serve many commands. Each command still succeeds or fails on its
+/// own.
+///
+/// ```swift
+/// let ledger = Ledger(store: try SQLiteLedgerStore(path: "ledger.sqlite"))
+/// try await ledger.execute(.openLine("patient-42", limit: Money(fen: 500_000)), key: "enroll-42")
+/// let receipt = try await ledger.execute(
+///     .placeHold("MZ-0001", line: "patient-42", amount: Money(fen: 12_000), expiresAt: nil),
+///     key: "MZ-0001/order-1")
+/// print(receipt.available)
+/// ```
+public final class Ledger: Sendable {
+    /// Where the ledger's state lives.
+    public let store: any LedgerStore
+    /// The ledger's source of time.
+    public let clock: any Clock
+    private let committer: GroupCommitter
+
+    /// A ledger over `store`, reading time from `clock`.
+    public init(store: any LedgerStore, clock: any Clock = SystemClock()) {
+        self.store = store
+        self.clock = clock
+        self.committer = GroupCommitter(store: store, clock: clock)
+    }
+
+    /// Applies `requests` in order, batched with other callers' requests, and returns one result
+    /// per request. Throws only when the batch could not be stored (then none of it was) or when
+    /// there are more than ``LedgerLimits/maximumBatchSize`` requests; retrying with the same
+    /// keys is safe.
+    public func submit(_ requests: [LedgerRequest]) async throws -> [LedgerResult] {
+        try await committer.submit(requests)
+    }
+
+    /// Applies one command; throws the ``LedgerError`` when it is rejected.
+    @discardableResult
+    public func execute(_ command: LedgerCommand, key: IdempotencyKey) async throws -> LedgerReceipt {
+        let results = try await submit([LedgerRequest(key: key, command: command)])
+        return try results[0].get()
+    }
+
+    /// Expires every open hold whose expiry time has come (up to one batch per call) and returns
+    /// the results. The idempotency key of each expiry is `expire:` followed by the hold id.
+    public func expireDueHolds() async throws -> [LedgerResult] {
+        let due = try store.openHolds(expiringBy: clock.now(), limit: LedgerLimits.maximumBatchSize)
+        let requests = due.map { LedgerRequest(key: IdempotencyKey("expire:\($0.id.rawValue)"), command: .expireHold($0.id)) }
+        return requests.isEmpty ? [] : try await submit(requests)
+    }
+
+    /// The line with this id.
+    public func line(_ id: CreditLineID) throws -> CreditLine? { try store.line(id) }
+
+    /// The hold with this id (the caller's reference).
+    public func hold(_ id: HoldID) throws -> Hold? { try store.hold(id) }
+
+    /// The holds of a line, open and ended, ordered by id.
+    public func holds(on line: CreditLineID) throws -> [Hold] { try store.holds(on: line) }
+
+    /// Up to `limit` journal entries of a line after sequence number `after`, in order.
+    public func journal(for line: CreditLineID, after: Int64 = 0, limit: Int = 1_000) throws -> [JournalEntry] {
+        try store.journal(line: line, after: after, limit: limit)
+    }
+}

@@ -1,0 +1,212 @@
+/// The one place where money moves: a pure, deterministic function from a state, a batch of
+/// requests and a time to a new state, journal entries and one result per request.
+///
+/// No I/O, no clock reads, no randomness. Each request succeeds or fails on its own; a failed
+/// request leaves the state exactly as it was. A key seen before returns its first entry (when
+/// the command is the same) or ``LedgerError/Code/idempotencyConflict``; rejected requests are
+/// not recorded, so a retry of a rejected key is decided afresh.
+public enum LedgerStateMachine {
+    /// Applies `batch` in order at time `now`, appending to `state.newEntries`.
+    public static func apply(_ batch: [LedgerRequest], to state: inout LedgerState, at now: Timestamp) -> [LedgerResult] {
+        var results: [LedgerResult] = []
+        results.reserveCapacity(batch.count)
+        for request in batch {
+            results.append(apply(request, to: &state, at: now))
+        }
+        return results
+    }
+
+    /// Applies one request at time `now`.
+    public static func apply(_ request: LedgerRequest, to state: inout LedgerState, at now: Timestamp) -> LedgerResult {
+        guard request.key.isValid else {
+            return .failure(LedgerError(.invalidIdentifier, details: "key"))
+        }
+        if let prior = state.receipts[request.key] {
+            guard prior.command == request.command else {
+                return .failure(LedgerError(.idempotencyConflict, details: "key \(request.key)"))
+            }
+            return .success(LedgerReceipt(entry: prior, isReplay: true))
+        }
+        let transition: Transition
+        do {
+            transition = try Transition(request.command, in: state, at: now)
+        } catch {
+            return .failure(error)
+        }
+        let line = transition.line
+        let entry = JournalEntry(
+            sequence: state.lastSequence + 1, key: request.key, timestamp: now, command: request.command,
+            line: line.id,
+            limitDelta: Money(fen: line.limit.fen - transition.before.limit.fen),
+            heldDelta: Money(fen: line.held.fen - transition.before.held.fen),
+            outstandingDelta: Money(fen: line.outstanding.fen - transition.before.outstanding.fen),
+            lineAfter: line.balances, holdAmountAfter: transition.hold?.amount, holdStateAfter: transition.hold?.state
+        )
+        state.lastSequence = entry.sequence
+        state.lines[line.id] = line
+        if let hold = transition.hold { state.holds[hold.id] = hold }
+        state.receipts[request.key] = entry
+        state.newEntries.append(entry)
+        return .success(LedgerReceipt(entry: entry, isReplay: false))
+    }
+}
+
+/// The decided effect of one command: the line (and hold) after it, or a thrown rejection.
+private struct Transition {
+    /// The line's balances before the command (zero for a new line).
+    var before: CreditLineBalances
+    var line: CreditLine
+    var hold: Hold?
+
+    init(_ command: LedgerCommand, in state: LedgerState, at now: Timestamp) throws(LedgerError) {
+        try Transition.validate(command)
+        switch command {
+        case .openLine(let id, let limit):
+            guard state.lines[id] == nil else { throw LedgerError(.lineAlreadyExists, details: "line \(id)") }
+            self.init(
+                before: CreditLineBalances(limit: .zero, held: .zero, outstanding: .zero, status: []),
+                line: CreditLine(id: id, limit: limit, openedAt: now, updatedAt: now))
+        case .placeHold(let holdID, let lineID, let amount, let expiresAt):
+            if let expiresAt, expiresAt <= now { throw LedgerError(.invalidExpiry, details: "hold \(holdID)") }
+            guard state.holds[holdID] == nil else { throw LedgerError(.holdAlreadyExists, details: "hold \(holdID)") }
+            try self.init(line: lineID, in: state, at: now)
+            try line.requireUsableForNewMoney()
+            try line.lock(amount)
+            hold = Hold(id: holdID, line: lineID, amount: amount, placedAt: now, expiresAt: expiresAt)
+        case .repay(let lineID, let amount):
+            try self.init(line: lineID, in: state, at: now)
+            try line.requireNotClosed()
+            guard amount <= line.outstanding else {
+                throw LedgerError(.overRepayment, details: "line \(lineID) outstanding \(line.outstanding.fen) repay \(amount.fen)")
+            }
+            line.outstanding.fen -= amount.fen
+        case .adjustLimit(let lineID, let limit):
+            try self.init(line: lineID, in: state, at: now)
+            try line.requireNotClosed()
+            line.limit = limit
+        case .suspendLine(let lineID), .resumeLine(let lineID), .freezeLine(let lineID), .unfreezeLine(let lineID),
+            .closeLine(let lineID):
+            try self.init(line: lineID, in: state, at: now)
+            try line.changeStatus(command)
+        case .increaseHold(let holdID, let amount):
+            try self.init(openHold: holdID, in: state, at: now, allowExpired: false)
+            try line.requireUsableForNewMoney()
+            try line.lock(amount)
+            hold?.amount.fen += amount.fen
+        case .decreaseHold(let holdID, let amount):
+            try self.init(openHold: holdID, in: state, at: now, allowExpired: false)
+            let held = hold?.amount ?? .zero
+            guard amount <= held else {
+                throw LedgerError(.insufficientHeld, details: "hold \(holdID) held \(held.fen) decrease \(amount.fen)")
+            }
+            line.held.fen -= amount.fen
+            hold?.amount.fen -= amount.fen
+        case .captureHold(let holdID, let amount):
+            try self.init(openHold: holdID, in: state, at: now, allowExpired: false)
+            let held = hold?.amount ?? .zero
+            guard amount <= held else {
+                throw LedgerError(.insufficientHeld, details: "hold \(holdID) held \(held.fen) capture \(amount.fen)")
+            }
+            let (outstanding, overflow) = line.outstanding.fen.addingReportingOverflow(amount.fen)
+            guard !overflow else { throw LedgerError(.amountOverflow, details: "line \(line.id)") }
+            line.outstanding.fen = outstanding
+            end(as: .captured, capturing: amount, at: now)
+        case .voidHold(let holdID):
+            try self.init(openHold: holdID, in: state, at: now, allowExpired: true)
+            end(as: .voided, capturing: .zero, at: now)
+        case .expireHold(let holdID):
+            try self.init(openHold: holdID, in: state, at: now, allowExpired: true)
+            guard hold?.isExpired(at: now) == true else { throw LedgerError(.holdNotExpired, details: "hold \(holdID)") }
+            end(as: .expired, capturing: .zero, at: now)
+        }
+    }
+
+    private init(before: CreditLineBalances, line: CreditLine, hold: Hold? = nil) {
+        self.before = before
+        self.line = line
+        self.hold = hold
+    }
+
+    /// Starts a transition of an existing line.
+    private init(line id: CreditLineID, in state: LedgerState, at now: Timestamp) throws(LedgerError) {
+        guard var line = state.lines[id] else { throw LedgerError(.lineNotFound, details: "line \(id)") }
+        let before = line.balances
+        line.updatedAt = now
+        self.init(before: before, line: line)
+    }
+
+    /// Starts a transition of an open hold and its line.
+    private init(openHold id: HoldID, in state: LedgerState, at now: Timestamp, allowExpired: Bool) throws(LedgerError) {
+        guard let hold = state.holds[id] else { throw LedgerError(.holdNotFound, details: "hold \(id)") }
+        guard hold.state == .open else { throw LedgerError(.holdNotOpen, details: "hold \(id) is \(hold.state)") }
+        guard allowExpired || !hold.isExpired(at: now) else { throw LedgerError(.holdExpired, details: "hold \(id)") }
+        try self.init(line: hold.line, in: state, at: now)
+        try line.requireNotClosed()
+        self.hold = hold
+    }
+
+    /// Ends the hold, moving `captured` to outstanding (done by the caller) and releasing the rest.
+    private mutating func end(as state: HoldState, capturing captured: Money, at now: Timestamp) {
+        guard var ended = hold else { return }
+        line.held.fen -= ended.amount.fen
+        ended.amount = .zero
+        ended.captured = captured
+        ended.state = state
+        ended.endedAt = now
+        hold = ended
+    }
+
+    /// Rejects malformed fields before anything is looked up.
+    private static func validate(_ command: LedgerCommand) throws(LedgerError) {
+        if let line = command.lineID, !line.isValid { throw LedgerError(.invalidIdentifier, details: "line") }
+        if let hold = command.holdID, !hold.isValid { throw LedgerError(.invalidIdentifier, details: "hold") }
+        guard let amount = command.amount else { return }
+        switch command.kind {
+        case .openLine, .adjustLimit:
+            guard amount.fen >= 0 else { throw LedgerError(.invalidAmount, details: "limit \(amount.fen)") }
+        default:
+            guard amount.isPositive else { throw LedgerError(.invalidAmount, details: "amount \(amount.fen)") }
+        }
+    }
+}
+
+extension CreditLine {
+    fileprivate func requireNotClosed() throws(LedgerError) {
+        guard !status.contains(.closed) else { throw LedgerError(.lineClosed, details: "line \(id)") }
+    }
+
+    /// New or larger holds need an active line.
+    fileprivate func requireUsableForNewMoney() throws(LedgerError) {
+        try requireNotClosed()
+        guard !status.contains(.frozen) else { throw LedgerError(.lineFrozen, details: "line \(id)") }
+        guard !status.contains(.suspended) else { throw LedgerError(.lineSuspended, details: "line \(id)") }
+    }
+
+    /// Moves `amount` of available money into held.
+    fileprivate mutating func lock(_ amount: Money) throws(LedgerError) {
+        guard amount <= available else {
+            throw LedgerError(.insufficientAvailable, details: "line \(id) available \(available.fen) need \(amount.fen)")
+        }
+        let (sum, overflow) = held.fen.addingReportingOverflow(amount.fen)
+        guard !overflow else { throw LedgerError(.amountOverflow, details: "line \(id)") }
+        held.fen = sum
+    }
+
+    fileprivate mutating func changeStatus(_ command: LedgerCommand) throws(LedgerError) {
+        try requireNotClosed()
+        let details = "line \(id)"
+        switch command {
+        case .suspendLine:
+            guard status.insert(.suspended).inserted else { throw LedgerError(.lineSuspended, details: details) }
+        case .resumeLine:
+            guard status.remove(.suspended) != nil else { throw LedgerError(.lineNotSuspended, details: details) }
+        case .freezeLine:
+            guard status.insert(.frozen).inserted else { throw LedgerError(.lineFrozen, details: details) }
+        case .unfreezeLine:
+            guard status.remove(.frozen) != nil else { throw LedgerError(.lineNotFrozen, details: details) }
+        default:
+            guard held == .zero, outstanding == .zero else { throw LedgerError(.lineInUse, details: details) }
+            status.insert(.closed)
+        }
+    }
+}

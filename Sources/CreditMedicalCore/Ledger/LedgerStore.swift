@@ -1,0 +1,43 @@
+/// Where a ``Ledger`` keeps its lines, holds and journal. A store loads and persists; it never
+/// decides: every change comes from the ``LedgerStateMachine`` through ``transact(loading:_:)``.
+///
+/// Implementations are provided for memory (`CreditMedicalTesting`), SQLite
+/// (`CreditMedicalSQLite`) and vendors' own databases. A store:
+///
+/// - MUST, in ``transact(loading:_:)``, load the lines, holds, their lines, and the journal
+///   entries of the idempotency keys named by the ``LedgerStateKeys``, together with the last
+///   journal sequence number, in one transaction that isolates the batch from concurrent
+///   writers (also in other processes);
+/// - MUST persist, after `body` returns, every entry in ``LedgerState/newEntries`` and the
+///   final state of every line and hold they name (``LedgerState/changedLines``,
+///   ``LedgerState/changedHolds``), atomically and durably before returning;
+/// - MUST persist nothing when `body` throws or the commit fails, and then throw;
+/// - MUST keep journal entries exactly as given and answer queries with what was persisted;
+/// - MUST be safe to call from several threads at once.
+///
+/// The ledger calls ``transact(loading:_:)`` from its own writer queue, never from the Swift
+/// concurrency pool, so blocking I/O there is fine. `CreditMedicalConformance`'s
+/// `LedgerStoreConformance` is the test a store must pass.
+public protocol LedgerStore: Sendable {
+    /// Loads what `keys` names, lets `body` change it, then persists the changes in the same
+    /// transaction and returns `body`'s result.
+    func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result
+
+    /// The line with this id.
+    func line(_ id: CreditLineID) throws -> CreditLine?
+    /// Up to `limit` lines with ids greater than `after` (all when `nil`), ordered by id.
+    func lines(after: CreditLineID?, limit: Int) throws -> [CreditLine]
+    /// The hold with this id.
+    func hold(_ id: HoldID) throws -> Hold?
+    /// The holds of one line, open and ended, ordered by id.
+    func holds(on line: CreditLineID) throws -> [Hold]
+    /// Up to `limit` holds with ids greater than `after` (all when `nil`), ordered by id.
+    func holds(after: HoldID?, limit: Int) throws -> [Hold]
+    /// Up to `limit` open holds whose expiry time is at or before `time`, ordered by id.
+    func openHolds(expiringBy time: Timestamp, limit: Int) throws -> [Hold]
+    /// Up to `limit` journal entries with sequence numbers greater than `after`, in order;
+    /// only the entries of `line` when it is given.
+    func journal(line: CreditLineID?, after: Int64, limit: Int) throws -> [JournalEntry]
+    /// The journal entry recorded for an idempotency key.
+    func entry(for key: IdempotencyKey) throws -> JournalEntry?
+}

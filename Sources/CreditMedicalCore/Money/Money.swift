@@ -1,0 +1,81 @@
+/// An amount of renminbi in integer fen (分): 1 yuan = 100 fen.
+///
+/// Money never uses floating point. Arithmetic that could overflow `Int64` is offered only as
+/// throwing methods (``adding(_:)``, ``subtracting(_:)``, ``multiplied(by:)``), so an overflow
+/// becomes a ``MoneyError`` instead of a crash or a wrong balance.
+///
+/// ```swift
+/// let price = try Money(parsing: "¥1,234.50")   // 123_450 fen
+/// let twice = try price.multiplied(by: 2)
+/// print(twice)                                  // ¥2,469.00
+/// ```
+public struct Money: Sendable, Hashable, Comparable, Codable {
+    /// The amount in fen; negative amounts are allowed for deltas and refunds.
+    public var fen: Int64
+
+    /// An amount of `fen` fen.
+    public init(fen: Int64) {
+        self.fen = fen
+    }
+
+    /// Zero fen.
+    public static let zero = Money(fen: 0)
+
+    /// A whole number of yuan, or ``MoneyError/Code/overflow`` when it does not fit.
+    public init(yuan: Int64) throws(MoneyError) {
+        let (fen, overflow) = yuan.multipliedReportingOverflow(by: 100)
+        guard !overflow else { throw MoneyError(.overflow) }
+        self.fen = fen
+    }
+
+    /// Whether the amount is greater than zero.
+    public var isPositive: Bool { fen > 0 }
+
+    /// The sum, or ``MoneyError/Code/overflow``.
+    public func adding(_ other: Money) throws(MoneyError) -> Money {
+        let (sum, overflow) = fen.addingReportingOverflow(other.fen)
+        guard !overflow else { throw MoneyError(.overflow) }
+        return Money(fen: sum)
+    }
+
+    /// The difference, or ``MoneyError/Code/overflow``.
+    public func subtracting(_ other: Money) throws(MoneyError) -> Money {
+        let (difference, overflow) = fen.subtractingReportingOverflow(other.fen)
+        guard !overflow else { throw MoneyError(.overflow) }
+        return Money(fen: difference)
+    }
+
+    /// The product with a whole factor, or ``MoneyError/Code/overflow``.
+    public func multiplied(by factor: Int64) throws(MoneyError) -> Money {
+        let (product, overflow) = fen.multipliedReportingOverflow(by: factor)
+        guard !overflow else { throw MoneyError(.overflow) }
+        return Money(fen: product)
+    }
+
+    /// The amount with its sign flipped, or ``MoneyError/Code/overflow`` for `Int64.min` fen.
+    public func negated() throws(MoneyError) -> Money {
+        try Money.zero.subtracting(self)
+    }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
+}
+
+extension Money: CustomStringConvertible {
+    /// The amount as yuan with a currency sign and thousands separators: `¥1,234.56`, `-¥0.05`.
+    public var description: String { formatted() }
+
+    /// The amount as yuan with two decimals, thousands separators and, unless `symbol` is empty,
+    /// a currency symbol after the sign.
+    public func formatted(symbol: String = "¥") -> String {
+        let magnitude = fen.magnitude
+        let whole = String(magnitude / 100)
+        let cents = magnitude % 100
+        var grouped = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        let sign = fen < 0 ? "-" : ""
+        return "\(sign)\(symbol)\(grouped).\(cents < 10 ? "0" : "")\(cents)"
+    }
+}
