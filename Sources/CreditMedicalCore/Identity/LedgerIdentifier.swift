@@ -35,8 +35,14 @@ extension LedgerIdentifier {
     /// Whether the identifier has 1 to ``maximumLength`` UTF-8 bytes and no control characters.
     public var isValid: Bool {
         let bytes = rawValue.utf8
-        return !bytes.isEmpty && bytes.count <= Self.maximumLength
-            && !rawValue.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        guard !bytes.isEmpty, bytes.count <= Self.maximumLength else { return false }
+        // Control characters are C0 and DEL (one byte) and C1 (U+0080–U+009F: 0xC2 0x80–0xC2 0x9F).
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) { return false }
+            previous = byte
+        }
+        return true
     }
 }
 

@@ -1,0 +1,79 @@
+import CSQLite
+
+/// One open SQLite database connection with a cache of prepared statements.
+///
+/// Not thread-safe and not `Sendable`: the store keeps it behind a lock and only lends it to
+/// closures that cannot let it escape.
+final class SQLiteConnection {
+    let handle: OpaquePointer
+    private var statements: [String: SQLiteStatement] = [:]
+
+    /// Opens (creating if needed) the database file at `path`.
+    init(path: String) throws(SQLiteStoreError) {
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open the database"
+            sqlite3_close_v2(handle)
+            throw SQLiteStoreError(.sqlite, resultCode: code, message: "open: \(message)")
+        }
+        sqlite3_extended_result_codes(handle, 1)
+        self.handle = handle
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs SQL that returns no rows (may hold several statements).
+    func execute(_ sql: String) throws(SQLiteStoreError) {
+        let code = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard code == SQLITE_OK else { throw error(code, context: "execute") }
+    }
+
+    /// The cached prepared statement for `sql`.
+    func statement(_ sql: String) throws(SQLiteStoreError) -> SQLiteStatement {
+        if let statement = statements[sql] { return statement }
+        let statement = try SQLiteStatement(sql: sql, connection: self)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// The first column of the first row of a query, as an integer.
+    func scalar(_ sql: String) throws(SQLiteStoreError) -> Int64? {
+        let statement = try statement(sql)
+        try statement.bind()
+        defer { sqlite3_reset(statement.handle) }
+        return try statement.step() ? statement.optionalInt64(0) : nil
+    }
+
+    /// The first column of the first row of a query, as text.
+    func text(_ sql: String) throws(SQLiteStoreError) -> String? {
+        let statement = try statement(sql)
+        try statement.bind()
+        defer { sqlite3_reset(statement.handle) }
+        return try statement.step() ? statement.optionalText(0) : nil
+    }
+
+    /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`): commits when it returns, rolls
+    /// back when it or the commit throws.
+    func writeTransaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if sqlite3_get_autocommit(handle) == 0 { sqlite3_exec(handle, "ROLLBACK", nil, nil, nil) }
+            throw error
+        }
+    }
+
+    /// A typed error for a failed call, keeping SQLite's message.
+    func error(_ code: Int32, context: String) -> SQLiteStoreError {
+        SQLiteStoreError(.sqlite, resultCode: code,
+                         message: "\(context): \(String(cString: sqlite3_errmsg(handle)))")
+    }
+}

@@ -1,0 +1,93 @@
+import CSQLite
+
+/// A prepared statement. Not thread-safe: used only under its connection's lock.
+final class SQLiteStatement {
+    let handle: OpaquePointer
+    private unowned let connection: SQLiteConnection
+
+    init(sql: String, connection: SQLiteConnection) throws(SQLiteStoreError) {
+        var handle: OpaquePointer?
+        let code = sqlite3_prepare_v3(connection.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, nil)
+        guard code == SQLITE_OK, let handle else {
+            throw connection.error(code, context: "prepare")
+        }
+        self.handle = handle
+        self.connection = connection
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Binds values to the parameters `?1`, `?2`, … in order and resets the statement.
+    func bind(_ values: SQLiteValue...) throws(SQLiteStoreError) {
+        try bind(values)
+    }
+
+    func bind(_ values: [SQLiteValue]) throws(SQLiteStoreError) {
+        sqlite3_reset(handle)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32 = switch value {
+            case .integer(let number): sqlite3_bind_int64(handle, index, number)
+            case .text(let text): sqlite3_bind_text(handle, index, text, -1, sqliteTransient)
+            case .null: sqlite3_bind_null(handle, index)
+            }
+            guard code == SQLITE_OK else { throw connection.error(code, context: "bind") }
+        }
+    }
+
+    /// Advances to the next row; `false` when done.
+    func step() throws(SQLiteStoreError) -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let code:
+            sqlite3_reset(handle)
+            throw connection.error(code, context: "step")
+        }
+    }
+
+    /// Runs a statement that returns no rows.
+    func run(_ values: SQLiteValue...) throws(SQLiteStoreError) {
+        try bind(values)
+        while try step() {}
+    }
+
+    /// Runs a query and decodes every row.
+    func rows<Row>(_ values: SQLiteValue..., decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row) throws(SQLiteStoreError) -> [Row] {
+        try bind(values)
+        var rows: [Row] = []
+        while try step() { rows.append(try decode(self)) }
+        return rows
+    }
+
+    func int64(_ column: Int32) -> Int64 {
+        sqlite3_column_int64(handle, column)
+    }
+
+    func optionalInt64(_ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    func text(_ column: Int32) -> String {
+        sqlite3_column_text(handle, column).map { String(cString: $0) } ?? ""
+    }
+
+    func optionalText(_ column: Int32) -> String? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : text(column)
+    }
+}
+
+/// A value bound to a statement parameter.
+enum SQLiteValue {
+    case integer(Int64)
+    case text(String)
+    case null
+
+    static func optional(_ value: Int64?) -> SQLiteValue { value.map(SQLiteValue.integer) ?? .null }
+    static func optional(_ value: String?) -> SQLiteValue { value.map(SQLiteValue.text) ?? .null }
+}
+
+/// SQLite's `SQLITE_TRANSIENT`: SQLite copies the bound text before the call returns.
+private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
