@@ -4,11 +4,15 @@ import CreditMedicalCore
 enum Rows {
     static let selectLine = "SELECT id, limit_fen, held_fen, outstanding_fen, status, opened_at, updated_at FROM credit_lines"
 
-    static let upsertLine = """
-        INSERT INTO credit_lines (id, limit_fen, held_fen, outstanding_fen, status, opened_at, updated_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-        ON CONFLICT (id) DO UPDATE SET limit_fen = ?2, held_fen = ?3, outstanding_fen = ?4, status = ?5, updated_at = ?7
-        """
+    /// Writes lines as ``values(of:)-(CreditLine)`` gives them, new or changed.
+    static let upsertLines = BulkInsert(
+        name: "lines",
+        head: "INSERT OR ROLLBACK INTO credit_lines (id, limit_fen, held_fen, outstanding_fen, status, opened_at, updated_at) VALUES",
+        columns: 7,
+        tail: """
+            ON CONFLICT (id) DO UPDATE SET limit_fen = excluded.limit_fen, held_fen = excluded.held_fen,
+            outstanding_fen = excluded.outstanding_fen, status = excluded.status, updated_at = excluded.updated_at
+            """)
 
     static func line(_ row: SQLiteStatement) -> CreditLine {
         CreditLine(
@@ -25,11 +29,15 @@ enum Rows {
 
     static let selectHold = "SELECT id, line_id, amount_fen, captured_fen, state, placed_at, expires_at, ended_at FROM holds"
 
-    static let upsertHold = """
-        INSERT INTO holds (id, line_id, amount_fen, captured_fen, state, placed_at, expires_at, ended_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-        ON CONFLICT (id) DO UPDATE SET amount_fen = ?3, captured_fen = ?4, state = ?5, expires_at = ?7, ended_at = ?8
-        """
+    /// Writes holds as ``values(of:)-(Hold)`` gives them, new or changed.
+    static let upsertHolds = BulkInsert(
+        name: "holds",
+        head: "INSERT OR ROLLBACK INTO holds (id, line_id, amount_fen, captured_fen, state, placed_at, expires_at, ended_at) VALUES",
+        columns: 8,
+        tail: """
+            ON CONFLICT (id) DO UPDATE SET amount_fen = excluded.amount_fen, captured_fen = excluded.captured_fen,
+            state = excluded.state, expires_at = excluded.expires_at, ended_at = excluded.ended_at
+            """)
 
     static func hold(_ row: SQLiteStatement) throws(SQLiteStoreError) -> Hold {
         guard let state = HoldState(rawValue: Int(row.int64(4))) else { throw corrupt("hold state") }
@@ -52,11 +60,15 @@ enum Rows {
         FROM journal
         """
 
-    static let insertEntry = """
-        INSERT INTO journal (sequence, idempotency_key, at, kind, line_id, hold_id, amount_fen, expires_at, limit_delta,
-        held_delta, outstanding_delta, limit_after, held_after, outstanding_after, status_after, hold_amount_after,
-        hold_state_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
-        """
+    /// Appends journal entries as ``values(of:)-(JournalEntry)`` gives them.
+    static let insertEntries = BulkInsert(
+        name: "journal",
+        head: """
+            INSERT OR ROLLBACK INTO journal (sequence, idempotency_key, at, kind, line_id, hold_id, amount_fen, expires_at,
+            limit_delta, held_delta, outstanding_delta, limit_after, held_after, outstanding_after, status_after,
+            hold_amount_after, hold_state_after) VALUES
+            """,
+        columns: 17)
 
     static func entry(_ row: SQLiteStatement) throws(SQLiteStoreError) -> JournalEntry {
         let line = CreditLineID(row.text(4))

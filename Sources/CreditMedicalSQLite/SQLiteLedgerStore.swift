@@ -18,6 +18,7 @@ public final class SQLiteLedgerStore: LedgerStore {
     public let path: String
     private let connection: SQLiteConnection
     private let lock = NSLock()
+    private var cache = LedgerCache()
 
     /// Opens (creating if needed) the ledger database at `path`, switches it to WAL with durable
     /// commits and runs pending migrations. Throws ``SQLiteStoreError`` with
@@ -30,6 +31,7 @@ public final class SQLiteLedgerStore: LedgerStore {
             throw SQLiteStoreError(.walUnavailable, message: "The database stays in journal mode \(mode ?? "unknown").")
         }
         try connection.execute("PRAGMA synchronous = FULL")
+        try connection.execute("PRAGMA wal_autocheckpoint = 16384")
         try SQLiteSchema.migrate(connection)
         self.path = path
         self.connection = connection
@@ -40,54 +42,88 @@ public final class SQLiteLedgerStore: LedgerStore {
 
     public func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result {
         try lock.withLock {
-            try connection.writeTransaction {
-                var state = try load(keys, from: connection)
-                let result = try body(&state)
-                try persist(state, to: connection)
-                return result
+            do {
+                return try attempt(keys, checkingKeysFirst: false, body)
+            } catch is KeyRecordedBefore {
+                return try attempt(keys, checkingKeysFirst: true, body)
             }
         }
     }
 
-    private func load(_ keys: LedgerStateKeys, from connection: SQLiteConnection) throws -> LedgerState {
-        let holdQuery = try connection.statement(Rows.selectHold + " WHERE id = ?1")
+    /// One write transaction for a batch.
+    ///
+    /// Replays are rare, so the first attempt does not look the batch's idempotency keys up:
+    /// it runs the batch as if every key were new and lets the journal's unique index catch a key
+    /// recorded before (and looks up only the keys of rejected commands, whose rejection might
+    /// have been a replay). When a key was recorded before, the attempt rolls back with
+    /// ``KeyRecordedBefore`` and the batch runs again with its keys' entries loaded.
+    private func attempt<Result>(
+        _ keys: LedgerStateKeys, checkingKeysFirst: Bool, _ body: (inout LedgerState) throws -> Result
+    ) throws -> Result {
+        var written: (lines: [CreditLine], holds: [Hold], lastSequence: Int64)?
+        do {
+            let result = try connection.writeTransaction {
+                cache.validate(dataVersion: try connection.scalar("PRAGMA data_version") ?? 0)
+                var state = try load(keys, receipts: checkingKeysFirst ? keys.keys : [])
+                let result = try body(&state)
+                if !checkingKeysFirst, try anyRecorded(rejectedKeys(of: keys, in: state)) { throw KeyRecordedBefore() }
+                written = try persist(state, keysChecked: checkingKeysFirst)
+                return result
+            }
+            if let written { cache.remember(lines: written.lines, holds: written.holds, lastSequence: written.lastSequence) }
+            return result
+        } catch {
+            cache.reset()
+            throw error
+        }
+    }
+
+    private func load(_ keys: LedgerStateKeys, receipts receiptKeys: Set<IdempotencyKey>) throws -> LedgerState {
         var holds: [Hold] = []
-        holds.reserveCapacity(keys.holds.count)
+        var missingHolds: [String] = []
         for id in keys.holds {
-            holds += try holdQuery.rows(.text(id.rawValue), decode: Rows.hold)
+            if let hold = cache.openHolds[id] { holds.append(hold) } else { missingHolds.append(id.rawValue) }
         }
-        let lineQuery = try connection.statement(Rows.selectLine + " WHERE id = ?1")
+        holds += try connection.rows(Rows.selectHold, whereColumn: "id", in: missingHolds, decode: Rows.hold)
         var lines: [CreditLine] = []
-        lines.reserveCapacity(keys.lines.count)
+        var missingLines: [String] = []
         for id in keys.lines.union(holds.map(\.line)) {
-            lines += try lineQuery.rows(.text(id.rawValue), decode: Rows.line)
+            if let line = cache.lines[id] { lines.append(line) } else { missingLines.append(id.rawValue) }
         }
-        let keyQuery = try connection.statement(Rows.selectEntry + " WHERE idempotency_key = ?1")
-        var receipts: [JournalEntry] = []
-        for key in keys.keys {
-            receipts += try keyQuery.rows(.text(key.rawValue), decode: Rows.entry)
-        }
-        let lastSequence = try connection.scalar("SELECT max(sequence) FROM journal") ?? 0
+        lines += try connection.rows(Rows.selectLine, whereColumn: "id", in: missingLines, decode: Rows.line)
+        let receipts = try connection.rows(Rows.selectEntry, whereColumn: "idempotency_key",
+                                           in: receiptKeys.map(\.rawValue), decode: Rows.entry)
+        let lastSequence = try cache.lastSequence ?? connection.scalar("SELECT max(sequence) FROM journal") ?? 0
         return LedgerState(lines: lines, holds: holds, receipts: receipts, lastSequence: lastSequence)
     }
 
-    private func persist(_ state: LedgerState, to connection: SQLiteConnection) throws {
-        guard !state.newEntries.isEmpty else { return }
-        let insertEntry = try connection.statement(Rows.insertEntry)
-        for entry in state.newEntries {
-            try insertEntry.bind(Rows.values(of: entry))
-            while try insertEntry.step() {}
+    /// The batch's keys that produced no new entry: rejected commands (and replays within the batch).
+    private func rejectedKeys(of keys: LedgerStateKeys, in state: LedgerState) -> [String] {
+        guard keys.keys.count != state.newEntries.count else { return [] }
+        var rejected = keys.keys
+        for entry in state.newEntries { rejected.remove(entry.key) }
+        return rejected.map(\.rawValue)
+    }
+
+    private func anyRecorded(_ keys: [String]) throws -> Bool {
+        try !connection.rows("SELECT idempotency_key FROM journal", whereColumn: "idempotency_key", in: keys,
+                             decode: { $0.int64(0) }).isEmpty
+    }
+
+    /// Writes the batch's entries and final lines and holds, and returns what it wrote.
+    private func persist(_ state: LedgerState, keysChecked: Bool) throws -> (lines: [CreditLine], holds: [Hold], lastSequence: Int64) {
+        let lines = state.changedLines
+        let holds = state.changedHolds
+        guard !state.newEntries.isEmpty else { return (lines, holds, state.lastSequence) }
+        do {
+            try connection.run(Rows.insertEntries, rows: state.newEntries.map(Rows.values(of:)))
+        } catch {
+            if !keysChecked && error.resultCode == sqliteConstraintUnique { throw KeyRecordedBefore() }
+            throw error
         }
-        let upsertLine = try connection.statement(Rows.upsertLine)
-        for line in state.changedLines {
-            try upsertLine.bind(Rows.values(of: line))
-            while try upsertLine.step() {}
-        }
-        let upsertHold = try connection.statement(Rows.upsertHold)
-        for hold in state.changedHolds {
-            try upsertHold.bind(Rows.values(of: hold))
-            while try upsertHold.step() {}
-        }
+        try connection.run(Rows.upsertLines, rows: lines.map(Rows.values(of:)))
+        try connection.run(Rows.upsertHolds, rows: holds.map(Rows.values(of:)))
+        return (lines, holds, state.lastSequence)
     }
 
     /// Runs a read under the lock.
@@ -143,7 +179,13 @@ public final class SQLiteLedgerStore: LedgerStore {
     }
 }
 
-// The connection is used only while `lock` is held.
+/// `SQLITE_CONSTRAINT_UNIQUE`, a macro Swift does not import: a unique index refused a row.
+private let sqliteConstraintUnique = SQLITE_CONSTRAINT | (8 << 8)
+
+/// Thrown inside a write transaction when a batch run as all-new met a key recorded before.
+private struct KeyRecordedBefore: Error {}
+
+// The connection and the cache are used only while `lock` is held.
 extension SQLiteLedgerStore: @unchecked Sendable {}
 
 extension SQLiteLedgerStore {

@@ -30,19 +30,45 @@ extension LedgerIdentifier {
 
     public var description: String { rawValue }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    // Identifiers compare, order and hash by their UTF-8 bytes, as the stores' indexes do: two
+    // ids are the same only when their bytes are (no Unicode normalization).
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.rawValue.utf8.count == rhs.rawValue.utf8.count else { return false }
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                for index in left.indices where left[index] != right[index] { return false }
+                return true
+            }
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        lhs.withUTF8 { left in rhs.withUTF8 { right in left.lexicographicallyPrecedes(right) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
 
     /// Whether the identifier has 1 to ``maximumLength`` UTF-8 bytes and no control characters.
     public var isValid: Bool {
-        let bytes = rawValue.utf8
-        guard !bytes.isEmpty, bytes.count <= Self.maximumLength else { return false }
-        // Control characters are C0 and DEL (one byte) and C1 (U+0080–U+009F: 0xC2 0x80–0xC2 0x9F).
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) { return false }
-            previous = byte
+        withUTF8 { bytes in
+            guard !bytes.isEmpty, bytes.count <= Self.maximumLength else { return false }
+            // Control characters are C0 and DEL (one byte) and C1 (U+0080–U+009F: 0xC2 0x80–0xC2 0x9F).
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) { return false }
+                previous = byte
+            }
+            return true
         }
-        return true
+    }
+
+    /// Calls `body` with the identifier's UTF-8 bytes.
+    private func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = rawValue
+        return text.withUTF8(body)
     }
 }
 

@@ -43,8 +43,7 @@ public enum LedgerStateMachine {
             lineAfter: line.balances, holdAmountAfter: transition.hold?.amount, holdStateAfter: transition.hold?.state
         )
         state.lastSequence = entry.sequence
-        state.lines[line.id] = line
-        if let hold = transition.hold { state.holds[hold.id] = hold }
+        transition.store(in: &state)
         state.receipts[request.key] = entry
         state.newEntries.append(entry)
         return .success(LedgerReceipt(entry: entry, isReplay: false))
@@ -57,6 +56,10 @@ private struct Transition {
     var before: CreditLineBalances
     var line: CreditLine
     var hold: Hold?
+    /// Where the line and the hold were found in the state (`nil` when the command creates them),
+    /// so that storing them back needs no second lookup.
+    private var lineIndex: [CreditLineID: CreditLine].Index?
+    private var holdIndex: [HoldID: Hold].Index?
 
     init(_ command: LedgerCommand, in state: LedgerState, at now: Timestamp) throws(LedgerError) {
         try Transition.validate(command)
@@ -121,28 +124,38 @@ private struct Transition {
         }
     }
 
-    private init(before: CreditLineBalances, line: CreditLine, hold: Hold? = nil) {
+    private init(before: CreditLineBalances, line: CreditLine) {
         self.before = before
         self.line = line
-        self.hold = hold
     }
 
     /// Starts a transition of an existing line.
     private init(line id: CreditLineID, in state: LedgerState, at now: Timestamp) throws(LedgerError) {
-        guard var line = state.lines[id] else { throw LedgerError(.lineNotFound, details: "line \(id)") }
+        guard let index = state.lines.index(forKey: id) else { throw LedgerError(.lineNotFound, details: "line \(id)") }
+        var line = state.lines.values[index]
         let before = line.balances
         line.updatedAt = now
         self.init(before: before, line: line)
+        lineIndex = index
     }
 
     /// Starts a transition of an open hold and its line.
     private init(openHold id: HoldID, in state: LedgerState, at now: Timestamp, allowExpired: Bool) throws(LedgerError) {
-        guard let hold = state.holds[id] else { throw LedgerError(.holdNotFound, details: "hold \(id)") }
+        guard let index = state.holds.index(forKey: id) else { throw LedgerError(.holdNotFound, details: "hold \(id)") }
+        let hold = state.holds.values[index]
         guard hold.state == .open else { throw LedgerError(.holdNotOpen, details: "hold \(id) is \(hold.state)") }
         guard allowExpired || !hold.isExpired(at: now) else { throw LedgerError(.holdExpired, details: "hold \(id)") }
         try self.init(line: hold.line, in: state, at: now)
         try line.requireNotClosed()
         self.hold = hold
+        holdIndex = index
+    }
+
+    /// Writes the line and the hold after the command into `state`.
+    func store(in state: inout LedgerState) {
+        if let lineIndex { state.lines.values[lineIndex] = line } else { state.lines[line.id] = line }
+        guard let hold else { return }
+        if let holdIndex { state.holds.values[holdIndex] = hold } else { state.holds[hold.id] = hold }
     }
 
     /// Ends the hold, moving `captured` to outstanding (done by the caller) and releasing the rest.

@@ -7,7 +7,10 @@
 /// - MUST, in ``transact(loading:_:)``, load the lines, holds, their lines, and the journal
 ///   entries of the idempotency keys named by the ``LedgerStateKeys``, together with the last
 ///   journal sequence number, in one transaction that isolates the batch from concurrent
-///   writers (also in other processes);
+///   writers (also in other processes). A store MAY instead run `body` on a state without some
+///   keys' entries when it then detects every such key that was recorded before (a unique index
+///   on the journal's keys, a look-up of the keys of rejected commands), rolls back and runs
+///   `body` again with them loaded; so `body` MAY run more than once and must be pure;
 /// - MUST persist, after `body` returns, every entry in ``LedgerState/newEntries`` and the
 ///   final state of every line and hold they name (``LedgerState/changedLines``,
 ///   ``LedgerState/changedHolds``), atomically and durably before returning;

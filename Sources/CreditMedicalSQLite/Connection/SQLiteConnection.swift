@@ -7,6 +7,12 @@ import CSQLite
 final class SQLiteConnection {
     let handle: OpaquePointer
     private var statements: [String: SQLiteStatement] = [:]
+    private var bulkStatements: [BulkKey: SQLiteStatement] = [:]
+
+    private struct BulkKey: Hashable {
+        let name: String
+        let rows: Int
+    }
 
     /// Opens (creating if needed) the database file at `path`.
     init(path: String) throws(SQLiteStoreError) {
@@ -24,6 +30,7 @@ final class SQLiteConnection {
 
     deinit {
         statements.removeAll()
+        bulkStatements.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -55,6 +62,47 @@ final class SQLiteConnection {
         try statement.bind()
         defer { sqlite3_reset(statement.handle) }
         return try statement.step() ? statement.optionalText(0) : nil
+    }
+
+    /// Writes `rows` (each `insert.columns` values) with as few statements as possible.
+    func run(_ insert: BulkInsert, rows: [[SQLiteValue]]) throws(SQLiteStoreError) {
+        var start = rows.startIndex
+        while start < rows.endIndex {
+            let chunk = rows[start..<min(start + BulkInsert.rowsPerStatement, rows.endIndex)]
+            let key = BulkKey(name: insert.name, rows: chunk.count)
+            let statement: SQLiteStatement
+            if let cached = bulkStatements[key] {
+                statement = cached
+            } else {
+                statement = try SQLiteStatement(sql: insert.sql(rows: chunk.count), connection: self)
+                bulkStatements[key] = statement
+            }
+            try statement.run(Array(chunk.joined()))
+            start = chunk.endIndex
+        }
+    }
+
+    /// How many values one `IN (…)` query binds; longer lists take several queries.
+    static let inListSize = 64
+
+    /// The rows of `select` whose `column` is one of `values`, in no particular order.
+    func rows<Row>(
+        _ select: String, whereColumn column: String, in values: [String],
+        decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row
+    ) throws(SQLiteStoreError) -> [Row] {
+        guard !values.isEmpty else { return [] }
+        let parameters = (1...Self.inListSize).map { "?\($0)" }.joined(separator: ", ")
+        let statement = try statement("\(select) WHERE \(column) IN (\(parameters))")
+        var rows: [Row] = []
+        var start = values.startIndex
+        while start < values.endIndex {
+            let end = min(start + Self.inListSize, values.endIndex)
+            try statement.bind(values[start..<end].map(SQLiteValue.text))
+            while try statement.step() { rows.append(try decode(statement)) }
+            start = end
+        }
+        sqlite3_reset(statement.handle)
+        return rows
     }
 
     /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`): commits when it returns, rolls

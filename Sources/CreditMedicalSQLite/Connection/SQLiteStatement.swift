@@ -26,14 +26,23 @@ final class SQLiteStatement {
 
     func bind(_ values: [SQLiteValue]) throws(SQLiteStoreError) {
         sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32 = switch value {
             case .integer(let number): sqlite3_bind_int64(handle, index, number)
-            case .text(let text): sqlite3_bind_text(handle, index, text, -1, sqliteTransient)
+            case .text(var text): text.withUTF8 { bindText($0, at: index) }
             case .null: sqlite3_bind_null(handle, index)
             }
             guard code == SQLITE_OK else { throw connection.error(code, context: "bind") }
+        }
+    }
+
+    /// Binds UTF-8 bytes as text; SQLite copies them before returning.
+    private func bindText(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) -> Int32 {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, nil) }
+        return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            sqlite3_bind_text(handle, index, $0, Int32(bytes.count), sqliteTransient)
         }
     }
 
@@ -49,7 +58,7 @@ final class SQLiteStatement {
     }
 
     /// Runs a statement that returns no rows.
-    func run(_ values: SQLiteValue...) throws(SQLiteStoreError) {
+    func run(_ values: [SQLiteValue]) throws(SQLiteStoreError) {
         try bind(values)
         while try step() {}
     }
