@@ -4,7 +4,7 @@ import CreditMedicalCore
 enum Rows {
     static let selectLine = "SELECT id, limit_fen, held_fen, outstanding_fen, status, opened_at, updated_at FROM credit_lines"
 
-    /// Writes lines as ``values(of:)-(CreditLine)`` gives them, new or changed.
+    /// Writes lines as ``bind(_:to:)-(CreditLine,_)`` binds them, new or changed.
     static let upsertLines = BulkInsert(
         name: "lines",
         head: "INSERT OR ROLLBACK INTO credit_lines (id, limit_fen, held_fen, outstanding_fen, status, opened_at, updated_at) VALUES",
@@ -21,15 +21,19 @@ enum Rows {
             openedAt: Timestamp(millisecondsSince1970: row.int64(5)), updatedAt: Timestamp(millisecondsSince1970: row.int64(6)))
     }
 
-    static func values(of line: CreditLine) -> [SQLiteValue] {
-        [.text(line.id.rawValue), .integer(line.limit.fen), .integer(line.held.fen), .integer(line.outstanding.fen),
-         .integer(Int64(line.status.rawValue)), .integer(line.openedAt.millisecondsSince1970),
-         .integer(line.updatedAt.millisecondsSince1970)]
+    static func bind(_ line: CreditLine, to row: inout SQLiteBinder) throws(SQLiteStoreError) {
+        try row.bind(line.id.rawValue)
+        try row.bind(line.limit.fen)
+        try row.bind(line.held.fen)
+        try row.bind(line.outstanding.fen)
+        try row.bind(Int64(line.status.rawValue))
+        try row.bind(line.openedAt.millisecondsSince1970)
+        try row.bind(line.updatedAt.millisecondsSince1970)
     }
 
     static let selectHold = "SELECT id, line_id, amount_fen, captured_fen, state, placed_at, expires_at, ended_at FROM holds"
 
-    /// Writes holds as ``values(of:)-(Hold)`` gives them, new or changed.
+    /// Writes holds as ``bind(_:to:)-(Hold,_)`` binds them, new or changed.
     static let upsertHolds = BulkInsert(
         name: "holds",
         head: "INSERT OR ROLLBACK INTO holds (id, line_id, amount_fen, captured_fen, state, placed_at, expires_at, ended_at) VALUES",
@@ -48,10 +52,15 @@ enum Rows {
             endedAt: row.optionalInt64(7).map(Timestamp.init(millisecondsSince1970:)))
     }
 
-    static func values(of hold: Hold) -> [SQLiteValue] {
-        [.text(hold.id.rawValue), .text(hold.line.rawValue), .integer(hold.amount.fen), .integer(hold.captured.fen),
-         .integer(Int64(hold.state.rawValue)), .integer(hold.placedAt.millisecondsSince1970),
-         .optional(hold.expiresAt?.millisecondsSince1970), .optional(hold.endedAt?.millisecondsSince1970)]
+    static func bind(_ hold: Hold, to row: inout SQLiteBinder) throws(SQLiteStoreError) {
+        try row.bind(hold.id.rawValue)
+        try row.bind(hold.line.rawValue)
+        try row.bind(hold.amount.fen)
+        try row.bind(hold.captured.fen)
+        try row.bind(Int64(hold.state.rawValue))
+        try row.bind(hold.placedAt.millisecondsSince1970)
+        try row.bind(hold.expiresAt?.millisecondsSince1970)
+        try row.bind(hold.endedAt?.millisecondsSince1970)
     }
 
     static let selectEntry = """
@@ -60,7 +69,7 @@ enum Rows {
         FROM journal
         """
 
-    /// Appends journal entries as ``values(of:)-(JournalEntry)`` gives them.
+    /// Appends journal entries as ``bind(_:to:)-(JournalEntry,_)`` binds them.
     static let insertEntries = BulkInsert(
         name: "journal",
         head: """
@@ -91,17 +100,25 @@ enum Rows {
             holdAmountAfter: row.optionalInt64(15).map(Money.init(fen:)), holdStateAfter: holdState)
     }
 
-    static func values(of entry: JournalEntry) -> [SQLiteValue] {
+    static func bind(_ entry: JournalEntry, to row: inout SQLiteBinder) throws(SQLiteStoreError) {
         let command = entry.command
-        return [
-            .integer(entry.sequence), .text(entry.key.rawValue), .integer(entry.timestamp.millisecondsSince1970),
-            .integer(Int64(command.kind.rawValue)), .text(entry.line.rawValue), .optional(command.holdID?.rawValue),
-            .optional(command.amount?.fen), .optional(command.expiresAt?.millisecondsSince1970),
-            .integer(entry.limitDelta.fen), .integer(entry.heldDelta.fen), .integer(entry.outstandingDelta.fen),
-            .integer(entry.lineAfter.limit.fen), .integer(entry.lineAfter.held.fen), .integer(entry.lineAfter.outstanding.fen),
-            .integer(Int64(entry.lineAfter.status.rawValue)), .optional(entry.holdAmountAfter?.fen),
-            .optional(entry.holdStateAfter.map { Int64($0.rawValue) }),
-        ]
+        try row.bind(entry.sequence)
+        try row.bind(entry.key.rawValue)
+        try row.bind(entry.timestamp.millisecondsSince1970)
+        try row.bind(Int64(command.kind.rawValue))
+        try row.bind(entry.line.rawValue)
+        try row.bind(command.holdID?.rawValue)
+        try row.bind(command.amount?.fen)
+        try row.bind(command.expiresAt?.millisecondsSince1970)
+        try row.bind(entry.limitDelta.fen)
+        try row.bind(entry.heldDelta.fen)
+        try row.bind(entry.outstandingDelta.fen)
+        try row.bind(entry.lineAfter.limit.fen)
+        try row.bind(entry.lineAfter.held.fen)
+        try row.bind(entry.lineAfter.outstanding.fen)
+        try row.bind(Int64(entry.lineAfter.status.rawValue))
+        try row.bind(entry.holdAmountAfter?.fen)
+        try row.bind(entry.holdStateAfter.map { Int64($0.rawValue) })
     }
 
     private static func corrupt(_ what: String) -> SQLiteStoreError {

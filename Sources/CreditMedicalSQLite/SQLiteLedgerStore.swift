@@ -116,13 +116,13 @@ public final class SQLiteLedgerStore: LedgerStore {
         let holds = state.changedHolds
         guard !state.newEntries.isEmpty else { return (lines, holds, state.lastSequence) }
         do {
-            try connection.run(Rows.insertEntries, rows: state.newEntries.map(Rows.values(of:)))
+            try connection.run(Rows.insertEntries, rows: state.newEntries, bind: Rows.bind)
         } catch {
             if !keysChecked && error.resultCode == sqliteConstraintUnique { throw KeyRecordedBefore() }
             throw error
         }
-        try connection.run(Rows.upsertLines, rows: lines.map(Rows.values(of:)))
-        try connection.run(Rows.upsertHolds, rows: holds.map(Rows.values(of:)))
+        try connection.run(Rows.upsertLines, rows: lines, bind: Rows.bind)
+        try connection.run(Rows.upsertHolds, rows: holds, bind: Rows.bind)
         return (lines, holds, state.lastSequence)
     }
 

@@ -64,8 +64,10 @@ final class SQLiteConnection {
         return try statement.step() ? statement.optionalText(0) : nil
     }
 
-    /// Writes `rows` (each `insert.columns` values) with as few statements as possible.
-    func run(_ insert: BulkInsert, rows: [[SQLiteValue]]) throws(SQLiteStoreError) {
+    /// Writes `rows`, each bound by `bind` as `insert.columns` values, with as few statements as possible.
+    func run<Row>(
+        _ insert: BulkInsert, rows: [Row], bind: (Row, inout SQLiteBinder) throws(SQLiteStoreError) -> Void
+    ) throws(SQLiteStoreError) {
         var start = rows.startIndex
         while start < rows.endIndex {
             let chunk = rows[start..<min(start + BulkInsert.rowsPerStatement, rows.endIndex)]
@@ -77,7 +79,9 @@ final class SQLiteConnection {
                 statement = try SQLiteStatement(sql: insert.sql(rows: chunk.count), connection: self)
                 bulkStatements[key] = statement
             }
-            try statement.run(Array(chunk.joined()))
+            var binder = SQLiteBinder(statement)
+            for row in chunk { try bind(row, &binder) }
+            while try statement.step() {}
             start = chunk.endIndex
         }
     }

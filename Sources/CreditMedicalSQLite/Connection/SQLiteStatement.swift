@@ -31,19 +31,27 @@ final class SQLiteStatement {
             let index = Int32(offset + 1)
             let code: Int32 = switch value {
             case .integer(let number): sqlite3_bind_int64(handle, index, number)
-            case .text(var text): text.withUTF8 { bindText($0, at: index) }
+            case .text(let text): bindText(text, at: index)
             case .null: sqlite3_bind_null(handle, index)
             }
-            guard code == SQLITE_OK else { throw connection.error(code, context: "bind") }
+            guard code == SQLITE_OK else { throw error(code, context: "bind") }
         }
     }
 
-    /// Binds UTF-8 bytes as text; SQLite copies them before returning.
-    private func bindText(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) -> Int32 {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, nil) }
-        return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-            sqlite3_bind_text(handle, index, $0, Int32(bytes.count), sqliteTransient)
+    /// Binds `text` to parameter `index`; SQLite copies its UTF-8 bytes before returning.
+    func bindText(_ text: String, at index: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, nil) }
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), sqliteTransient)
+            }
         }
+    }
+
+    /// A typed error for a failed call on this statement, keeping SQLite's message.
+    func error(_ code: Int32, context: String) -> SQLiteStoreError {
+        connection.error(code, context: context)
     }
 
     /// Advances to the next row; `false` when done.
