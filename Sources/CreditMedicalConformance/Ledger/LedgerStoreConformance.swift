@@ -1,0 +1,75 @@
+public import CreditMedicalCore
+public import XCTest
+
+/// The conformance suite every ``LedgerStore`` must pass. Subclass it, override ``makeStore()``
+/// (and ``reopen(_:)`` for a store that persists), and declare one test that runs the suite:
+///
+/// ```swift
+/// final class MyStoreConformanceTests: LedgerStoreConformance {
+///     override func makeStore() throws -> any LedgerStore { try MyStore(url: freshDatabase()) }
+///     override func reopen(_ store: any LedgerStore) throws -> (any LedgerStore)? {
+///         try MyStore(url: (store as! MyStore).url)
+///     }
+///     func testConformance() async throws {
+///         let ran = try await runAll()
+///         XCTAssertEqual(ran, Self.allScenarios.count)
+///     }
+/// }
+/// ```
+///
+/// On Linux, `swift test` does not run `test…` methods a subclass inherits from a class in
+/// another module, so the scenarios are plain methods listed in ``allScenarios`` and the
+/// subclass calls ``runAll()`` (or ``run(_:)`` per scenario) from its own tests. Each scenario
+/// runs on a fresh store, checks every effect and every error code through the ``Ledger``, checks
+/// that a rejected command leaves the store exactly as it was, and ends with a clean
+/// ``LedgerAuditor`` report. Failures name the scenario.
+open class LedgerStoreConformance: XCTestCase {
+    /// A fresh, empty store. Every scenario calls this once (twice for the concurrency scenario).
+    open func makeStore() throws -> any LedgerStore {
+        throw ConformanceError("Override makeStore() to return a fresh, empty store.")
+    }
+
+    /// The same store closed and opened again, or `nil` for a store that does not persist (then
+    /// the durability scenario only checks that nothing is lost in memory).
+    open func reopen(_ store: any LedgerStore) throws -> (any LedgerStore)? { nil }
+
+    /// Runs every scenario of ``allScenarios``, each on a fresh store, and returns how many ran.
+    @discardableResult
+    public func runAll() async throws -> Int {
+        var ran = 0
+        for scenario in Self.allScenarios {
+            try await run(scenario)
+            ran += 1
+        }
+        return ran
+    }
+
+    /// Runs one scenario on a fresh store, failing the test with the scenario's name when it throws.
+    public func run(_ scenario: LedgerScenario) async throws {
+        let fixture = try LedgerFixture(scenario: scenario.name, store: makeStore(), suite: self)
+        do {
+            try await scenario.body(fixture)
+            try fixture.expectCleanAudit()
+        } catch {
+            XCTFail("[\(scenario.name)] \(error)")
+        }
+    }
+}
+
+/// One named check of the conformance suite.
+public struct LedgerScenario: Sendable {
+    /// A stable name, shown in failures.
+    public let name: String
+    let body: @Sendable (LedgerFixture) async throws -> Void
+
+    init(_ name: String, _ body: @escaping @Sendable (LedgerFixture) async throws -> Void) {
+        self.name = name
+        self.body = body
+    }
+}
+
+/// A failure of the suite's own set-up.
+struct ConformanceError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

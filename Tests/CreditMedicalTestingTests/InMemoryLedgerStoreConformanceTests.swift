@@ -1,0 +1,13 @@
+import CreditMedicalConformance
+import CreditMedicalCore
+import CreditMedicalTesting
+import XCTest
+
+final class InMemoryLedgerStoreConformanceTests: LedgerStoreConformance {
+    override func makeStore() throws -> any LedgerStore { InMemoryLedgerStore() }
+
+    func testConformance() async throws {
+        let ran = try await runAll()
+        XCTAssertEqual(ran, Self.allScenarios.count)
+    }
+}
