@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "CreditMedicalHISTests", dependencies: ["CreditMedicalHIS", "CreditMedicalTesting"]),
         .testTarget(
             name: "CreditMedicalSQLiteTests",
-            dependencies: ["CreditMedicalSQLite", "CreditMedicalConformance", "CreditMedicalTesting"]
+            dependencies: ["CreditMedicalSQLite", "CreditMedicalConformance", "CreditMedicalTesting", "CSQLite"]
         ),
         .testTarget(
             name: "CreditMedicalTestingTests",

@@ -1,0 +1,102 @@
+import CreditMedicalCore
+import CreditMedicalSQLite
+import CSQLite
+import XCTest
+
+final class SQLiteLedgerStoreTests: XCTestCase {
+    private var directory: TemporaryDirectory!
+
+    override func setUpWithError() throws { directory = try TemporaryDirectory() }
+    override func tearDown() { directory = nil }
+
+    func testCommitsAreDurableInWriteAheadLogMode() throws {
+        let store = try SQLiteLedgerStore(path: directory.file("ledger.sqlite"))
+        XCTAssertTrue(try store.commitsAreDurable())
+        XCTAssertEqual(try sql(directory.file("ledger.sqlite"), "PRAGMA journal_mode"), "wal")
+    }
+
+    func testDatabaseFromNewerSchemaIsRefusedAndLeftAlone() throws {
+        let path = directory.file("ledger.sqlite")
+        _ = try SQLiteLedgerStore(path: path)
+        let newer = SQLiteLedgerStore.schemaVersion + 1
+        _ = try sql(path, "PRAGMA user_version = \(newer)")
+        XCTAssertThrowsError(try SQLiteLedgerStore(path: path)) { error in
+            XCTAssertEqual((error as? SQLiteStoreError)?.code, .schemaTooNew)
+        }
+        XCTAssertEqual(try sql(path, "PRAGMA user_version"), "\(newer)")
+    }
+
+    func testOtherApplicationsDatabaseIsRefused() throws {
+        let path = directory.file("other.sqlite")
+        _ = try sql(path, "CREATE TABLE patients (id TEXT)")
+        XCTAssertThrowsError(try SQLiteLedgerStore(path: path)) { error in
+            XCTAssertEqual((error as? SQLiteStoreError)?.code, .notALedgerDatabase)
+        }
+        XCTAssertEqual(try sql(path, "SELECT count(*) FROM sqlite_master"), "1")
+    }
+
+    func testThrowingBatchPersistsNothing() throws {
+        let store = try SQLiteLedgerStore(path: directory.file("ledger.sqlite"))
+        struct Crash: Error {}
+        let open = [LedgerRequest(key: "open", command: .openLine("L1", limit: Money(fen: 100)))]
+        XCTAssertThrowsError(try store.transact(loading: LedgerStateKeys(for: open)) { state in
+            _ = LedgerStateMachine.apply(open, to: &state, at: Timestamp(millisecondsSince1970: 1))
+            throw Crash()
+        })
+        XCTAssertNil(try store.line("L1"))
+        XCTAssertTrue(try store.journal(line: nil, after: 0, limit: 10).isEmpty)
+        // The store is still usable and starts its journal at 1.
+        let results = try store.transact(loading: LedgerStateKeys(for: open)) { state in
+            LedgerStateMachine.apply(open, to: &state, at: Timestamp(millisecondsSince1970: 1))
+        }
+        XCTAssertEqual(try results[0].get().entry.sequence, 1)
+    }
+
+    /// Two stores on one file stand for two processes: each must see the other's commits (its
+    /// cache of its own writes must not hide them), replays must be recognized across them, and
+    /// nothing may be lost when both write at once.
+    func testTwoStoresOnOneFileWriteTogether() async throws {
+        let path = directory.file("ledger.sqlite")
+        let first = Ledger(store: try SQLiteLedgerStore(path: path))
+        let second = Ledger(store: try SQLiteLedgerStore(path: path))
+        try await first.execute(.openLine("L1", limit: Money(fen: 10_000_000)), key: "open")
+        try await second.execute(.placeHold("H0", line: "L1", amount: Money(fen: 100), expiresAt: nil), key: "h0")
+        try await first.execute(.increaseHold("H0", by: Money(fen: 50)), key: "h0+")
+        let replay = try await second.execute(.increaseHold("H0", by: Money(fen: 50)), key: "h0+")
+        XCTAssertTrue(replay.isReplay)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for caller in 0..<40 {
+                let ledger = caller % 2 == 0 ? first : second
+                group.addTask {
+                    let hold = HoldID("H\(caller + 1)")
+                    try await ledger.execute(.placeHold(hold, line: "L1", amount: Money(fen: 1_000), expiresAt: nil), key: IdempotencyKey("p\(caller)"))
+                    try await ledger.execute(.captureHold(hold, amount: Money(fen: 600)), key: IdempotencyKey("c\(caller)"))
+                    try await ledger.execute(.repay("L1", amount: Money(fen: 100)), key: IdempotencyKey("r\(caller)"))
+                }
+            }
+            try await group.waitForAll()
+        }
+        for ledger in [first, second] {
+            let line = try XCTUnwrap(try ledger.line("L1"))
+            XCTAssertEqual(line.held, Money(fen: 150))
+            XCTAssertEqual(line.outstanding, Money(fen: 40 * 500))
+            XCTAssertTrue(try LedgerAuditor(store: ledger.store).audit().isClean)
+        }
+        XCTAssertEqual(try first.store.journal(line: nil, after: 0, limit: .max).count, 3 + 40 * 3)
+    }
+
+    /// Runs `statement` on its own connection and returns the first column of the first row.
+    private func sql(_ path: String, _ statement: String) throws -> String? {
+        var handle: OpaquePointer?
+        guard sqlite3_open(path, &handle) == SQLITE_OK, let handle else { throw SQLiteStoreError(.sqlite, message: "cannot open \(path)") }
+        defer { sqlite3_close(handle) }
+        var prepared: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, statement, -1, &prepared, nil) == SQLITE_OK else {
+            XCTFail(String(cString: sqlite3_errmsg(handle)))
+            return nil
+        }
+        defer { sqlite3_finalize(prepared) }
+        guard sqlite3_step(prepared) == SQLITE_ROW, let text = sqlite3_column_text(prepared, 0) else { return nil }
+        return String(cString: text)
+    }
+}
