@@ -32,6 +32,7 @@ public final class SQLiteLedgerStore: LedgerStore {
         }
         try connection.execute("PRAGMA synchronous = FULL")
         try connection.execute("PRAGMA wal_autocheckpoint = 16384")
+        try connection.execute("PRAGMA mmap_size = 268435456")
         try SQLiteSchema.migrate(connection)
         self.path = path
         self.connection = connection
