@@ -35,6 +35,7 @@ let package = Package(
             name: "CreditMedicalSQLiteTests",
             dependencies: ["CreditMedicalSQLite", "CreditMedicalConformance", "CreditMedicalTesting", "CSQLite"]
         ),
+        .testTarget(name: "CreditMedicalCLITests", dependencies: ["credit-medical"]),
         .testTarget(
             name: "CreditMedicalTestingTests",
             dependencies: ["CreditMedicalTesting", "CreditMedicalConformance"]

@@ -4,33 +4,15 @@ import Foundation
 
 /// `credit-medical bench ledger [--commands N] [--callers N] [--lines N] [--json]`
 enum BenchCommand {
-    static let usage = "usage: credit-medical bench ledger [--commands N] [--callers N] [--lines N] [--json]"
-
-    static func run(_ arguments: [String]) async throws -> Int32 {
-        guard arguments.first == "ledger" else {
-            print(usage)
-            return 2
-        }
-        var options = Array(arguments.dropFirst())
-        let json = options.contains("--json")
-        options.removeAll { $0 == "--json" }
-        var benchmark = LedgerBenchmark(commands: 200_000, callers: 512, lines: 10_000)
-        while !options.isEmpty {
-            let name = options.removeFirst()
-            guard let text = options.first, let value = Int(text), value > 0 else {
-                print("\(name) needs a positive whole number\n\(usage)")
-                return 2
-            }
-            options.removeFirst()
-            switch name {
-            case "--commands": benchmark.commands = value
-            case "--callers": benchmark.callers = value
-            case "--lines": benchmark.lines = value
-            default:
-                print("unknown option \(name)\n\(usage)")
-                return 2
-            }
-        }
+    static func run(_ commandLine: Arguments) async throws -> Int32 {
+        var arguments = commandLine
+        guard arguments.subcommand() == "ledger" else { throw UsageError("bench needs a benchmark name: ledger") }
+        let json = arguments.flag("--json")
+        var benchmark = LedgerBenchmark(commands: 200_000, callers: 1_024, lines: 10_000)
+        benchmark.commands = try arguments.positiveNumber("--commands") ?? benchmark.commands
+        benchmark.callers = try arguments.positiveNumber("--callers") ?? benchmark.callers
+        benchmark.lines = try arguments.positiveNumber("--lines") ?? benchmark.lines
+        try arguments.finish()
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("credit-medical-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -1,0 +1,16 @@
+/// What `credit-medical help` prints.
+enum Usage {
+    static let text = """
+        credit-medical: credit-based "treat first, pay later" care (信用就医) for hospital systems
+
+        usage:
+          credit-medical demo [--database PATH]
+              An outpatient visit on credit, step by step, on a SQLite ledger
+              (default ./credit-medical.sqlite). Each run enrolls a new patient.
+          credit-medical bench ledger [--commands N] [--callers N] [--lines N] [--json]
+              Measures one transaction per command, group commit with concurrent callers and
+              the state machine alone, on durable SQLite in a temporary directory.
+          credit-medical help
+              This text.
+        """
+}

@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+
+/// Runs the built `credit-medical` binary as a user would.
+final class CommandLineTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("credit-medical-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try FileManager.default.removeItem(at: directory)
+    }
+
+    func testDemoRunsTwiceOnOneDatabaseWithACleanAudit() throws {
+        let database = directory.appendingPathComponent("demo.sqlite").path
+        let first = try run(["demo", "--database", database])
+        XCTAssertEqual(first.status, 0, first.output)
+        XCTAssertTrue(first.output.contains("patient-000001"), first.output)
+        XCTAssertTrue(first.output.contains("Auditor: clean, 7 journal entries"), first.output)
+        let second = try run(["demo", "--database", database])
+        XCTAssertEqual(second.status, 0, second.output)
+        XCTAssertTrue(second.output.contains("patient-000002"), second.output)
+        XCTAssertTrue(second.output.contains("Auditor: clean, 14 journal entries"), second.output)
+    }
+
+    func testDemoUsesTheDefaultDatabaseInTheWorkingDirectory() throws {
+        let result = try run(["demo"])
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("credit-medical.sqlite").path))
+    }
+
+    func testBadArgumentsExitWithTwoAndSayWhy() throws {
+        for (arguments, message) in [(["demo", "--bogus"], "unknown option --bogus"), (["demo", "--database"], "--database needs a value"),
+                                     (["frob"], "unknown command frob"),
+                                     (["bench", "ledger", "--commands", "-5"], "--commands needs a positive whole number")] {
+            let result = try run(arguments)
+            XCTAssertEqual(result.status, 2, "\(arguments): \(result.output)")
+            XCTAssertTrue(result.output.contains(message), "\(arguments): \(result.output)")
+        }
+    }
+
+    func testAFileOfAnotherApplicationIsRefusedWithoutChangingIt() throws {
+        let path = directory.appendingPathComponent("notes.txt")
+        try Data("not a database".utf8).write(to: path)
+        let result = try run(["demo", "--database", path.path])
+        XCTAssertEqual(result.status, 1, result.output)
+        XCTAssertTrue(result.output.contains("error: sqlite"), result.output)
+        XCTAssertEqual(try String(contentsOf: path, encoding: .utf8), "not a database")
+    }
+
+    func testHelpListsTheCommands() throws {
+        let result = try run(["help"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.output.contains("credit-medical demo [--database PATH]"))
+        XCTAssertTrue(result.output.contains("credit-medical bench ledger"))
+    }
+
+    private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    /// The tool, built into the same products directory as the tests.
+    private static let binary: URL = {
+        var products = Bundle(for: CommandLineTests.self).bundleURL
+        if products.pathExtension == "xctest" { products.deleteLastPathComponent() }
+        return products.appendingPathComponent("credit-medical")
+    }()
+}
