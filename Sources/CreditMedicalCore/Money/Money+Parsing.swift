@@ -2,7 +2,7 @@ extension Money {
     /// Parses a yuan amount exactly, without floating point.
     ///
     /// Accepted: an optional sign (`-` or `+`), an optional currency symbol (`¥`, `￥` or `CNY`,
-    /// before or after the sign), digits with optional thousands separators in groups of three
+    /// before or after the sign, optionally followed by a space), digits with optional thousands separators in groups of three
     /// (`1,000`), and at most two decimals (`12.3`, `12.34`). Surrounding spaces are ignored.
     /// More than two decimals is ``MoneyError/Code/tooManyDecimals`` (never rounded); anything
     /// else malformed is ``MoneyError/Code/invalidFormat``; an amount beyond `Int64` fen is
@@ -16,7 +16,7 @@ extension Money {
         }
         func takeSymbol() -> Bool {
             for symbol in ["¥", "￥", "CNY"] where rest.hasPrefix(symbol) {
-                rest = rest.dropFirst(symbol.count)
+                rest = rest.dropFirst(symbol.count).drop { $0 == " " }
                 return true
             }
             return false
