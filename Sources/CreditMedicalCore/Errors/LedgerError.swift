@@ -93,7 +93,7 @@ extension LedgerError.Code {
         case .lineNotSuspended: "The credit line is not suspended."
         case .lineNotFrozen: "The credit line is not frozen."
         case .lineInUse: "The credit line still has money held or outstanding."
-        case .insufficientAvailable: "The credit line has not enough available."
+        case .insufficientAvailable: "The credit line does not have enough available."
         case .holdNotFound: "The hold does not exist."
         case .holdAlreadyExists: "A hold with this id exists already."
         case .holdNotOpen: "The hold has already ended."
