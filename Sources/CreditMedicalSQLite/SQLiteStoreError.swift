@@ -18,6 +18,8 @@ public struct SQLiteStoreError: Error, Sendable, Hashable, CustomStringConvertib
         public static let notALedgerDatabase = Code(rawValue: "sqlite.not_a_ledger_database")
         /// The database could not be switched to write-ahead logging.
         public static let walUnavailable = Code(rawValue: "sqlite.wal_unavailable")
+        /// The write-ahead log could not be opened or fsynced; what was committed may not be on disk.
+        public static let syncFailed = Code(rawValue: "sqlite.sync_failed")
         /// A stored row holds a value this version does not understand.
         public static let corruptRow = Code(rawValue: "sqlite.corrupt_row")
     }

@@ -18,6 +18,8 @@ final class GroupCommitter: Sendable {
     private let clock: any Clock
     private let queue = Mutex(Queue())
     private let writer = DispatchQueue(label: "creditmedical.ledger.writer", qos: .userInitiated)
+    /// Flushes each written batch and answers its callers, in order, while the writer goes on.
+    private let syncer = DispatchQueue(label: "creditmedical.ledger.syncer", qos: .userInitiated)
 
     init(store: any LedgerStore, clock: any Clock) {
         self.store = store
@@ -43,17 +45,28 @@ final class GroupCommitter: Sendable {
     private func drain() {
         while let (group, now) = nextGroup() {
             let batch = group.count == 1 ? group[0].requests : group.flatMap(\.requests)
-            do {
-                var results = try store.transact(loading: LedgerStateKeys(for: batch)) { state in
+            let outcome = Result {
+                try store.transact(loading: LedgerStateKeys(for: batch)) { state in
                     LedgerStateMachine.apply(batch, to: &state, at: now)
-                }[...]
-                for waiter in group {
-                    waiter.continuation.resume(returning: Array(results.prefix(waiter.requests.count)))
-                    results = results.dropFirst(waiter.requests.count)
                 }
-            } catch {
-                for waiter in group { waiter.continuation.resume(throwing: error) }
             }
+            syncer.async { [store] in
+                Self.answer(group, with: outcome.flatMap { results in Result { try store.flush(); return results } })
+            }
+        }
+    }
+
+    /// Hands each waiter its part of the batch's results, or the batch's error.
+    private static func answer(_ group: [Waiter], with outcome: Result<[LedgerResult], any Error>) {
+        switch outcome {
+        case .success(let all):
+            var results = all[...]
+            for waiter in group {
+                waiter.continuation.resume(returning: Array(results.prefix(waiter.requests.count)))
+                results = results.dropFirst(waiter.requests.count)
+            }
+        case .failure(let error):
+            for waiter in group { waiter.continuation.resume(throwing: error) }
         }
     }
 

@@ -28,9 +28,9 @@ public final class Ledger: Sendable {
     }
 
     /// Applies `requests` in order, batched with other callers' requests, and returns one result
-    /// per request. Throws only when the batch could not be stored (then none of it was) or when
-    /// there are more than ``LedgerLimits/maximumBatchSize`` requests; retrying with the same
-    /// keys is safe.
+    /// per request once they are on disk. Throws only when there are more than
+    /// ``LedgerLimits/maximumBatchSize`` requests, or when the batch could not be stored or made
+    /// durable; then retrying with the same keys is safe (what was stored answers as replays).
     public func submit(_ requests: [LedgerRequest]) async throws -> [LedgerResult] {
         try await committer.submit(requests)
     }

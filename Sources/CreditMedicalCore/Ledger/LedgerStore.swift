@@ -13,7 +13,8 @@
 ///   `body` again with them loaded; so `body` MAY run more than once and must be pure;
 /// - MUST persist, after `body` returns, every entry in ``LedgerState/newEntries`` and the
 ///   final state of every line and hold they name (``LedgerState/changedLines``,
-///   ``LedgerState/changedHolds``), atomically and durably before returning;
+///   ``LedgerState/changedHolds``), atomically before returning, and durably before returning
+///   or at the latest when the next ``flush()`` returns;
 /// - MUST persist nothing when `body` throws or the commit fails, and then throw;
 /// - MUST keep journal entries exactly as given and answer queries with what was persisted;
 /// - MUST be safe to call from several threads at once.
@@ -25,6 +26,12 @@ public protocol LedgerStore: Sendable {
     /// Loads what `keys` names, lets `body` change it, then persists the changes in the same
     /// transaction and returns `body`'s result.
     func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result
+
+    /// Makes every transaction that has returned durable. The ``Ledger`` calls it before it
+    /// answers a batch's callers, from another thread than the one running the next
+    /// ``transact(loading:_:)``. Stores whose transactions are durable when they return need not
+    /// implement it.
+    func flush() throws
 
     /// The line with this id.
     func line(_ id: CreditLineID) throws -> CreditLine?
@@ -43,4 +50,9 @@ public protocol LedgerStore: Sendable {
     func journal(line: CreditLineID?, after: Int64, limit: Int) throws -> [JournalEntry]
     /// The journal entry recorded for an idempotency key.
     func entry(for key: IdempotencyKey) throws -> JournalEntry?
+}
+
+extension LedgerStore {
+    /// Does nothing: the store's transactions are durable when they return.
+    public func flush() throws {}
 }

@@ -25,7 +25,7 @@ enum BenchCommand {
             return store
         }
 
-        print("ledger benchmark on SQLite (WAL, synchronous=FULL: durable=\(durable)), \(benchmark.lines) lines, mix place/increase/capture/repay")
+        print("ledger benchmark on SQLite (WAL, every batch fsynced before it is answered: durable=\(durable)), \(benchmark.lines) lines, mix place/increase/capture/repay")
         print("  (a) one transaction per command: \(format(figures.naiveOpsPerSecond)) commands/s (\(figures.naiveCommands) commands)")
         print("  (b) group commit, \(benchmark.callers) callers:  \(format(figures.batchedOpsPerSecond)) commands/s (\(figures.batchedCommands) commands)")
         print("  (c) state machine alone:         \(format(figures.stateMachineOpsPerSecond)) commands/s")
