@@ -6,6 +6,8 @@ do {
     switch arguments.subcommand() {
     case "demo":
         status = try await DemoCommand.run(arguments)
+    case "audit":
+        status = try AuditCommand.run(arguments)
     case "bench":
         status = try await BenchCommand.run(arguments)
     case "help", nil:

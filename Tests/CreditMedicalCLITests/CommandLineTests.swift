@@ -32,6 +32,33 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("credit-medical.sqlite").path))
     }
 
+    /// Kills the demo at random moments, mid-transaction among them; every run leaves the file
+    /// consistent and the next run works.
+    func testKillingTheDemoAtAnyMomentLeavesAConsistentLedger() throws {
+        let database = directory.appendingPathComponent("crash.sqlite").path
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<25 {
+            let process = try start(["demo", "--database", database])
+            usleep(UInt32.random(in: 0...40_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let audit = try run(["audit", "--database", database])
+        XCTAssertEqual(audit.status, 0, audit.output)
+        XCTAssertTrue(audit.output.contains("clean"), audit.output)
+        let demo = try run(["demo", "--database", database])
+        XCTAssertEqual(demo.status, 0, demo.output)
+        XCTAssertTrue(demo.output.contains("Auditor: clean"), demo.output)
+    }
+
+    func testAuditReportsAFreshLedgerClean() throws {
+        let database = directory.appendingPathComponent("audit.sqlite").path
+        XCTAssertEqual(try run(["demo", "--database", database]).status, 0)
+        let audit = try run(["audit", "--database", database])
+        XCTAssertEqual(audit.status, 0, audit.output)
+        XCTAssertTrue(audit.output.contains("7 journal entries, 1 lines, 1 holds checked\nclean"), audit.output)
+    }
+
     func testBadArgumentsExitWithTwoAndSayWhy() throws {
         for (arguments, message) in [(["demo", "--bogus"], "unknown option --bogus"), (["demo", "--database"], "--database needs a value"),
                                      (["frob"], "unknown command frob"),
@@ -59,17 +86,22 @@ final class CommandLineTests: XCTestCase {
     }
 
     private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let pipe = Pipe()
+        let process = try start(arguments, output: pipe)
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    private func start(_ arguments: [String], output: Pipe? = nil) throws -> Process {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        process.standardOutput = output ?? FileHandle.nullDevice
+        process.standardError = output ?? FileHandle.nullDevice
         try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        return process
     }
 
     /// The tool, built into the same products directory as the tests.

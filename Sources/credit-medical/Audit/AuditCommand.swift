@@ -1,0 +1,16 @@
+import CreditMedicalCore
+import CreditMedicalSQLite
+
+/// `credit-medical audit [--database PATH]`: checks a ledger's invariants and lists every
+/// violation; exits with 1 when there is one.
+enum AuditCommand {
+    static func run(_ commandLine: Arguments) throws -> Int32 {
+        var arguments = commandLine
+        let path = try arguments.value("--database") ?? DemoCommand.defaultDatabase
+        try arguments.finish()
+        let report = try LedgerAuditor(store: try SQLiteLedgerStore(path: path)).audit()
+        print("\(path): \(report.entriesChecked) journal entries, \(report.linesChecked) lines, \(report.holdsChecked) holds checked")
+        print(report.isClean ? "clean" : report.description)
+        return report.isClean ? 0 : 1
+    }
+}
