@@ -2,17 +2,13 @@ import CreditMedicalCore
 
 /// The SQL and the row mapping of lines, holds and journal entries.
 enum Rows {
-    static let selectLine = "SELECT id, limit_fen, held_fen, outstanding_fen, status, opened_at, updated_at FROM credit_lines"
-
     /// Writes lines as ``bind(_:to:)-(CreditLine,_)`` binds them, new or changed.
     static let upsertLines = BulkInsert(
-        name: "lines",
-        head: "INSERT OR ROLLBACK INTO credit_lines (id, limit_fen, held_fen, outstanding_fen, status, opened_at, updated_at) VALUES",
-        columns: 7,
-        tail: """
-            ON CONFLICT (id) DO UPDATE SET limit_fen = excluded.limit_fen, held_fen = excluded.held_fen,
-            outstanding_fen = excluded.outstanding_fen, status = excluded.status, updated_at = excluded.updated_at
-            """)
+        table: "credit_lines",
+        columns: ["id", "limit_fen", "held_fen", "outstanding_fen", "status", "opened_at", "updated_at"],
+        updating: ["limit_fen", "held_fen", "outstanding_fen", "status", "updated_at"])
+
+    static let selectLine = upsertLines.select
 
     static func line(_ row: SQLiteStatement) -> CreditLine {
         CreditLine(
@@ -31,17 +27,13 @@ enum Rows {
         try row.bind(line.updatedAt.millisecondsSince1970)
     }
 
-    static let selectHold = "SELECT id, line_id, amount_fen, captured_fen, state, placed_at, expires_at, ended_at FROM holds"
-
     /// Writes holds as ``bind(_:to:)-(Hold,_)`` binds them, new or changed.
     static let upsertHolds = BulkInsert(
-        name: "holds",
-        head: "INSERT OR ROLLBACK INTO holds (id, line_id, amount_fen, captured_fen, state, placed_at, expires_at, ended_at) VALUES",
-        columns: 8,
-        tail: """
-            ON CONFLICT (id) DO UPDATE SET amount_fen = excluded.amount_fen, captured_fen = excluded.captured_fen,
-            state = excluded.state, expires_at = excluded.expires_at, ended_at = excluded.ended_at
-            """)
+        table: "holds",
+        columns: ["id", "line_id", "amount_fen", "captured_fen", "state", "placed_at", "expires_at", "ended_at"],
+        updating: ["amount_fen", "captured_fen", "state", "expires_at", "ended_at"])
+
+    static let selectHold = upsertHolds.select
 
     static func hold(_ row: SQLiteStatement) throws(SQLiteStoreError) -> Hold {
         guard let state = HoldState(rawValue: Int(row.int64(4))) else { throw corrupt("hold state") }
@@ -63,21 +55,14 @@ enum Rows {
         try row.bind(hold.endedAt?.millisecondsSince1970)
     }
 
-    static let selectEntry = """
-        SELECT sequence, idempotency_key, at, kind, line_id, hold_id, amount_fen, expires_at, limit_delta, held_delta,
-        outstanding_delta, limit_after, held_after, outstanding_after, status_after, hold_amount_after, hold_state_after
-        FROM journal
-        """
-
     /// Appends journal entries as ``bind(_:to:)-(JournalEntry,_)`` binds them.
     static let insertEntries = BulkInsert(
-        name: "journal",
-        head: """
-            INSERT OR ROLLBACK INTO journal (sequence, idempotency_key, at, kind, line_id, hold_id, amount_fen, expires_at,
-            limit_delta, held_delta, outstanding_delta, limit_after, held_after, outstanding_after, status_after,
-            hold_amount_after, hold_state_after) VALUES
-            """,
-        columns: 17)
+        table: "journal",
+        columns: ["sequence", "idempotency_key", "at", "kind", "line_id", "hold_id", "amount_fen", "expires_at", "limit_delta",
+                  "held_delta", "outstanding_delta", "limit_after", "held_after", "outstanding_after", "status_after",
+                  "hold_amount_after", "hold_state_after"])
+
+    static let selectEntry = insertEntries.select
 
     static func entry(_ row: SQLiteStatement) throws(SQLiteStoreError) -> JournalEntry {
         let line = CreditLineID(row.text(4))

@@ -8,7 +8,7 @@ public import XCTest
 /// final class MyStoreConformanceTests: LedgerStoreConformance {
 ///     override func makeStore() throws -> any LedgerStore { try MyStore(url: freshDatabase()) }
 ///     override func reopen(_ store: any LedgerStore) throws -> (any LedgerStore)? {
-///         try MyStore(url: (store as! MyStore).url)
+///         try MyStore(url: XCTUnwrap(store as? MyStore).url)
 ///     }
 ///     func testConformance() async throws {
 ///         let ran = try await runAll()

@@ -1,22 +1,33 @@
 /// An `INSERT` that writes many rows per statement: one statement of ``rowsPerStatement`` rows is
 /// prepared once and reused, the last few rows of a call go into a statement of their own size.
 /// Fewer, larger statements cost SQLite much less than one statement per row.
+///
+/// `OR ROLLBACK`: a refused row ends the whole transaction at once, which spares SQLite the
+/// per-statement journal it keeps to undo a single statement.
 struct BulkInsert: Hashable {
     /// How many rows a full statement writes.
     static let rowsPerStatement = 32
 
-    /// A short name that identifies the insert in the connection's statement cache.
-    let name: String
-    /// `INSERT … INTO table (columns) VALUES`, without the rows.
-    let head: String
-    /// How many values a row has.
-    let columns: Int
-    /// What follows the rows, such as an `ON CONFLICT` clause written with `excluded.` values.
-    var tail = ""
+    /// The table, which also names the insert in the connection's statement cache.
+    let table: String
+    /// The columns of a row, in the order they are bound.
+    let columns: [String]
+    /// The columns an existing row (same first column) takes from the new one; empty for a
+    /// plain insert.
+    var updating: [String] = []
 
     /// The statement's SQL for `rows` rows of anonymous parameters, bound row after row.
     func sql(rows: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        return head + " " + Array(repeating: row, count: rows).joined(separator: ", ") + " " + tail
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        var sql = "INSERT OR ROLLBACK INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            + Array(repeating: row, count: rows).joined(separator: ", ")
+        if !updating.isEmpty {
+            sql += " ON CONFLICT (\(columns[0])) DO UPDATE SET "
+                + updating.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        }
+        return sql
     }
+
+    /// `SELECT` of the columns, in order, from the table.
+    var select: String { "SELECT \(columns.joined(separator: ", ")) FROM \(table)" }
 }

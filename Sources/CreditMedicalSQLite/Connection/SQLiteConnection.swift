@@ -10,7 +10,7 @@ final class SQLiteConnection {
     private var bulkStatements: [BulkKey: SQLiteStatement] = [:]
 
     private struct BulkKey: Hashable {
-        let name: String
+        let table: String
         let rows: Int
     }
 
@@ -64,14 +64,14 @@ final class SQLiteConnection {
         return try statement.step() ? statement.optionalText(0) : nil
     }
 
-    /// Writes `rows`, each bound by `bind` as `insert.columns` values, with as few statements as possible.
+    /// Writes `rows`, each bound by `bind` as the values of `insert.columns`, with as few statements as possible.
     func run<Row>(
         _ insert: BulkInsert, rows: [Row], bind: (Row, inout SQLiteBinder) throws(SQLiteStoreError) -> Void
     ) throws(SQLiteStoreError) {
         var start = rows.startIndex
         while start < rows.endIndex {
             let chunk = rows[start..<min(start + BulkInsert.rowsPerStatement, rows.endIndex)]
-            let key = BulkKey(name: insert.name, rows: chunk.count)
+            let key = BulkKey(table: insert.table, rows: chunk.count)
             let statement: SQLiteStatement
             if let cached = bulkStatements[key] {
                 statement = cached
