@@ -162,7 +162,6 @@ private struct JournalReplay {
             violation(invariant, "the ledger rejects this command (\(error.code))")
             follow(entry)
         }
-        state.newEntries.removeAll(keepingCapacity: true)
     }
 
     /// Takes the entry's recorded effect as given, so later entries are checked on their own.

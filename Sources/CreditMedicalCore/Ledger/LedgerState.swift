@@ -8,19 +8,60 @@ public struct LedgerState: Sendable {
     public var lines: [CreditLineID: CreditLine]
     /// Loaded holds by id, plus holds placed in this batch.
     public var holds: [HoldID: Hold]
-    /// Earlier journal entries by idempotency key, for replays; plus this batch's entries.
-    public var receipts: [IdempotencyKey: JournalEntry]
     /// The sequence number of the journal's last entry (0 for an empty journal).
     public var lastSequence: Int64
     /// The entries this batch appended, in order.
-    public var newEntries: [JournalEntry] = []
+    public private(set) var newEntries: [JournalEntry] = []
+    /// Earlier journal entries the store loaded for the batch's keys.
+    private var loadedEntries: [JournalEntry]
+    /// Where each known key's entry is: `n ≥ 0` is `newEntries[n]`, `n ≤ -2` is
+    /// `loadedEntries[-n - 2]`, `-1` is none. One hash-table entry serves both the replay check
+    /// and the recording of a new key.
+    private var entryIndex: [IdempotencyKey: Int]
 
-    /// A state as a store loads it.
+    /// A state as a store loads it: lines, holds, the journal entries of the batch's keys that
+    /// exist, and the last sequence number.
     public init(lines: [CreditLine] = [], holds: [Hold] = [], receipts: [JournalEntry] = [], lastSequence: Int64 = 0) {
         self.lines = Dictionary(lines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.holds = Dictionary(holds.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.receipts = Dictionary(receipts.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        self.loadedEntries = receipts
+        self.entryIndex = Dictionary(receipts.enumerated().map { ($0.element.key, -$0.offset - 2) }, uniquingKeysWith: { first, _ in first })
         self.lastSequence = lastSequence
+    }
+
+    /// The entry recorded for `key`, earlier or in this batch; when there is none, reserves the
+    /// key for the entry ``append(_:)`` adds next (or ``release(_:)`` gives it up).
+    mutating func entryOrReserve(_ key: IdempotencyKey) -> JournalEntry? {
+        let found = Self.claim(&entryIndex[key, default: -1], for: newEntries.count)
+        switch found {
+        case -1: return nil
+        case 0...: return newEntries[found]
+        default: return loadedEntries[-found - 2]
+        }
+    }
+
+    /// Gives up the reservation of a key whose command was rejected: rejections are not recorded.
+    mutating func release(_ key: IdempotencyKey) {
+        entryIndex[key] = -1
+    }
+
+    /// Appends the entry of the key reserved last.
+    mutating func append(_ entry: JournalEntry) {
+        newEntries.append(entry)
+    }
+
+    /// Forgets the batch's entries and the loaded ones, keeping lines and holds: the state a
+    /// store that keeps everything in memory starts its next batch from.
+    public mutating func forgetEntries() {
+        newEntries.removeAll(keepingCapacity: true)
+        loadedEntries.removeAll(keepingCapacity: true)
+        entryIndex.removeAll(keepingCapacity: true)
+    }
+
+    private static func claim(_ slot: inout Int, for position: Int) -> Int {
+        let found = slot
+        if found == -1 { slot = position }
+        return found
     }
 
     /// The lines that ``newEntries`` changed, each once, in their final state.

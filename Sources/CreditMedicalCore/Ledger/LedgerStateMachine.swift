@@ -21,7 +21,7 @@ public enum LedgerStateMachine {
         guard request.key.isValid else {
             return .failure(LedgerError(.invalidIdentifier, details: "key"))
         }
-        if let prior = state.receipts[request.key] {
+        if let prior = state.entryOrReserve(request.key) {
             guard prior.command == request.command else {
                 return .failure(LedgerError(.idempotencyConflict, details: "key \(request.key)"))
             }
@@ -31,6 +31,7 @@ public enum LedgerStateMachine {
         do {
             transition = try Transition(request.command, in: state, at: now)
         } catch {
+            state.release(request.key)
             return .failure(error)
         }
         let line = transition.line
@@ -44,8 +45,7 @@ public enum LedgerStateMachine {
         )
         state.lastSequence = entry.sequence
         transition.store(in: &state)
-        state.receipts[request.key] = entry
-        state.newEntries.append(entry)
+        state.append(entry)
         return .success(LedgerReceipt(entry: entry, isReplay: false))
     }
 }

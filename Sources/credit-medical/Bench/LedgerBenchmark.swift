@@ -74,8 +74,7 @@ struct LedgerBenchmark {
         }
         let start = ContinuousClock.now
         for batch in batches {
-            state.receipts.removeAll(keepingCapacity: true)
-            state.newEntries.removeAll(keepingCapacity: true)
+            state.forgetEntries()
             try requireApplied(LedgerStateMachine.apply(batch, to: &state, at: origin))
         }
         return Double(visits * LedgerWorkload.commandsPerVisit) / (ContinuousClock.now - start).seconds
