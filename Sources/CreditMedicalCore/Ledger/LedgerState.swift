@@ -50,6 +50,14 @@ public struct LedgerState: Sendable {
         newEntries.append(entry)
     }
 
+    /// Makes room for what a batch of `count` commands may add, so the tables grow once.
+    mutating func reserveCapacity(forBatchOf count: Int) {
+        lines.reserveCapacity(lines.count + count)
+        holds.reserveCapacity(holds.count + count)
+        entryIndex.reserveCapacity(entryIndex.count + count)
+        newEntries.reserveCapacity(newEntries.count + count)
+    }
+
     /// Forgets the batch's entries and the loaded ones, keeping lines and holds: the state a
     /// store that keeps everything in memory starts its next batch from.
     public mutating func forgetEntries() {
@@ -66,13 +74,13 @@ public struct LedgerState: Sendable {
 
     /// The lines that ``newEntries`` changed, each once, in their final state.
     public var changedLines: [CreditLine] {
-        var seen = Set<CreditLineID>()
+        var seen = Set<CreditLineID>(minimumCapacity: newEntries.count)
         return newEntries.compactMap { seen.insert($0.line).inserted ? lines[$0.line] : nil }
     }
 
     /// The holds that ``newEntries`` changed, each once, in their final state.
     public var changedHolds: [Hold] {
-        var seen = Set<HoldID>()
+        var seen = Set<HoldID>(minimumCapacity: newEntries.count)
         return newEntries.compactMap { entry in
             guard let id = entry.command.holdID, seen.insert(id).inserted else { return nil }
             return holds[id]

@@ -10,6 +10,7 @@ public enum LedgerStateMachine {
     public static func apply(_ batch: [LedgerRequest], to state: inout LedgerState, at now: Timestamp) -> [LedgerResult] {
         var results: [LedgerResult] = []
         results.reserveCapacity(batch.count)
+        state.reserveCapacity(forBatchOf: batch.count)
         for request in batch {
             results.append(apply(request, to: &state, at: now))
         }
