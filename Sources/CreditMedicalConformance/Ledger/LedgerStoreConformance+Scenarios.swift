@@ -204,11 +204,17 @@ extension LedgerStoreConformance {
         let late = try await f.apply(.captureHold("H1", amount: fen(4_000)), key: "c1")
         XCTAssertTrue(late.isReplay)
         try f.expect("L1", limit: 100_000, held: 0, outstanding: 4_000)
+        // A replay of a command that could apply again is still only a replay.
+        let repaid = try await f.apply(.repay("L1", amount: fen(1_000)), key: "r0")
+        let repaidAgain = try await f.apply(.repay("L1", amount: fen(1_000)), key: "r0")
+        XCTAssertTrue(repaidAgain.isReplay, "[\(f.scenario)] repeated repayment applied twice")
+        XCTAssertEqual(repaidAgain.entry, repaid.entry)
+        try f.expect("L1", limit: 100_000, held: 0, outstanding: 3_000)
         // A rejected key is not recorded: once the command can apply, the same key applies it.
         try await f.expectRejection(.overRepayment, .repay("L1", amount: fen(5_000)), key: "r1")
         try await f.expectRejection(.overRepayment, .repay("L1", amount: fen(5_000)), key: "r1")
         XCTAssertNil(try f.store.entry(for: "r1"), "[\(f.scenario)] rejected key recorded")
-        XCTAssertEqual(try f.store.journal(line: nil, after: 0, limit: .max).count, 3, "[\(f.scenario)] journal length")
+        XCTAssertEqual(try f.store.journal(line: nil, after: 0, limit: .max).count, 4, "[\(f.scenario)] journal length")
     }
 
     static func badInput(_ f: LedgerFixture) async throws {
