@@ -51,6 +51,23 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(demo.output.contains("Auditor: clean"), demo.output)
     }
 
+    /// Several processes on one database file at once: each either works or fails with a clear
+    /// error, and the ledger stays consistent.
+    func testDemosInSeveralProcessesAtOnceShareOneDatabase() throws {
+        let database = directory.appendingPathComponent("shared.sqlite").path
+        XCTAssertEqual(try run(["demo", "--database", database]).status, 0)
+        let pipes = (0..<4).map { _ in Pipe() }
+        let processes = try pipes.map { try start(["demo", "--database", database], output: $0) }
+        for (process, pipe) in zip(processes, pipes) {
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, output)
+            XCTAssertTrue(output.contains("Auditor: clean"), output)
+        }
+        let audit = try run(["audit", "--database", database])
+        XCTAssertEqual(audit.status, 0, audit.output)
+    }
+
     func testAuditReportsAFreshLedgerClean() throws {
         let database = directory.appendingPathComponent("audit.sqlite").path
         XCTAssertEqual(try run(["demo", "--database", database]).status, 0)

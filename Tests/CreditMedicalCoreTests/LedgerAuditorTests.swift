@@ -71,6 +71,22 @@ final class LedgerAuditorTests: XCTestCase {
         XCTAssertTrue(report.has(.storedMatchesJournal, sequence: 3), report.description)
     }
 
+    /// A writer that commits between the auditor's reads must not look like a violation.
+    func testAWriteDuringTheAuditMakesItReadAgainNotReportViolations() throws {
+        let busy = BusyStore(store: store, writesDuringAudit: 2)
+        let report = try LedgerAuditor(store: busy).audit()
+        XCTAssertTrue(report.isClean, report.description)
+        XCTAssertEqual(report.entriesChecked, 7)
+    }
+
+    func testAStoreThatNeverStopsChangingIsReportedAsSuch() throws {
+        var auditor = LedgerAuditor(store: BusyStore(store: store, writesDuringAudit: .max))
+        auditor.maximumAttempts = 3
+        XCTAssertThrowsError(try auditor.audit()) { error in
+            XCTAssertEqual(error as? LedgerAuditError, LedgerAuditError(attempts: 3))
+        }
+    }
+
     private func audit(_ tamper: @escaping @Sendable (inout TamperedStore.Content) -> Void) throws -> LedgerAuditReport {
         let report = try LedgerAuditor(store: TamperedStore(store: store, tamper: tamper)).audit()
         XCTAssertFalse(report.isClean)
@@ -114,6 +130,44 @@ private struct TamperedStore: LedgerStore {
         Array(try content().journal.filter { $0.sequence > after && (line == nil || $0.line == line) }.prefix(limit))
     }
     func entry(for key: IdempotencyKey) throws -> JournalEntry? { try content().journal.first { $0.key == key } }
+}
+
+/// A store that commits a repayment of its own each time the auditor starts reading lines, as a
+/// concurrent writer would, for the first `writesDuringAudit` times.
+private final class BusyStore: LedgerStore, @unchecked Sendable {
+    let store: InMemoryLedgerStore
+    private var writesLeft: Int
+    private var written = 0
+
+    init(store: InMemoryLedgerStore, writesDuringAudit: Int) {
+        self.store = store
+        self.writesLeft = writesDuringAudit
+    }
+
+    func lines(after: CreditLineID?, limit: Int) throws -> [CreditLine] {
+        if after == nil, writesLeft > 0 {
+            writesLeft -= 1
+            written += 1
+            let repay = [LedgerRequest(key: IdempotencyKey("busy-\(written)"), command: .repay("L1", amount: Money(fen: 1)))]
+            _ = try store.transact(loading: LedgerStateKeys(for: repay)) { state in
+                LedgerStateMachine.apply(repay, to: &state, at: Timestamp(millisecondsSince1970: 1_767_225_700_000))
+            }
+        }
+        return try store.lines(after: after, limit: limit)
+    }
+
+    func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result {
+        try store.transact(loading: keys, body)
+    }
+    func line(_ id: CreditLineID) throws -> CreditLine? { try store.line(id) }
+    func hold(_ id: HoldID) throws -> Hold? { try store.hold(id) }
+    func holds(on line: CreditLineID) throws -> [Hold] { try store.holds(on: line) }
+    func holds(after: HoldID?, limit: Int) throws -> [Hold] { try store.holds(after: after, limit: limit) }
+    func openHolds(expiringBy time: Timestamp, limit: Int) throws -> [Hold] { try store.openHolds(expiringBy: time, limit: limit) }
+    func journal(line: CreditLineID?, after: Int64, limit: Int) throws -> [JournalEntry] {
+        try store.journal(line: line, after: after, limit: limit)
+    }
+    func entry(for key: IdempotencyKey) throws -> JournalEntry? { try store.entry(for: key) }
 }
 
 extension LedgerAuditReport {

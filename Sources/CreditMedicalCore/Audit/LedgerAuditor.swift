@@ -4,18 +4,34 @@
 /// the ledger accepts and must reproduce itself exactly), adds up each line's movements, and
 /// compares the result with the stored lines and holds. Reads the whole store; memory grows
 /// with the number of lines, holds and keys.
+///
+/// The store may be in use meanwhile (by this process or others): every change comes with a
+/// journal entry, so when the journal has grown by the time lines and holds have been read, the
+/// audit starts again, up to ``maximumAttempts`` times.
 public struct LedgerAuditor: Sendable {
     /// The store under audit.
     public let store: any LedgerStore
     /// How many rows each query reads.
     public var pageSize = 10_000
+    /// How many times the audit reads the store before it gives up on a store that keeps changing.
+    public var maximumAttempts = 5
 
     public init(store: any LedgerStore) {
         self.store = store
     }
 
-    /// Audits the store and reports every violation found.
+    /// Audits the store and reports every violation found. Throws ``LedgerAuditError`` when the
+    /// store changed during every attempt.
     public func audit() throws -> LedgerAuditReport {
+        for _ in 0..<maximumAttempts {
+            let (report, lastSequence) = try readAndCheck()
+            if try store.journal(line: nil, after: lastSequence, limit: 1).isEmpty { return report }
+        }
+        throw LedgerAuditError(attempts: maximumAttempts)
+    }
+
+    /// One pass over the store, and the last journal entry it checked.
+    private func readAndCheck() throws -> (LedgerAuditReport, lastSequence: Int64) {
         var report = LedgerAuditReport()
         var replay = JournalReplay()
         var after: Int64 = 0
@@ -23,12 +39,13 @@ public struct LedgerAuditor: Sendable {
             let page = try store.journal(line: nil, after: after, limit: pageSize)
             for entry in page { replay.check(entry, into: &report) }
             report.entriesChecked += page.count
-            guard let last = page.last, page.count == pageSize else { break }
+            guard let last = page.last else { break }
             after = last.sequence
+            guard page.count == pageSize else { break }
         }
         try compareLines(with: replay, into: &report)
         try compareHolds(with: replay, into: &report)
-        return report
+        return (report, after)
     }
 
     private func compareLines(with replay: JournalReplay, into report: inout LedgerAuditReport) throws {

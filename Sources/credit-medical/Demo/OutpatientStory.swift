@@ -18,14 +18,19 @@ struct OutpatientStory {
         let visit = EncounterCredit(ledger: ledger, line: patient, encounter: encounter)
         let charges = [("REG-1", "registration (挂号)", "25.00"), ("LAB-1", "blood test (血常规)", "180.50"),
                        ("RX-1", "pharmacy (西药)", "326.80")]
+        var total = Money.zero
         for (number, (item, name, amount)) in charges.enumerated() {
             try await visit.lock(try yuan(amount), forItem: item)
+            total = try total.adding(try yuan(amount))
             try step("\(number + 2). \(encounter): \(name) ¥\(amount) is locked on the line, no cashier queue")
         }
-        try await visit.refund(try yuan("48.30"), ofItem: "RX-1")
+        let refund = try yuan("48.30")
+        try await visit.refund(refund, ofItem: "RX-1")
+        total = try total.subtracting(refund)
         try step("5. one medicine is returned (退费): ¥48.30 is released from the hold")
 
-        let total = try visit.current()?.amount ?? .zero
+        // The bill comes from the HIS's own charge items, never from the ledger's current state,
+        // so a retried or repeated checkout sends the same settlement.
         let insurance = try yuan("262.40")
         let selfPay = try total.subtracting(insurance)
         try await visit.settle(selfPay: selfPay)
