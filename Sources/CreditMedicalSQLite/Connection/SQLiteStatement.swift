@@ -65,20 +65,6 @@ final class SQLiteStatement {
         }
     }
 
-    /// Runs a statement that returns no rows.
-    func run(_ values: [SQLiteValue]) throws(SQLiteStoreError) {
-        try bind(values)
-        while try step() {}
-    }
-
-    /// Runs a query and decodes every row.
-    func rows<Row>(_ values: SQLiteValue..., decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row) throws(SQLiteStoreError) -> [Row] {
-        try bind(values)
-        var rows: [Row] = []
-        while try step() { rows.append(try decode(self)) }
-        return rows
-    }
-
     func int64(_ column: Int32) -> Int64 {
         sqlite3_column_int64(handle, column)
     }
