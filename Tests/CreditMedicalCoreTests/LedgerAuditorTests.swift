@@ -134,13 +134,13 @@ private struct TamperedStore: LedgerStore {
 
 /// A store that commits a repayment of its own each time the auditor starts reading lines, as a
 /// concurrent writer would, for the first `writesDuringAudit` times.
-private final class BusyStore: LedgerStore, @unchecked Sendable {
-    let store: InMemoryLedgerStore
+private final class BusyStore: ForwardingLedgerStore, @unchecked Sendable {
+    let inner: InMemoryLedgerStore
     private var writesLeft: Int
     private var written = 0
 
     init(store: InMemoryLedgerStore, writesDuringAudit: Int) {
-        self.store = store
+        self.inner = store
         self.writesLeft = writesDuringAudit
     }
 
@@ -149,25 +149,12 @@ private final class BusyStore: LedgerStore, @unchecked Sendable {
             writesLeft -= 1
             written += 1
             let repay = [LedgerRequest(key: IdempotencyKey("busy-\(written)"), command: .repay("L1", amount: Money(fen: 1)))]
-            _ = try store.transact(loading: LedgerStateKeys(for: repay)) { state in
+            _ = try inner.transact(loading: LedgerStateKeys(for: repay)) { state in
                 LedgerStateMachine.apply(repay, to: &state, at: Timestamp(millisecondsSince1970: 1_767_225_700_000))
             }
         }
-        return try store.lines(after: after, limit: limit)
+        return try inner.lines(after: after, limit: limit)
     }
-
-    func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result {
-        try store.transact(loading: keys, body)
-    }
-    func line(_ id: CreditLineID) throws -> CreditLine? { try store.line(id) }
-    func hold(_ id: HoldID) throws -> Hold? { try store.hold(id) }
-    func holds(on line: CreditLineID) throws -> [Hold] { try store.holds(on: line) }
-    func holds(after: HoldID?, limit: Int) throws -> [Hold] { try store.holds(after: after, limit: limit) }
-    func openHolds(expiringBy time: Timestamp, limit: Int) throws -> [Hold] { try store.openHolds(expiringBy: time, limit: limit) }
-    func journal(line: CreditLineID?, after: Int64, limit: Int) throws -> [JournalEntry] {
-        try store.journal(line: line, after: after, limit: limit)
-    }
-    func entry(for key: IdempotencyKey) throws -> JournalEntry? { try store.entry(for: key) }
 }
 
 extension LedgerAuditReport {

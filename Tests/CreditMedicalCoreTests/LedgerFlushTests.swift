@@ -30,10 +30,10 @@ final class LedgerFlushTests: XCTestCase {
 }
 
 /// An in-memory store that counts flushes and can fail one.
-private final class FlushRecordingStore: LedgerStore {
+private final class FlushRecordingStore: ForwardingLedgerStore {
     struct DiskFull: Error {}
 
-    private let inner = InMemoryLedgerStore()
+    let inner = InMemoryLedgerStore()
     private let state = Mutex((flushes: 0, failNext: false))
 
     var flushes: Int { state.withLock { $0.flushes } }
@@ -48,18 +48,4 @@ private final class FlushRecordingStore: LedgerStore {
             state.flushes += 1
         }
     }
-
-    func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result {
-        try inner.transact(loading: keys, body)
-    }
-    func line(_ id: CreditLineID) throws -> CreditLine? { try inner.line(id) }
-    func lines(after: CreditLineID?, limit: Int) throws -> [CreditLine] { try inner.lines(after: after, limit: limit) }
-    func hold(_ id: HoldID) throws -> Hold? { try inner.hold(id) }
-    func holds(on line: CreditLineID) throws -> [Hold] { try inner.holds(on: line) }
-    func holds(after: HoldID?, limit: Int) throws -> [Hold] { try inner.holds(after: after, limit: limit) }
-    func openHolds(expiringBy time: Timestamp, limit: Int) throws -> [Hold] { try inner.openHolds(expiringBy: time, limit: limit) }
-    func journal(line: CreditLineID?, after: Int64, limit: Int) throws -> [JournalEntry] {
-        try inner.journal(line: line, after: after, limit: limit)
-    }
-    func entry(for key: IdempotencyKey) throws -> JournalEntry? { try inner.entry(for: key) }
 }
