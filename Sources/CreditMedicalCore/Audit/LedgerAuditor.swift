@@ -191,11 +191,11 @@ private struct JournalReplay {
         line.outstanding = after.outstanding
         line.status = after.status
         line.updatedAt = entry.timestamp
-        state.lines[entry.line] = line
+        state.lines.set(line, for: entry.line)
         if let id = entry.command.holdID, var hold = state.holds[id] {
             hold.amount = entry.holdAmountAfter ?? hold.amount
             hold.state = entry.holdStateAfter ?? hold.state
-            state.holds[id] = hold
+            state.holds.set(hold, for: id)
         }
         state.lastSequence = max(state.lastSequence, entry.sequence)
     }

@@ -65,8 +65,10 @@ extension LedgerIdentifier {
         }
     }
 
-    /// Calls `body` with the identifier's UTF-8 bytes.
-    private func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    /// Calls `body` with the identifier's UTF-8 bytes: in place where the string stores them
+    /// contiguously (native and small strings), else from a contiguous copy.
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = rawValue.utf8.withContiguousStorageIfAvailable(body) { return result }
         var text = rawValue
         return text.withUTF8(body)
     }

@@ -4,10 +4,10 @@
 /// and the store persists ``newEntries`` together with the final state of every line and hold
 /// they name.
 public struct LedgerState: Sendable {
-    /// Loaded lines by id, plus lines opened in this batch.
-    public var lines: [CreditLineID: CreditLine]
-    /// Loaded holds by id, plus holds placed in this batch.
-    public var holds: [HoldID: Hold]
+    /// Loaded lines, plus lines opened in this batch.
+    var lines = IdentifierTable<CreditLineID, CreditLine>()
+    /// Loaded holds, plus holds placed in this batch.
+    var holds = IdentifierTable<HoldID, Hold>()
     /// The sequence number of the journal's last entry (0 for an empty journal).
     public var lastSequence: Int64
     /// The entries this batch appended, in order.
@@ -15,26 +15,33 @@ public struct LedgerState: Sendable {
     /// Earlier journal entries the store loaded for the batch's keys.
     private var loadedEntries: [JournalEntry]
     /// Where each known key's entry is: `n ≥ 0` is `newEntries[n]`, `n ≤ -2` is
-    /// `loadedEntries[-n - 2]`, `-1` is none. One hash-table entry serves both the replay check
-    /// and the recording of a new key.
-    private var entryIndex: [IdempotencyKey: Int]
+    /// `loadedEntries[-n - 2]`, `-1` is none. One probe serves both the replay check and the
+    /// recording of a new key.
+    private var entryIndex = IdentifierTable<IdempotencyKey, Int>()
 
     /// A state as a store loads it: lines, holds, the journal entries of the batch's keys that
     /// exist, and the last sequence number.
     public init(lines: [CreditLine] = [], holds: [Hold] = [], receipts: [JournalEntry] = [], lastSequence: Int64 = 0) {
-        self.lines = Dictionary(lines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.holds = Dictionary(holds.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.loadedEntries = receipts
-        self.entryIndex = Dictionary(receipts.enumerated().map { ($0.element.key, -$0.offset - 2) }, uniquingKeysWith: { first, _ in first })
         self.lastSequence = lastSequence
+        self.loadedEntries = receipts
+        for line in lines { _ = self.lines.positionInsertingIfAbsent(line.id) { line } }
+        for hold in holds { _ = self.holds.positionInsertingIfAbsent(hold.id) { hold } }
+        for (offset, entry) in receipts.enumerated() {
+            _ = entryIndex.positionInsertingIfAbsent(entry.key) { -offset - 2 }
+        }
     }
 
     /// The entry recorded for `key`, earlier or in this batch; when there is none, reserves the
     /// key for the entry ``append(_:)`` adds next (or ``release(_:)`` gives it up).
     mutating func entryOrReserve(_ key: IdempotencyKey) -> JournalEntry? {
-        let found = Self.claim(&entryIndex[key, default: -1], for: newEntries.count)
+        let next = newEntries.count
+        let (position, inserted) = entryIndex.positionInsertingIfAbsent(key) { next }
+        guard !inserted else { return nil }
+        let found = entryIndex[position: position]
         switch found {
-        case -1: return nil
+        case -1:
+            entryIndex[position: position] = next
+            return nil
         case 0...: return newEntries[found]
         default: return loadedEntries[-found - 2]
         }
@@ -42,7 +49,7 @@ public struct LedgerState: Sendable {
 
     /// Gives up the reservation of a key whose command was rejected: rejections are not recorded.
     mutating func release(_ key: IdempotencyKey) {
-        entryIndex[key] = -1
+        entryIndex.set(-1, for: key)
     }
 
     /// Appends the entry of the key reserved last.
@@ -52,9 +59,9 @@ public struct LedgerState: Sendable {
 
     /// Makes room for what a batch of `count` commands may add, so the tables grow once.
     mutating func reserveCapacity(forBatchOf count: Int) {
-        lines.reserveCapacity(lines.count + count)
-        holds.reserveCapacity(holds.count + count)
-        entryIndex.reserveCapacity(entryIndex.count + count)
+        lines.reserveCapacity(adding: count)
+        holds.reserveCapacity(adding: count)
+        entryIndex.reserveCapacity(adding: count)
         newEntries.reserveCapacity(newEntries.count + count)
     }
 
@@ -63,13 +70,7 @@ public struct LedgerState: Sendable {
     public mutating func forgetEntries() {
         newEntries.removeAll(keepingCapacity: true)
         loadedEntries.removeAll(keepingCapacity: true)
-        entryIndex.removeAll(keepingCapacity: true)
-    }
-
-    private static func claim(_ slot: inout Int, for position: Int) -> Int {
-        let found = slot
-        if found == -1 { slot = position }
-        return found
+        entryIndex.removeAll()
     }
 
     /// The lines that ``newEntries`` changed, each once, in their final state.
