@@ -113,22 +113,32 @@ struct IdentifierTable<Key: LedgerIdentifier, Value: Sendable>: Sendable {
     private static func slot(of hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 32) }
 
     /// A fast seeded hash of the key's UTF-8 bytes: eight bytes at a time, each word mixed by a
-    /// multiply and xor-shift, then a final avalanche (the SplitMix64 finalizer).
+    /// multiply and xor-shift (the SplitMix64 finalizer); the last word is read overlapping the
+    /// one before, and keys under eight bytes are read in two overlapping halves, so there is no
+    /// loop over single bytes.
     private func hash(of key: Key) -> UInt64 {
         key.withUTF8 { utf8 in
             let bytes = UnsafeRawBufferPointer(utf8)
-            var hash = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                hash = Self.mix(hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                offset += 8
+            let count = bytes.count
+            var hash = Self.mix(seed ^ UInt64(count))
+            if count >= 8 {
+                var offset = 0
+                while offset + 8 < count {
+                    hash = Self.mix(hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                    offset += 8
+                }
+                return Self.mix(hash ^ bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
             }
-            if offset < bytes.count {
-                var tail: UInt64 = 0
-                for index in offset..<bytes.count { tail = tail << 8 | UInt64(bytes[index]) }
-                hash = Self.mix(hash ^ tail)
+            let word: UInt64
+            if count >= 4 {
+                word = UInt64(bytes.loadUnaligned(as: UInt32.self)) << 32
+                    | UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            } else if count > 0 {
+                word = UInt64(bytes[0]) << 16 | UInt64(bytes[count / 2]) << 8 | UInt64(bytes[count - 1])
+            } else {
+                word = 0
             }
-            return Self.mix(hash)
+            return Self.mix(hash ^ word)
         }
     }
 

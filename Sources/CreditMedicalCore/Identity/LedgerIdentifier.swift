@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A caller-chosen identifier of a ledger object: a short string such as a patient's enrollment
 /// number, a HIS encounter number or a request id.
 ///
@@ -34,11 +40,9 @@ extension LedgerIdentifier {
     // ids are the same only when their bytes are (no Unicode normalization).
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.rawValue.utf8.count == rhs.rawValue.utf8.count else { return false }
-        return lhs.withUTF8 { left in
+        lhs.withUTF8 { left in
             rhs.withUTF8 { right in
-                for index in left.indices where left[index] != right[index] { return false }
-                return true
+                left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
             }
         }
     }

@@ -28,7 +28,7 @@ enum BenchCommand {
         print("ledger benchmark on SQLite (WAL, every batch fsynced before it is answered: durable=\(durable)), \(benchmark.lines) lines, mix place/increase/capture/repay")
         print("  (a) one transaction per command: \(format(figures.naiveOpsPerSecond)) commands/s (\(figures.naiveCommands) commands)")
         print("  (b) group commit, \(benchmark.callers) callers:  \(format(figures.batchedOpsPerSecond)) commands/s (\(figures.batchedCommands) commands)")
-        print("  (c) state machine alone:         \(format(figures.stateMachineOpsPerSecond)) commands/s")
+        print("  (c) state machine alone:         \(format(figures.stateMachineOpsPerSecond)) commands/s (best of \(LedgerBenchmark.stateMachineRuns) runs)")
         print("  ratio b/a: \(String(format: "%.1f", figures.ratio))x")
         if json {
             print("{\"naive_ops_per_s\":\(Int(figures.naiveOpsPerSecond)),\"batched_ops_per_s\":\(Int(figures.batchedOpsPerSecond)),"

@@ -61,29 +61,40 @@ struct LedgerBenchmark {
         return Double(visits * LedgerWorkload.commandsPerVisit) / (ContinuousClock.now - start).seconds
     }
 
+    /// How often the state machine alone is measured; the best run is reported.
+    static let stateMachineRuns = 3
+
     /// Commands per second of ``LedgerStateMachine`` alone, on an in-memory state, in batches of
-    /// the ledger's maximum size, with each batch's replay records cleared as a store would.
+    /// the ledger's maximum size, with each batch's replay records cleared as a store would. The
+    /// best of ``stateMachineRuns`` fresh runs: the work is pure computation, so the fastest run is
+    /// the one least disturbed by the rest of the machine.
     private func measureStateMachine() throws -> Double {
         let workload = LedgerWorkload(lineCount: lines, prefix: "")
-        var state = LedgerState()
         let origin = Timestamp(millisecondsSince1970: 1_800_000_000_000)
-        try requireApplied(LedgerStateMachine.apply(workload.openingRequests(), to: &state, at: origin))
         let visits = commands / LedgerWorkload.commandsPerVisit
         let batches = (0..<visits).chunked(LedgerLimits.maximumBatchSize / LedgerWorkload.commandsPerVisit).map { range in
             range.flatMap(workload.visit)
         }
-        let start = ContinuousClock.now
-        for batch in batches {
-            state.forgetEntries()
-            try requireApplied(LedgerStateMachine.apply(batch, to: &state, at: origin))
+        var best = 0.0
+        for _ in 0..<Self.stateMachineRuns {
+            var state = LedgerState()
+            try requireApplied(LedgerStateMachine.apply(workload.openingRequests(), to: &state, at: origin))
+            let start = ContinuousClock.now
+            for batch in batches {
+                state.forgetEntries()
+                try requireApplied(LedgerStateMachine.apply(batch, to: &state, at: origin))
+            }
+            best = max(best, Double(visits * LedgerWorkload.commandsPerVisit) / (ContinuousClock.now - start).seconds)
         }
-        return Double(visits * LedgerWorkload.commandsPerVisit) / (ContinuousClock.now - start).seconds
+        return best
     }
 }
 
 /// Fails the benchmark when a command of its mix was rejected: the figures would be meaningless.
 private func requireApplied(_ results: [LedgerResult]) throws {
-    for result in results { _ = try result.get() }
+    if let index = results.firstIndex(where: { if case .failure = $0 { true } else { false } }) {
+        _ = try results[index].get()
+    }
 }
 
 extension Collection {
