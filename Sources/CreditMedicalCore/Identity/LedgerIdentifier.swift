@@ -42,7 +42,9 @@ extension LedgerIdentifier {
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.withUTF8 { left in
             rhs.withUTF8 { right in
-                left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+                guard left.count == right.count else { return false }
+                guard let leftStart = left.baseAddress, let rightStart = right.baseAddress else { return true }
+                return memcmp(leftStart, rightStart, left.count) == 0
             }
         }
     }
