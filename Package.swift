@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "CreditMedicalCore"),
         .target(name: "CreditMedicalHIS", dependencies: ["CreditMedicalCore"]),
         .target(name: "CreditMedicalSQLite", dependencies: ["CreditMedicalCore", "CSQLite"]),
-        .target(name: "CreditMedicalTesting", dependencies: ["CreditMedicalCore"]),
+        .target(name: "CreditMedicalTesting", dependencies: ["CreditMedicalCore", "CreditMedicalHIS"]),
         .target(
             name: "CreditMedicalConformance",
             dependencies: ["CreditMedicalCore", "CreditMedicalTesting"]

@@ -1,0 +1,65 @@
+/// A billing input the SDK rejected; nothing was changed.
+///
+/// `description` is safe to log: it never contains amounts, names or identifiers.
+/// `debugDescription` adds the details for engineers.
+public struct BillingError: Error, Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// A stable, machine-readable code. New codes may be added in later versions.
+    public struct Code: Sendable, Hashable, RawRepresentable, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+    }
+
+    /// What went wrong.
+    public let code: Code
+    /// Identifiers and amounts involved, for `debugDescription` only.
+    public let details: String
+
+    public init(_ code: Code, details: String = "") {
+        self.code = code
+        self.details = details
+    }
+
+    public var description: String { "\(code.rawValue): \(code.sentence)" }
+
+    public var debugDescription: String { details.isEmpty ? description : "\(description) [\(details)]" }
+}
+
+extension BillingError.Code {
+    /// Matches an error against a code in a `catch`: `catch BillingError.Code.unknownItem`.
+    public static func ~= (code: Self, error: any Error) -> Bool {
+        (error as? BillingError)?.code == code
+    }
+
+    /// A quantity is not a decimal with at most three places, or not positive.
+    public static let invalidQuantity = Self(rawValue: "billing.invalid_quantity")
+    /// A unit price is negative.
+    public static let invalidPrice = Self(rawValue: "billing.invalid_price")
+    /// An amount would not fit into `Int64` fen.
+    public static let amountOverflow = Self(rawValue: "billing.amount_overflow")
+    /// An identifier is empty, too long or has control characters.
+    public static let invalidIdentifier = Self(rawValue: "billing.invalid_identifier")
+    /// A charge item with this id is on the bill already.
+    public static let duplicateItem = Self(rawValue: "billing.duplicate_item")
+    /// A refund names an item that is not on the bill.
+    public static let unknownItem = Self(rawValue: "billing.unknown_item")
+    /// A refund would return more than is left of the item.
+    public static let refundExceedsItem = Self(rawValue: "billing.refund_exceeds_item")
+    /// A settlement's parts do not add up to the bill total, or one of them is negative.
+    public static let splitMismatch = Self(rawValue: "billing.split_mismatch")
+
+    /// A human sentence for the code, free of personal data.
+    public var sentence: String {
+        switch self {
+        case .invalidQuantity: "A quantity must be a positive decimal with at most three places."
+        case .invalidPrice: "A unit price must not be negative."
+        case .amountOverflow: "The amount would not fit into a 64-bit number of fen."
+        case .invalidIdentifier: "An identifier must have 1 to 64 bytes and no control characters."
+        case .duplicateItem: "The bill has a charge item with this id already."
+        case .unknownItem: "The refund names a charge item that is not on the bill."
+        case .refundExceedsItem: "The refund is more than is left of the charge item."
+        case .splitMismatch: "The settlement's parts do not add up to the bill total."
+        default: "Billing error."
+        }
+    }
+}

@@ -1,0 +1,31 @@
+public import CreditMedicalCore
+
+/// One day of an inpatient stay's bill: the items charged and the refunds made that day.
+/// The daily totals of a stay add up to its bill's total.
+public struct DailyBill: Sendable, Hashable {
+    public let day: BillingDay
+    /// Items charged on this day.
+    public internal(set) var items: [ChargeItem] = []
+    /// Refunds made on this day (possibly of items charged earlier).
+    public internal(set) var refunds: [Bill.Refund] = []
+    /// Charged minus refunded on this day; negative when a day only refunds.
+    public internal(set) var total = Money.zero
+}
+
+extension Bill {
+    /// The bill cut into days by `calendar`, in day order.
+    public func daily(in calendar: BillingCalendar = BillingCalendar()) -> [DailyBill] {
+        var days: [BillingDay: DailyBill] = [:]
+        for line in lines {
+            let day = calendar.day(of: line.item.time)
+            days[day, default: DailyBill(day: day)].items.append(line.item)
+            days[day, default: DailyBill(day: day)].total.fen += line.item.amount.fen
+        }
+        for refund in refunds {
+            let day = calendar.day(of: refund.refund.time)
+            days[day, default: DailyBill(day: day)].refunds.append(refund)
+            days[day, default: DailyBill(day: day)].total.fen -= refund.amount.fen
+        }
+        return days.values.sorted { $0.day < $1.day }
+    }
+}

@@ -1,0 +1,58 @@
+public import CreditMedicalCore
+
+/// The patient-facing fee notice (费用告知): what was charged, grouped by category, and once the
+/// bill is settled who pays which part.
+public struct FeeNotice: Sendable, Hashable {
+    /// One category's line on the notice.
+    public struct Category: Sendable, Hashable {
+        public let category: ChargeCategory
+        /// Net amount of the category's items.
+        public let amount: Money
+        /// The part of ``amount`` in 医保 class C (丙类), which insurance never pays.
+        public let classC: Money
+        /// How many items.
+        public let itemCount: Int
+    }
+
+    public let encounter: String
+    /// Categories with items, in the order of ``ChargeCategory/allCases``.
+    public let categories: [Category]
+    public let total: Money
+    /// Who pays what, once settled.
+    public let split: SettlementSplit?
+
+    /// The notice of `bill`, with its settlement split when there is one.
+    public init(bill: Bill, split: SettlementSplit? = nil) {
+        var amounts: [ChargeCategory: (amount: Int64, classC: Int64, count: Int)] = [:]
+        for line in bill.lines {
+            var entry = amounts[line.item.category] ?? (0, 0, 0)
+            entry.amount += line.amount.fen
+            if line.item.insuranceClass == .c { entry.classC += line.amount.fen }
+            entry.count += 1
+            amounts[line.item.category] = entry
+        }
+        categories = ChargeCategory.allCases.compactMap { category in
+            amounts[category].map { Category(category: category, amount: Money(fen: $0.amount), classC: Money(fen: $0.classC), itemCount: $0.count) }
+        }
+        encounter = bill.encounter
+        total = bill.total
+        self.split = split
+    }
+
+    /// The notice as text for an SMS, app message or printout.
+    public var text: String {
+        var lines = ["费用告知 就诊号 \(encounter)"]
+        for category in categories {
+            lines.append("\(category.category.chineseName)（\(category.itemCount)项）\(category.amount)")
+        }
+        lines.append("合计 \(total)")
+        if let split {
+            lines.append("医保统筹支付 \(split.fund)")
+            lines.append("个人账户支付 \(split.personalAccount)")
+            lines.append("商业保险支付 \(split.commercial)")
+            lines.append("信用就医（先诊疗后付费）\(split.credit)")
+            if split.excess.isPositive { lines.append("超出信用额度，请现场支付 \(split.excess)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
