@@ -1,36 +1,23 @@
 /// A command the ledger rejected. A rejected command changed nothing.
 ///
-/// `description` is safe to log: it never contains amounts or identifiers. `debugDescription`
-/// adds the details for engineers.
-public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+/// See ``CodedError`` for what `description` and `debugDescription` show.
+public struct LedgerError: CodedError {
     /// A stable, machine-readable code. New codes may be added in later versions.
-    public struct Code: Sendable, Hashable, RawRepresentable, CustomStringConvertible {
+    public struct Code: ErrorCode {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
     }
 
-    /// What went wrong.
     public let code: Code
-    /// Identifiers and amounts involved, for `debugDescription` only.
     public let details: String
 
     public init(_ code: Code, details: String = "") {
         self.code = code
         self.details = details
     }
-
-    public var description: String { "\(code.rawValue): \(code.sentence)" }
-
-    public var debugDescription: String { details.isEmpty ? description : "\(description) [\(details)]" }
 }
 
 extension LedgerError.Code {
-    /// Matches an error against a code in a `catch` or `switch`: `catch LedgerError.Code.lineFrozen`.
-    public static func ~= (code: Self, error: any Error) -> Bool {
-        (error as? LedgerError)?.code == code
-    }
-
     /// An amount is zero or negative where a positive one is needed, or a limit is negative.
     public static let invalidAmount = Self(rawValue: "ledger.invalid_amount")
     /// An identifier or key is empty, too long or has control characters.

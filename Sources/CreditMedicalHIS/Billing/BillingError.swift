@@ -1,36 +1,25 @@
+public import CreditMedicalCore
+
 /// A billing input the SDK rejected; nothing was changed.
 ///
-/// `description` is safe to log: it never contains amounts, names or identifiers.
-/// `debugDescription` adds the details for engineers.
-public struct BillingError: Error, Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+/// See ``CodedError`` for what `description` and `debugDescription` show.
+public struct BillingError: CodedError {
     /// A stable, machine-readable code. New codes may be added in later versions.
-    public struct Code: Sendable, Hashable, RawRepresentable, CustomStringConvertible {
+    public struct Code: ErrorCode {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
     }
 
-    /// What went wrong.
     public let code: Code
-    /// Identifiers and amounts involved, for `debugDescription` only.
     public let details: String
 
     public init(_ code: Code, details: String = "") {
         self.code = code
         self.details = details
     }
-
-    public var description: String { "\(code.rawValue): \(code.sentence)" }
-
-    public var debugDescription: String { details.isEmpty ? description : "\(description) [\(details)]" }
 }
 
 extension BillingError.Code {
-    /// Matches an error against a code in a `catch`: `catch BillingError.Code.unknownItem`.
-    public static func ~= (code: Self, error: any Error) -> Bool {
-        (error as? BillingError)?.code == code
-    }
-
     /// A quantity is not a decimal with at most three places, or not positive.
     public static let invalidQuantity = Self(rawValue: "billing.invalid_quantity")
     /// A unit price is negative.
