@@ -24,18 +24,7 @@ struct IdentifierTable<Key: LedgerIdentifier, Value: Sendable>: Sendable {
 
     /// The position of `key`, or `nil`.
     func position(of key: Key) -> Int? {
-        let hash = hash(of: key)
-        let mask = slots.count - 1
-        var slot = Self.slot(of: hash) & mask
-        while true {
-            let content = slots[slot]
-            if content == 0 { return nil }
-            if content >> 32 == hash >> 32 {
-                let position = Int(content & 0xFFFF_FFFF) - 1
-                if keys[position] == key { return position }
-            }
-            slot = (slot + 1) & mask
-        }
+        probe(for: key, hash: hash(of: key)).position
     }
 
     /// The value for `key`, or `nil`.
@@ -54,18 +43,9 @@ struct IdentifierTable<Key: LedgerIdentifier, Value: Sendable>: Sendable {
     mutating func positionInsertingIfAbsent(_ key: Key, _ makeValue: () -> Value) -> (position: Int, inserted: Bool) {
         if (keys.count + 1) * 2 > slots.count { growIndex() }
         let hash = hash(of: key)
-        let mask = slots.count - 1
-        var slot = Self.slot(of: hash) & mask
-        while true {
-            let content = slots[slot]
-            if content == 0 { break }
-            if content >> 32 == hash >> 32 {
-                let position = Int(content & 0xFFFF_FFFF) - 1
-                if keys[position] == key { return (position, false) }
-            }
-            slot = (slot + 1) & mask
-        }
-        slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(keys.count + 1)
+        let found = probe(for: key, hash: hash)
+        if let position = found.position { return (position, false) }
+        slots[found.slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(keys.count + 1)
         keys.append(key)
         values.append(makeValue())
         return (keys.count - 1, true)
@@ -94,6 +74,23 @@ struct IdentifierTable<Key: LedgerIdentifier, Value: Sendable>: Sendable {
         keys.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
         for index in slots.indices { slots[index] = 0 }
+    }
+
+    /// Walks the index from `hash`'s slot: the key's position when it is there, else the empty
+    /// slot where it would go.
+    @inline(__always)
+    private func probe(for key: Key, hash: UInt64) -> (slot: Int, position: Int?) {
+        let mask = slots.count - 1
+        var slot = Self.slot(of: hash) & mask
+        while true {
+            let content = slots[slot]
+            if content == 0 { return (slot, nil) }
+            if content >> 32 == hash >> 32 {
+                let position = Int(content & 0xFFFF_FFFF) - 1
+                if keys[position] == key { return (slot, position) }
+            }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// Doubles the index, placing each slot again by the hash bits it keeps.
