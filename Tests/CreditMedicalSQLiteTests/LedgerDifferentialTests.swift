@@ -96,7 +96,7 @@ private struct RandomLedgerCommands {
         let hold = HoldID("H\(recent)")
         let amounts: [Int64] = [0, -1, 1, 99, 1_000, 1_000, 5_000, 5_000, 20_000, 100_000, .max]
         let amount = Money(fen: amounts[Int(random.next(below: UInt64(amounts.count)))])
-        switch random.next(below: 16) {
+        switch random.next(below: 17) {
         case 0: return .openLine(line, limit: Money(fen: Int64(random.next(below: 4)) * 50_000))
         case 1: return .adjustLimit(line, to: Money(fen: Int64(random.next(below: 5)) * 40_000))
         case 2: return [.suspendLine(line), .resumeLine(line), .freezeLine(line), .unfreezeLine(line), .closeLine(line)][
@@ -111,6 +111,7 @@ private struct RandomLedgerCommands {
         case 11: return .voidHold(hold)
         case 12: return .expireHold(hold)
         case 13: return .openLine("", limit: amount)
+        case 14: return .reverseCapture(hold, amount: amount)
         default: return .repay(line, amount: amount)
         }
     }

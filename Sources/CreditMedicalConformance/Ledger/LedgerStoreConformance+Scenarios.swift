@@ -15,6 +15,7 @@ extension LedgerStoreConformance {
         LedgerScenario("captureAllOrPart", captureAllOrPart),
         LedgerScenario("voidAndExpire", voidAndExpire),
         LedgerScenario("repayment", repayment),
+        LedgerScenario("captureReversal", captureReversal),
         LedgerScenario("idempotency", idempotency),
         LedgerScenario("badInput", badInput),
         LedgerScenario("mixedBatch", mixedBatch),
@@ -184,6 +185,23 @@ extension LedgerStoreConformance {
         try await f.apply(.repay("L1", amount: fen(25_000)), key: "r2")
         try f.expect("L1", limit: 100_000, held: 0, outstanding: 0)
         try await f.expectRejection(.overRepayment, .repay("L1", amount: fen(1)), key: "nothing-owed")
+    }
+
+    static func captureReversal(_ f: LedgerFixture) async throws {
+        try await f.apply(.openLine("L1", limit: fen(100_000)), key: "open")
+        try await f.apply(.placeHold("H1", line: "L1", amount: fen(50_000), expiresAt: nil), key: "h1")
+        try await f.expectRejection(.holdNotCaptured, .reverseCapture("H1", amount: fen(1)), key: "too-early")
+        try await f.apply(.captureHold("H1", amount: fen(30_000)), key: "c1")
+        try await f.expectRejection(.holdNotFound, .reverseCapture("H9", amount: fen(1)), key: "unknown")
+        try await f.expectRejection(.reversalExceedsCapture, .reverseCapture("H1", amount: fen(30_001)), key: "too-much")
+        let reversed = try await f.apply(.reverseCapture("H1", amount: fen(10_000)), key: "rev1")
+        XCTAssertEqual(reversed.available, fen(80_000), "[\(f.scenario)] a reversal restores availability at once")
+        XCTAssertEqual(try f.ledger.hold("H1")?.captured, fen(20_000), "[\(f.scenario)] the hold keeps what stays captured")
+        try await f.apply(.repay("L1", amount: fen(15_000)), key: "r1")
+        // 20,000 captured, 5,000 still outstanding: a reversal beyond that is refused.
+        try await f.expectRejection(.overRepayment, .reverseCapture("H1", amount: fen(5_001)), key: "over")
+        try await f.apply(.reverseCapture("H1", amount: fen(5_000)), key: "rev2")
+        try f.expect("L1", limit: 100_000, held: 0, outstanding: 0)
     }
 
     static func idempotency(_ f: LedgerFixture) async throws {

@@ -59,7 +59,7 @@ public struct LedgerAuditor: Sendable {
             }
             if let sums = replay.sums[line.id] {
                 let checks = [("limit", sums.limit, line.limit.fen), ("held", sums.held, line.held.fen),
-                              ("captured − repaid", sums.captured - sums.repaid, line.outstanding.fen)]
+                              ("captured − reversed − repaid", sums.captured - sums.reversed - sums.repaid, line.outstanding.fen)]
                 for (name, sum, stored) in checks where sum != stored {
                     report.violations.append(LedgerAuditViolation(.conservation, line: line.id,
                         "journal movements of \(name) add up to \(sum), stored \(stored)"))
@@ -128,7 +128,7 @@ public struct LedgerAuditor: Sendable {
 /// The journal replayed through the state machine, with each line's movements added up.
 private struct JournalReplay {
     struct Sums {
-        var limit: Int64 = 0, held: Int64 = 0, captured: Int64 = 0, repaid: Int64 = 0
+        var limit: Int64 = 0, held: Int64 = 0, captured: Int64 = 0, repaid: Int64 = 0, reversed: Int64 = 0
     }
 
     var state = LedgerState()
@@ -159,6 +159,7 @@ private struct JournalReplay {
         movement.held &+= entry.heldDelta.fen
         if case .captureHold(_, let amount) = entry.command { movement.captured &+= amount.fen }
         if case .repay(_, let amount) = entry.command { movement.repaid &+= amount.fen }
+        if case .reverseCapture(_, let amount) = entry.command { movement.reversed &+= amount.fen }
         sums[entry.line] = movement
 
         let request = LedgerRequest(key: entry.key, command: entry.command)

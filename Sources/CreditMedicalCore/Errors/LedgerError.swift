@@ -60,8 +60,12 @@ extension LedgerError.Code {
     public static let holdNotExpired = Self(rawValue: "ledger.hold_not_expired")
     /// Decreasing or capturing more than the hold holds.
     public static let insufficientHeld = Self(rawValue: "ledger.insufficient_held")
-    /// Repaying more than is outstanding.
+    /// Repaying (or reversing) more than is outstanding.
     public static let overRepayment = Self(rawValue: "ledger.over_repayment")
+    /// Reversing a capture of a hold that did not end captured.
+    public static let holdNotCaptured = Self(rawValue: "ledger.hold_not_captured")
+    /// Reversing more than the hold captured (less what earlier reversals took back).
+    public static let reversalExceedsCapture = Self(rawValue: "ledger.reversal_exceeds_capture")
 
     /// A human sentence for the code, free of personal data.
     public var sentence: String {
@@ -87,7 +91,9 @@ extension LedgerError.Code {
         case .holdExpired: "The hold has expired; it can only be voided or expired."
         case .holdNotExpired: "The hold has not reached an expiry time."
         case .insufficientHeld: "The hold holds less than that."
-        case .overRepayment: "The repayment is more than is outstanding."
+        case .overRepayment: "The repayment or reversal is more than is outstanding."
+        case .holdNotCaptured: "Only the capture of a captured hold can be reversed."
+        case .reversalExceedsCapture: "The reversal is more than the hold captured."
         default: "Ledger error."
         }
     }

@@ -1,11 +1,18 @@
 import Dispatch
 import Synchronization
 
-/// Coalesces concurrent submissions into batches and runs them one at a time on a writer queue.
-final class GroupCommitter: Sendable {
+/// Coalesces concurrent submissions into batches and commits them one at a time on a writer
+/// queue (group commit): while one batch is being written, new submissions queue up and go
+/// together into the next one, so one storage transaction and one flush serve many callers.
+///
+/// `commit` gets the batch (the submissions in order, concatenated) and its time, never earlier
+/// than the previous batch's, and returns one answer per item. `flush` makes what was committed
+/// durable; it runs on a second queue while the writer goes on, and callers are answered only
+/// after it. When either throws, every caller of the batch gets the error.
+package final class GroupCommitter<Work: Sendable, Answer: Sendable>: Sendable {
     private struct Waiter {
-        let requests: [LedgerRequest]
-        let continuation: CheckedContinuation<[LedgerResult], any Error>
+        let work: [Work]
+        let continuation: CheckedContinuation<[Answer], any Error>
     }
 
     private struct Queue {
@@ -14,26 +21,32 @@ final class GroupCommitter: Sendable {
         var lastTime = Timestamp.distantPast
     }
 
-    private let store: any LedgerStore
+    private let maximumBatchSize: Int
     private let clock: any Clock
+    private let commit: @Sendable ([Work], Timestamp) throws -> [Answer]
+    private let flush: @Sendable () throws -> Void
     private let queue = Mutex(Queue())
-    private let writer = DispatchQueue(label: "creditmedical.ledger.writer", qos: .userInitiated)
-    /// Flushes each written batch and answers its callers, in order, while the writer goes on.
-    private let syncer = DispatchQueue(label: "creditmedical.ledger.syncer", qos: .userInitiated)
+    private let writer: DispatchQueue
+    private let syncer: DispatchQueue
 
-    init(store: any LedgerStore, clock: any Clock) {
-        self.store = store
+    package init(
+        label: String, maximumBatchSize: Int, clock: any Clock,
+        commit: @escaping @Sendable ([Work], Timestamp) throws -> [Answer], flush: @escaping @Sendable () throws -> Void
+    ) {
+        self.maximumBatchSize = maximumBatchSize
         self.clock = clock
+        self.commit = commit
+        self.flush = flush
+        self.writer = DispatchQueue(label: "creditmedical.\(label).writer", qos: .userInitiated)
+        self.syncer = DispatchQueue(label: "creditmedical.\(label).syncer", qos: .userInitiated)
     }
 
-    func submit(_ requests: [LedgerRequest]) async throws -> [LedgerResult] {
-        guard !requests.isEmpty else { return [] }
-        guard requests.count <= LedgerLimits.maximumBatchSize else {
-            throw LedgerError(.batchTooLarge, details: "\(requests.count) commands")
-        }
+    /// Commits `work` with other callers' work and returns its answers once they are durable.
+    package func submit(_ work: [Work]) async throws -> [Answer] {
+        guard !work.isEmpty else { return [] }
         return try await withCheckedThrowingContinuation { continuation in
             let startWriter = queue.withLock { queue in
-                queue.waiters.append(Waiter(requests: requests, continuation: continuation))
+                queue.waiters.append(Waiter(work: work, continuation: continuation))
                 defer { queue.draining = true }
                 return !queue.draining
             }
@@ -44,26 +57,22 @@ final class GroupCommitter: Sendable {
     /// Runs batches until nobody is waiting.
     private func drain() {
         while let (group, now) = nextGroup() {
-            let batch = group.count == 1 ? group[0].requests : group.flatMap(\.requests)
-            let outcome = Result {
-                try store.transact(loading: LedgerStateKeys(for: batch)) { state in
-                    LedgerStateMachine.apply(batch, to: &state, at: now)
-                }
-            }
-            syncer.async { [store] in
-                Self.answer(group, with: outcome.flatMap { results in Result { try store.flush(); return results } })
+            let batch = group.count == 1 ? group[0].work : group.flatMap(\.work)
+            let outcome = Result { try commit(batch, now) }
+            syncer.async { [flush] in
+                Self.answer(group, with: outcome.flatMap { answers in Result { try flush(); return answers } })
             }
         }
     }
 
-    /// Hands each waiter its part of the batch's results, or the batch's error.
-    private static func answer(_ group: [Waiter], with outcome: Result<[LedgerResult], any Error>) {
+    /// Hands each waiter its part of the batch's answers, or the batch's error.
+    private static func answer(_ group: [Waiter], with outcome: Result<[Answer], any Error>) {
         switch outcome {
         case .success(let all):
-            var results = all[...]
+            var answers = all[...]
             for waiter in group {
-                waiter.continuation.resume(returning: Array(results.prefix(waiter.requests.count)))
-                results = results.dropFirst(waiter.requests.count)
+                waiter.continuation.resume(returning: Array(answers.prefix(waiter.work.count)))
+                answers = answers.dropFirst(waiter.work.count)
             }
         case .failure(let error):
             for waiter in group { waiter.continuation.resume(throwing: error) }
@@ -82,8 +91,8 @@ final class GroupCommitter: Sendable {
             var count = 0
             var taken = 0
             for waiter in queue.waiters {
-                if taken > 0 && count + waiter.requests.count > LedgerLimits.maximumBatchSize { break }
-                count += waiter.requests.count
+                if taken > 0 && count + waiter.work.count > maximumBatchSize { break }
+                count += waiter.work.count
                 taken += 1
             }
             let group = Array(queue.waiters.prefix(taken))

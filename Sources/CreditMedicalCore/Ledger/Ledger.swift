@@ -18,13 +18,20 @@ public final class Ledger: Sendable {
     public let store: any LedgerStore
     /// The ledger's source of time.
     public let clock: any Clock
-    private let committer: GroupCommitter
+    private let committer: GroupCommitter<LedgerRequest, LedgerResult>
 
     /// A ledger over `store`, reading time from `clock`.
     public init(store: any LedgerStore, clock: any Clock = SystemClock()) {
         self.store = store
         self.clock = clock
-        self.committer = GroupCommitter(store: store, clock: clock)
+        self.committer = GroupCommitter(
+            label: "ledger", maximumBatchSize: LedgerLimits.maximumBatchSize, clock: clock,
+            commit: { batch, now in
+                try store.transact(loading: LedgerStateKeys(for: batch)) { state in
+                    LedgerStateMachine.apply(batch, to: &state, at: now)
+                }
+            },
+            flush: { try store.flush() })
     }
 
     /// Applies `requests` in order, batched with other callers' requests, and returns one result
@@ -32,7 +39,10 @@ public final class Ledger: Sendable {
     /// ``LedgerLimits/maximumBatchSize`` requests, or when the batch could not be stored or made
     /// durable; then retrying with the same keys is safe (what was stored answers as replays).
     public func submit(_ requests: [LedgerRequest]) async throws -> [LedgerResult] {
-        try await committer.submit(requests)
+        guard requests.count <= LedgerLimits.maximumBatchSize else {
+            throw LedgerError(.batchTooLarge, details: "\(requests.count) commands")
+        }
+        return try await committer.submit(requests)
     }
 
     /// Applies one command; throws the ``LedgerError`` when it is rejected.

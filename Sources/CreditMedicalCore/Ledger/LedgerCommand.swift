@@ -28,13 +28,18 @@ public enum LedgerCommand: Sendable, Hashable, Codable {
     case expireHold(HoldID)
     /// Reduces the outstanding amount and restores availability at once.
     case repay(CreditLineID, amount: Money)
+    /// Takes back `amount` of what a captured hold captured (a settlement reversal, 结算撤销):
+    /// the line's outstanding drops by it. At most what the hold captured and what is still
+    /// outstanding on the line; a part already repaid is a refund owed to the patient, outside
+    /// the ledger.
+    case reverseCapture(HoldID, amount: Money)
 }
 
 extension LedgerCommand {
     /// The kind of a command, with stable raw values for stores.
     public enum Kind: Int, Sendable, Hashable, Codable, CaseIterable {
         case openLine = 1, adjustLimit, suspendLine, resumeLine, freezeLine, unfreezeLine, closeLine
-        case placeHold = 20, increaseHold, decreaseHold, captureHold, voidHold, expireHold
+        case placeHold = 20, increaseHold, decreaseHold, captureHold, voidHold, expireHold, reverseCapture
         case repay = 40
     }
 
@@ -55,6 +60,7 @@ extension LedgerCommand {
         case .voidHold: .voidHold
         case .expireHold: .expireHold
         case .repay: .repay
+        case .reverseCapture: .reverseCapture
         }
     }
 
@@ -65,7 +71,7 @@ extension LedgerCommand {
             .freezeLine(let line), .unfreezeLine(let line), .closeLine(let line), .repay(let line, _),
             .placeHold(_, let line, _, _):
             line
-        case .increaseHold, .decreaseHold, .captureHold, .voidHold, .expireHold:
+        case .increaseHold, .decreaseHold, .captureHold, .voidHold, .expireHold, .reverseCapture:
             nil
         }
     }
@@ -74,7 +80,7 @@ extension LedgerCommand {
     public var holdID: HoldID? {
         switch self {
         case .placeHold(let hold, _, _, _), .increaseHold(let hold, _), .decreaseHold(let hold, _),
-            .captureHold(let hold, _), .voidHold(let hold), .expireHold(let hold):
+            .captureHold(let hold, _), .voidHold(let hold), .expireHold(let hold), .reverseCapture(let hold, _):
             hold
         default:
             nil
@@ -86,7 +92,7 @@ extension LedgerCommand {
         switch self {
         case .openLine(_, let amount), .adjustLimit(_, let amount), .placeHold(_, _, let amount, _),
             .increaseHold(_, let amount), .decreaseHold(_, let amount), .captureHold(_, let amount),
-            .repay(_, let amount):
+            .repay(_, let amount), .reverseCapture(_, let amount):
             amount
         case .suspendLine, .resumeLine, .freezeLine, .unfreezeLine, .closeLine, .voidHold, .expireHold:
             nil
@@ -118,6 +124,7 @@ extension LedgerCommand {
         case .voidHold: guard let hold else { return nil }; self = .voidHold(hold)
         case .expireHold: guard let hold else { return nil }; self = .expireHold(hold)
         case .repay: guard let line, let amount else { return nil }; self = .repay(line, amount: amount)
+        case .reverseCapture: guard let hold, let amount else { return nil }; self = .reverseCapture(hold, amount: amount)
         }
     }
 }

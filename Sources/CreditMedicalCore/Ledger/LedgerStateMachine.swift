@@ -130,6 +130,22 @@ private struct Transition {
             transition.line.outstanding.fen = outstanding
             transition.end(as: .captured, capturing: amount, at: now)
             return transition
+        case .reverseCapture(let holdID, let amount):
+            guard let position = state.holds.position(of: holdID) else { throw LedgerError(.holdNotFound, details: "hold \(holdID)") }
+            let hold = state.holds[position: position]
+            guard hold.state == .captured else { throw LedgerError(.holdNotCaptured, details: "hold \(holdID) is \(hold.state)") }
+            guard amount <= hold.captured else {
+                throw LedgerError(.reversalExceedsCapture, details: "hold \(holdID) captured \(hold.captured.fen) reverse \(amount.fen)")
+            }
+            var transition = try ofLine(hold.line, in: state, at: now)
+            guard amount <= transition.line.outstanding else {
+                throw LedgerError(.overRepayment, details: "line \(hold.line) outstanding \(transition.line.outstanding.fen) reverse \(amount.fen)")
+            }
+            transition.line.outstanding.fen -= amount.fen
+            transition.hold = hold
+            transition.hold?.captured.fen -= amount.fen
+            transition.holdPosition = position
+            return transition
         case .voidHold(let holdID):
             var transition = try ofOpenHold(holdID, in: state, at: now, allowExpired: true)
             transition.end(as: .voided, capturing: .zero, at: now)

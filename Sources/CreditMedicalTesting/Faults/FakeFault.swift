@@ -1,4 +1,4 @@
-import CreditMedicalHIS
+import CreditMedicalCore
 
 /// A failure a fake adapter acts out on one of its next calls.
 public enum FakeFault: Sendable, Hashable {

@@ -1,12 +1,3 @@
-public import CreditMedicalCore
-
-/// The id of one call to an outside party (insurer, bank). An adapter MUST answer a repeated
-/// request id with the first answer and apply it once, so a call that timed out can be retried.
-public struct AdapterRequestID: LedgerIdentifier {
-    public let rawValue: String
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-}
-
 /// A call to an outside party (insurer, bank) that did not give an answer to rely on.
 public struct AdapterError: CodedError {
     /// A stable, machine-readable code.

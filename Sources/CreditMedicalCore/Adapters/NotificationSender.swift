@@ -1,0 +1,40 @@
+/// What a notification tells the patient about.
+public enum PatientNotificationKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Charges were locked on the credit line.
+    case chargesLocked = "charges_locked"
+    /// Part of the charges is beyond the credit line and should be paid now.
+    case excessDue = "excess_due"
+    /// The credit line has nothing left for this encounter.
+    case creditExhausted = "credit_exhausted"
+    /// The encounter was settled; the message carries the fee notice.
+    case settled
+    /// A settlement was reversed.
+    case settlementReversed = "settlement_reversed"
+}
+
+/// One message to a patient (or the agent who acts for them).
+public struct PatientNotification: Sendable, Hashable, Codable {
+    /// Makes sending safe to retry: a sender delivers each id at most once.
+    public let id: AdapterRequestID
+    /// The patient's id in the HIS.
+    public let patient: String
+    public let kind: PatientNotificationKind
+    /// The text, free of other people's data.
+    public let text: String
+
+    public init(id: AdapterRequestID, patient: String, kind: PatientNotificationKind, text: String) {
+        self.id = id
+        self.patient = patient
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// Sends notifications to patients: SMS, app push, mini-program message.
+///
+/// Conforming types MUST deliver each notification id at most once, also when ``send(_:)`` is
+/// called again after a timeout or a crash, and MUST throw ``AdapterError`` when delivery is not
+/// certain, so the SDK keeps the notification in its outbox and tries again.
+public protocol NotificationSender: Sendable {
+    func send(_ notification: PatientNotification) async throws
+}

@@ -1,0 +1,111 @@
+public import CreditMedicalCore
+import Synchronization
+
+/// A partner-bank fake: grants lines, records capture notices and advance requests by request
+/// id (each applied once), pays advances when told to, and queues repayments until they are
+/// acknowledged. Tell it to fail with ``inject(_:)``.
+public final class FakeCreditProvider: CreditProviderAdapter {
+    private struct State {
+        var lines: [CreditLineID: CreditProviderLine] = [:]
+        var captures: [AdapterRequestID: CaptureNotice] = [:]
+        var advances: [AdapterRequestID: AdvanceRequest] = [:]
+        var advanceOrder: [AdapterRequestID] = []
+        var paid: [AdapterRequestID: Timestamp] = [:]
+        var repayments: [RepaymentNotice] = []
+        var faults = FaultPlan()
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    /// Queues a fault for the next calls, one call each.
+    public func inject(_ faults: FakeFault...) {
+        state.withLock { $0.faults.pending += faults }
+    }
+
+    /// How many calls changed the fake's state.
+    public var appliedCount: Int { state.withLock { $0.faults.applied } }
+
+    /// Grants (or changes) a line as the bank sees it.
+    public func grant(_ line: CreditLineID, limit: Money, usable: Bool = true) {
+        state.withLock { $0.lines[line] = CreditProviderLine(line: line, grantedLimit: limit, usable: usable) }
+    }
+
+    /// The capture notices received, one per request id.
+    public var captureNotices: [CaptureNotice] { state.withLock { Array($0.captures.values) } }
+
+    /// The advance requests received, in order, one per request id.
+    public var advanceRequests: [AdvanceRequest] { state.withLock { state in state.advanceOrder.compactMap { state.advances[$0] } } }
+
+    /// Pays every accepted advance not paid yet, at `time`; returns how many it paid.
+    @discardableResult
+    public func payAdvances(at time: Timestamp) -> Int {
+        state.withLock { state in
+            let unpaid = state.advanceOrder.filter { state.paid[$0] == nil }
+            for id in unpaid { state.paid[id] = time }
+            return unpaid.count
+        }
+    }
+
+    /// A repayment the bank received from a patient; delivered until acknowledged.
+    public func receiveRepayment(_ notice: RepaymentNotice) {
+        state.withLock { $0.repayments.append(notice) }
+    }
+
+    public func line(_ line: CreditLineID) async throws -> CreditProviderLine {
+        try state.withLock { state in
+            try FaultPlan.act(state.faults.next()) {
+                guard let granted = state.lines[line] else { throw AdapterError(.unavailable, details: "no line \(line)") }
+                return granted
+            }
+        }
+    }
+
+    public func noticeCapture(_ notice: CaptureNotice) async throws {
+        try state.withLock { state in
+            try FaultPlan.act(state.faults.next()) {
+                guard state.captures[notice.requestID] == nil else { return }
+                state.captures[notice.requestID] = notice
+                state.faults.applied += 1
+            }
+        }
+    }
+
+    public func requestAdvance(_ request: AdvanceRequest) async throws {
+        try state.withLock { state in
+            try FaultPlan.act(state.faults.next()) {
+                guard state.advances[request.requestID] == nil else { return }
+                state.advances[request.requestID] = request
+                state.advanceOrder.append(request.requestID)
+                state.faults.applied += 1
+            }
+        }
+    }
+
+    public func advanceStatus(_ requestID: AdapterRequestID) async throws -> AdvanceStatus {
+        try state.withLock { state in
+            try FaultPlan.act(state.faults.next()) {
+                guard state.advances[requestID] != nil else {
+                    throw AdapterError(.unknownSettlement, details: "no advance \(requestID)")
+                }
+                return state.paid[requestID].map { .paid(at: $0) } ?? .pending
+            }
+        }
+    }
+
+    public func pendingRepayments(limit: Int) async throws -> [RepaymentNotice] {
+        try state.withLock { state in
+            try FaultPlan.act(state.faults.next()) { Array(state.repayments.prefix(max(limit, 0))) }
+        }
+    }
+
+    public func acknowledgeRepayments(_ ids: [String]) async throws {
+        try state.withLock { state in
+            try FaultPlan.act(state.faults.next()) {
+                let acknowledged = Set(ids)
+                state.repayments.removeAll { acknowledged.contains($0.id) }
+            }
+        }
+    }
+}
