@@ -7,7 +7,7 @@ import XCTest
 final class InsuranceFakeTests: XCTestCase {
     private let time = Timestamp(millisecondsSince1970: 1_795_579_200_000)
 
-    private func bill(_ amounts: [InsuranceClass: Int64], encounter: String = "MZ-1") throws -> Bill {
+    private func bill(_ amounts: [InsuranceClass: Int64], encounter: EncounterID = "MZ-1") throws -> Bill {
         var bill = Bill(encounter: encounter)
         for (insuranceClass, fen) in amounts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             try bill.add(ChargeItem(id: ChargeItemID("\(insuranceClass)"), code: "C", name: "n", category: .treatment,
@@ -96,7 +96,7 @@ final class InsuranceFakeTests: XCTestCase {
         let commercial = FakeCommercialInsurance(policy: .init(permille: 600, perClaimCap: Money(fen: 300_000)))
         for person in 0..<5 { insurance.openAccount("P\(person)", balance: Money(fen: Int64(random.next() % 200_000))) }
         for visit in 0..<500 {
-            var bill = Bill(encounter: "V\(visit)")
+            var bill = Bill(encounter: EncounterID("V\(visit)"))
             for index in 0..<Int(1 + random.next() % 12) {
                 let insuranceClass = InsuranceClass.allCases[Int(random.next() % 3)]
                 let quantity = Quantity(thousandths: Int64(1 + random.next() % 5_000))

@@ -18,11 +18,11 @@ public struct CaptureNotice: Sendable, Hashable, Codable {
     public let requestID: AdapterRequestID
     public let line: CreditLineID
     /// The HIS encounter the charge settles.
-    public let encounter: String
+    public let encounter: EncounterID
     public let amount: Money
     public let capturedAt: Timestamp
 
-    public init(requestID: AdapterRequestID, line: CreditLineID, encounter: String, amount: Money, capturedAt: Timestamp) {
+    public init(requestID: AdapterRequestID, line: CreditLineID, encounter: EncounterID, amount: Money, capturedAt: Timestamp) {
         self.requestID = requestID
         self.line = line
         self.encounter = encounter
@@ -35,13 +35,13 @@ public struct CaptureNotice: Sendable, Hashable, Codable {
 public struct AdvanceRequest: Sendable, Hashable, Codable {
     public let requestID: AdapterRequestID
     public let line: CreditLineID
-    public let encounter: String
+    public let encounter: EncounterID
     public let amount: Money
     public let requestedAt: Timestamp
     /// When the money must be in the hospital's account (24 hours after settlement).
     public let dueBy: Timestamp
 
-    public init(requestID: AdapterRequestID, line: CreditLineID, encounter: String, amount: Money, requestedAt: Timestamp, dueBy: Timestamp) {
+    public init(requestID: AdapterRequestID, line: CreditLineID, encounter: EncounterID, amount: Money, requestedAt: Timestamp, dueBy: Timestamp) {
         self.requestID = requestID
         self.line = line
         self.encounter = encounter

@@ -101,3 +101,9 @@ public struct IdempotencyKey: LedgerIdentifier {
     /// Keys may be up to 128 UTF-8 bytes, so callers can combine several ids into one.
     public static var maximumLength: Int { 128 }
 }
+
+/// Identifies an encounter (就诊) by the HIS's encounter number (门诊号 / 住院号).
+public struct EncounterID: LedgerIdentifier {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+}

@@ -23,7 +23,7 @@ public struct Bill: Sendable, Hashable {
     }
 
     /// The HIS encounter number.
-    public let encounter: String
+    public let encounter: EncounterID
     /// The items in the order they were added, with what is left of each.
     public private(set) var lines: [Line] = []
     /// The refunds in the order they were made.
@@ -35,7 +35,7 @@ public struct Bill: Sendable, Hashable {
     private var lineIndex: [ChargeItemID: Int] = [:]
     private var refundIDs: Set<ChargeItemID> = []
 
-    public init(encounter: String) {
+    public init(encounter: EncounterID) {
         self.encounter = encounter
     }
 

@@ -36,6 +36,20 @@ extension BillingError.Code {
     public static let refundExceedsItem = Self(rawValue: "billing.refund_exceeds_item")
     /// A settlement's parts do not add up to the bill total, or one of them is negative.
     public static let splitMismatch = Self(rawValue: "billing.split_mismatch")
+    /// No encounter has this number.
+    public static let encounterNotFound = Self(rawValue: "billing.encounter_not_found")
+    /// An encounter with this number exists already, with other details.
+    public static let encounterExists = Self(rawValue: "billing.encounter_exists")
+    /// The encounter is settling, settled or cancelled, so it takes no charges or refunds.
+    public static let encounterNotOpen = Self(rawValue: "billing.encounter_not_open")
+    /// A credit encounter for a patient without a credit line.
+    public static let notEnrolled = Self(rawValue: "billing.not_enrolled")
+    /// Daily bills are for inpatient stays only.
+    public static let notInpatient = Self(rawValue: "billing.not_inpatient")
+    /// Cancelling an encounter that still has charges on its bill.
+    public static let encounterHasCharges = Self(rawValue: "billing.encounter_has_charges")
+    /// The encounter has no settlement that could be cancelled or reversed now.
+    public static let notReversible = Self(rawValue: "billing.not_reversible")
 
     /// A human sentence for the code, free of personal data.
     public var sentence: String {
@@ -48,6 +62,13 @@ extension BillingError.Code {
         case .unknownItem: "The refund names a charge item that is not on the bill."
         case .refundExceedsItem: "The refund is more than is left of the charge item."
         case .splitMismatch: "The settlement's parts do not add up to the bill total."
+        case .encounterNotFound: "No encounter has this number."
+        case .encounterExists: "An encounter with this number exists already, with other details."
+        case .encounterNotOpen: "The encounter is being settled or is closed; it takes no charges or refunds."
+        case .notEnrolled: "The patient has no credit line, so the encounter cannot be paid on credit."
+        case .notInpatient: "Daily bills are for inpatient stays only."
+        case .encounterHasCharges: "Refund every charge before cancelling the encounter."
+        case .notReversible: "The encounter has no settlement that can be cancelled or reversed now."
         default: "Billing error."
         }
     }

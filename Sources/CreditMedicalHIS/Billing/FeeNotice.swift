@@ -14,7 +14,7 @@ public struct FeeNotice: Sendable, Hashable {
         public let itemCount: Int
     }
 
-    public let encounter: String
+    public let encounter: EncounterID
     /// Categories with items, in the order of ``ChargeCategory/allCases``.
     public let categories: [Category]
     public let total: Money

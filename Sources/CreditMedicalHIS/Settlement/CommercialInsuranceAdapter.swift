@@ -4,11 +4,11 @@ public import CreditMedicalCore
 public struct CommercialInsuranceClaim: Sendable, Hashable, Codable {
     public let requestID: AdapterRequestID
     public let insuredPerson: String
-    public let encounter: String
+    public let encounter: EncounterID
     /// What is left after medical insurance and the personal account.
     public let remaining: Money
 
-    public init(requestID: AdapterRequestID, insuredPerson: String, encounter: String, remaining: Money) {
+    public init(requestID: AdapterRequestID, insuredPerson: String, encounter: EncounterID, remaining: Money) {
         self.requestID = requestID
         self.insuredPerson = insuredPerson
         self.encounter = encounter

@@ -6,7 +6,7 @@ public struct MedicalInsuranceClaim: Sendable, Hashable, Codable {
     public let requestID: AdapterRequestID
     /// The insured person's 医保 number.
     public let insuredPerson: String
-    public let encounter: String
+    public let encounter: EncounterID
     /// The insurance year the claim counts against (deductible and cap are yearly).
     public let year: Int
     /// The bill's net amounts by catalogue class.
@@ -14,7 +14,7 @@ public struct MedicalInsuranceClaim: Sendable, Hashable, Codable {
     /// The bill total.
     public let total: Money
 
-    public init(requestID: AdapterRequestID, insuredPerson: String, encounter: String, year: Int, bill: Bill) {
+    public init(requestID: AdapterRequestID, insuredPerson: String, encounter: EncounterID, year: Int, bill: Bill) {
         self.requestID = requestID
         self.insuredPerson = insuredPerson
         self.encounter = encounter

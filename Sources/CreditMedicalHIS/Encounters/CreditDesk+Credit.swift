@@ -1,0 +1,149 @@
+public import CreditMedicalCore
+
+/// What bringing charges to credit did: how much more (or less) the line locks for the
+/// encounter, how much excess the patient was asked to pay, and what the line has left.
+public struct CreditOutcome: Sendable, Hashable {
+    /// The encounter afterwards.
+    public let encounter: Encounter
+    /// Change of what the encounter's hold locks (negative after refunds).
+    public let lockedChange: Money
+    /// Change of the excess due now (negative when refunds took some back).
+    public let excessChange: Money
+    /// What the line has available afterwards; `nil` for an encounter not paid on credit.
+    public let available: Money?
+    /// The notifications this call put into the outbox.
+    public let notifications: [PatientNotification]
+}
+
+extension CreditDesk {
+    /// How many times one call re-reads the line when another encounter on the same line took
+    /// the money it was about to lock.
+    static let creditAttempts = 4
+
+    /// Brings the encounter's billed amount to credit: the hold grows (up to what the line and the
+    /// ``ExcessPolicy`` allow, the rest becomes excess) or shrinks (the excess first).
+    ///
+    /// The ledger's hold is the truth for `locked`: it is read before every step, so a step that
+    /// was applied before a crash is counted, not applied again, and `locked + uncovered` always
+    /// equals the billed amount afterwards. Each step's idempotency key is numbered by
+    /// ``Encounter/creditSteps``; a key that a crashed attempt used already is skipped.
+    func bringToCredit(_ encounter: inout Encounter, bill: Bill) async throws -> CreditOutcome {
+        let before = (locked: encounter.locked, uncovered: encounter.uncovered)
+        let target = billedAmount(of: encounter, in: bill)
+        guard let line = encounter.creditLine else {
+            return CreditOutcome(encounter: encounter, lockedChange: .zero, excessChange: .zero, available: nil, notifications: [])
+        }
+        var mayLock = true
+        for _ in 0..<Self.creditAttempts {
+            encounter.locked = try ledger.hold(encounter.hold)?.amount ?? .zero
+            let delta = target.fen - encounter.locked.fen - encounter.uncovered.fen
+            if delta == 0 { break }
+            if delta < 0 && encounter.uncovered.isPositive {
+                encounter.uncovered.fen -= min(-delta, encounter.uncovered.fen)
+                continue
+            }
+            encounter.creditSteps += 1
+            let key = IdempotencyKey("\(encounter.keyPrefix)/credit/\(encounter.creditSteps)")
+            let command: LedgerCommand
+            if delta < 0 {
+                command = .decreaseHold(encounter.hold, by: Money(fen: -delta))
+            } else {
+                guard let current = try ledger.line(line) else { throw LedgerError(.lineNotFound, details: "line \(line)") }
+                let usable = (try? current.requireOpenForCharges()) != nil
+                let lock = mayLock && usable
+                    ? configuration.excessPolicy.lockable(Money(fen: delta), available: current.available) : .zero
+                encounter.uncovered.fen += delta - lock.fen
+                guard lock.isPositive else { continue }
+                command = try ledger.hold(encounter.hold) == nil
+                    ? .placeHold(encounter.hold, line: line, amount: lock, expiresAt: nil)
+                    : .increaseHold(encounter.hold, by: lock)
+            }
+            do {
+                try await ledger.execute(command, key: key)
+            } catch let error as LedgerError where error.code == .idempotencyConflict || Self.raceCodes.contains(error.code) {
+                // Another encounter took the money first, or a crashed attempt used this key: read
+                // the line again; after that, lock nothing more this call.
+                if delta > 0 { encounter.uncovered.fen -= delta - (command.amount?.fen ?? 0) }
+                mayLock = error.code == .idempotencyConflict
+            }
+        }
+        encounter.locked = try ledger.hold(encounter.hold)?.amount ?? .zero
+        let available = try ledger.line(line)?.available
+        let lockedChange = Money(fen: encounter.locked.fen - before.locked.fen)
+        let excessChange = Money(fen: encounter.uncovered.fen - before.uncovered.fen)
+        let notifications = notices(for: encounter, lockedChange: lockedChange, excessChange: excessChange, available: available)
+        return CreditOutcome(encounter: encounter, lockedChange: lockedChange, excessChange: excessChange,
+                             available: available, notifications: notifications)
+    }
+
+    /// Ledger rejections that mean the line changed under the call.
+    private static let raceCodes: Set<LedgerError.Code> = [.insufficientAvailable, .lineFrozen, .lineSuspended, .lineClosed]
+
+    /// What has been billed so far: the whole bill, or for an inpatient stay the items of the
+    /// closed days (refunds of them included).
+    func billedAmount(of encounter: Encounter, in bill: Bill) -> Money {
+        guard encounter.kind == .inpatient, encounter.status == .open else { return bill.total }
+        guard let through = encounter.billedThrough else { return .zero }
+        var total: Int64 = 0
+        for line in bill.lines where configuration.calendar.day(of: line.item.time) <= through {
+            total += line.amount.fen
+        }
+        return Money(fen: total)
+    }
+
+    /// The patient's notifications about a change of credit, numbered by the encounter's step.
+    private func notices(for encounter: Encounter, lockedChange: Money, excessChange: Money, available: Money?) -> [PatientNotification] {
+        let prefix = "\(encounter.keyPrefix)/notice/\(encounter.creditSteps)"
+        func notice(_ kind: PatientNotificationKind, _ text: String) -> PatientNotification {
+            PatientNotification(id: AdapterRequestID("\(prefix)/\(kind.rawValue)"), patient: encounter.patient.id, kind: kind,
+                                text: "【信用就医】就诊号 \(encounter.id)：\(text)")
+        }
+        var notices: [PatientNotification] = []
+        if lockedChange.isPositive {
+            notices.append(notice(.chargesLocked, "本次费用 \(lockedChange) 已由信用额度担保，可用额度 \(available ?? .zero)。"))
+        }
+        if excessChange.isPositive {
+            notices.append(notice(.excessDue, "\(excessChange) 超出信用额度，请现场或线上支付（待付合计 \(encounter.uncovered)）。"))
+        }
+        if encounter.kind == .inpatient, excessChange.isPositive || (lockedChange.isPositive && available == .zero) {
+            notices.append(notice(.creditExhausted, "信用额度已用完，后续费用将于出院时结算。"))
+        }
+        return notices
+    }
+
+    /// Sends notifications from the outbox and takes the delivered ones out; what fails stays
+    /// for ``deliverNotifications()``.
+    func deliver(_ pending: [PatientNotification]) async {
+        var sent: [EncounterChange] = []
+        for notification in pending {
+            do {
+                try await notifications.send(notification)
+                sent.append(.notificationSent(notification.id))
+            } catch {
+                continue
+            }
+        }
+        guard !sent.isEmpty else { return }
+        try? await write(sent)
+    }
+
+    /// Sends every notification still in the outbox (after a crash or a failed send); returns how
+    /// many were delivered.
+    @discardableResult
+    public func deliverNotifications(limit: Int = 1_000) async throws -> Int {
+        let pending = try store.pendingNotifications(limit: limit)
+        var delivered: [EncounterChange] = []
+        var firstError: (any Error)?
+        for notification in pending {
+            do {
+                try await notifications.send(notification)
+                delivered.append(.notificationSent(notification.id))
+            } catch {
+                firstError = firstError ?? error
+            }
+        }
+        if !delivered.isEmpty { try await write(delivered) }
+        if let firstError, delivered.isEmpty { throw firstError }
+        return delivered.count
+    }
+}

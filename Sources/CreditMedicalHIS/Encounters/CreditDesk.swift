@@ -1,0 +1,221 @@
+public import CreditMedicalCore
+
+/// What a HIS server talks to for credit-based care (先诊疗后付费): it opens encounters, brings
+/// their charges to the patient's credit line, and settles each encounter once with medical
+/// insurance, commercial insurance and the bank.
+///
+/// Money moves only through the ``Ledger``; encounters, bills, settlement records and the
+/// notification outbox live in an ``EncounterStore``. Every step that talks to an outside party
+/// carries a request id derived from the encounter number, and every ledger command an
+/// idempotency key, so a call that failed or timed out can simply be made again, and a checkout
+/// interrupted anywhere completes with ``resumeCheckouts()``. Calls for one encounter run one at
+/// a time; calls for different encounters run concurrently, and their writes share transactions
+/// (group commit).
+///
+/// ```swift
+/// let desk = CreditDesk(ledger: ledger, store: store, medicalInsurance: yibao,
+///                       commercialInsurance: insurer, bank: bank, notifications: sms)
+/// try await desk.open("MZ-0001", kind: .outpatient, patient: patient, department: "内科")
+/// try await desk.charge(items, to: "MZ-0001")        // locks credit, tells the patient
+/// let settlement = try await desk.checkout("MZ-0001") // 医保, 商保, capture, advance, notice
+/// ```
+public final class CreditDesk: Sendable {
+    /// Choices a hospital makes once.
+    public struct Configuration: Sendable {
+        /// What happens to charges the line cannot cover.
+        public var excessPolicy: ExcessPolicy
+        /// How inpatient stays are cut into daily bills.
+        public var calendar: BillingCalendar
+        /// How long the bank has to advance a settled amount to the hospital.
+        public var advanceDueSeconds: Int64
+        /// Whether concurrent calls share store transactions (group commit). Turning it off makes
+        /// every write its own durable transaction; it exists to measure the difference.
+        public var groupCommit: Bool
+
+        public init(excessPolicy: ExcessPolicy = .lockAvailable, calendar: BillingCalendar = BillingCalendar(),
+                    advanceDueSeconds: Int64 = 86_400, groupCommit: Bool = true) {
+            self.excessPolicy = excessPolicy
+            self.calendar = calendar
+            self.advanceDueSeconds = advanceDueSeconds
+            self.groupCommit = groupCommit
+        }
+    }
+
+    public let ledger: Ledger
+    public let store: any EncounterStore
+    public let medicalInsurance: any MedicalInsuranceAdapter
+    public let commercialInsurance: (any CommercialInsuranceAdapter)?
+    public let bank: any CreditProviderAdapter
+    public let notifications: any NotificationSender
+    public let configuration: Configuration
+    /// Called between the steps of a checkout; tests throw from it to act out a crash there.
+    let checkpoint: @Sendable (CheckoutCheckpoint) throws -> Void
+    private let writer: GroupCommitter<EncounterChange, Bool>?
+    let serializer = EncounterSerializer()
+
+    /// A desk over `ledger` and `store`, talking to the given parties. Time comes from the
+    /// ledger's clock.
+    public convenience init(
+        ledger: Ledger, store: any EncounterStore, medicalInsurance: any MedicalInsuranceAdapter,
+        commercialInsurance: (any CommercialInsuranceAdapter)?, bank: any CreditProviderAdapter,
+        notifications: any NotificationSender, configuration: Configuration = Configuration()
+    ) {
+        self.init(ledger: ledger, store: store, medicalInsurance: medicalInsurance, commercialInsurance: commercialInsurance,
+                  bank: bank, notifications: notifications, configuration: configuration, checkpoint: { _ in })
+    }
+
+    init(
+        ledger: Ledger, store: any EncounterStore, medicalInsurance: any MedicalInsuranceAdapter,
+        commercialInsurance: (any CommercialInsuranceAdapter)?, bank: any CreditProviderAdapter,
+        notifications: any NotificationSender, configuration: Configuration,
+        checkpoint: @escaping @Sendable (CheckoutCheckpoint) throws -> Void
+    ) {
+        self.ledger = ledger
+        self.store = store
+        self.medicalInsurance = medicalInsurance
+        self.commercialInsurance = commercialInsurance
+        self.bank = bank
+        self.notifications = notifications
+        self.configuration = configuration
+        self.checkpoint = checkpoint
+        self.writer = configuration.groupCommit
+            ? GroupCommitter(label: "encounters", maximumBatchSize: 4_096, clock: ledger.clock,
+                             commit: { changes, _ in try store.commit(changes); return changes.map { _ in true } },
+                             flush: { try store.flush() })
+            : nil
+    }
+
+    var now: Timestamp { ledger.clock.now() }
+
+    /// Persists `changes` in one transaction, durably.
+    func write(_ changes: [EncounterChange]) async throws {
+        if let writer {
+            _ = try await writer.submit(changes)
+        } else {
+            try store.commit(changes)
+            try store.flush()
+        }
+    }
+
+    // MARK: Encounters
+
+    /// Opens an encounter (挂号 / 入院). A credit encounter needs an enrolled patient whose line
+    /// takes new charges; an inpatient stay on credit is admitted without a deposit
+    /// (住院免押金). Opening the same encounter again with the same details returns it.
+    @discardableResult
+    public func open(
+        _ id: EncounterID, kind: EncounterKind, patient: Patient, department: String, paymentMode: PaymentMode = .credit
+    ) async throws -> Encounter {
+        guard id.isValid else { throw BillingError(.invalidIdentifier, details: "encounter") }
+        return try await serializer.run(id) {
+            if let existing = try store.encounter(id) {
+                guard existing.kind == kind, existing.patient == patient, existing.department == department,
+                      existing.paymentMode == paymentMode
+                else { throw BillingError(.encounterExists, details: "encounter \(id)") }
+                return existing
+            }
+            if paymentMode == .credit {
+                guard let line = patient.line else { throw BillingError(.notEnrolled, details: "patient \(patient.id)") }
+                guard let current = try ledger.line(line) else { throw LedgerError(.lineNotFound, details: "line \(line)") }
+                try current.requireOpenForCharges()
+            }
+            let encounter = Encounter(id: id, kind: kind, patient: patient, department: department,
+                                      paymentMode: paymentMode, openedAt: now)
+            try await write([.encounter(encounter)])
+            return encounter
+        }
+    }
+
+    /// The encounter with this number.
+    public func encounter(_ id: EncounterID) throws -> Encounter? { try store.encounter(id) }
+
+    /// The encounter's bill as charged so far.
+    public func bill(of id: EncounterID) throws -> Bill { try store.bill(of: id) }
+
+    /// Adds charge items (one order, 医嘱) to an open encounter. Outpatient, emergency and
+    /// internet-hospital charges are brought to credit at once; an inpatient stay's charges wait
+    /// for their daily bill (``closeDays(of:through:)``). Items already on the bill with the
+    /// same details are skipped, so a retried call changes nothing twice.
+    @discardableResult
+    public func charge(_ items: [ChargeItem], to id: EncounterID) async throws -> CreditOutcome {
+        try await serializer.run(id) {
+            var encounter = try openEncounter(id)
+            var bill = try store.bill(of: id)
+            var added: [ChargeItem] = []
+            for item in items {
+                if let line = bill.line(item.id), line.item == item { continue }
+                try bill.add(item)
+                added.append(item)
+            }
+            let outcome = try await bringToCredit(&encounter, bill: bill)
+            try await write([.items(id, added)] + [.encounter(encounter)] + outcome.notifications.map(EncounterChange.notification))
+            await deliver(outcome.notifications)
+            return outcome
+        }
+    }
+
+    /// Refunds (退费) part or all of a charge item before settlement: the hold shrinks (the
+    /// excess first, when some of the bill was not covered). A refund already recorded with the
+    /// same details is skipped.
+    @discardableResult
+    public func refund(_ refund: ChargeRefund, in id: EncounterID) async throws -> CreditOutcome {
+        try await serializer.run(id) {
+            var encounter = try openEncounter(id)
+            var bill = try store.bill(of: id)
+            let recorded = bill.refunds.contains { $0.refund == refund }
+            if !recorded { try bill.add(refund) }
+            let outcome = try await bringToCredit(&encounter, bill: bill)
+            let changes: [EncounterChange] = (recorded ? [] : [.refund(id, refund)]) + [.encounter(encounter)]
+            try await write(changes + outcome.notifications.map(EncounterChange.notification))
+            await deliver(outcome.notifications)
+            return outcome
+        }
+    }
+
+    /// Closes an inpatient stay's daily bills up to and including `day` (日清单): their charges
+    /// are brought to credit, and the patient is told when the line is exhausted.
+    @discardableResult
+    public func closeDays(of id: EncounterID, through day: BillingDay) async throws -> CreditOutcome {
+        try await serializer.run(id) {
+            var encounter = try openEncounter(id)
+            guard encounter.kind == .inpatient else { throw BillingError(.notInpatient, details: "encounter \(id)") }
+            encounter.billedThrough = max(encounter.billedThrough ?? day, day)
+            let outcome = try await bringToCredit(&encounter, bill: try store.bill(of: id))
+            try await write([.encounter(encounter)] + outcome.notifications.map(EncounterChange.notification))
+            await deliver(outcome.notifications)
+            return outcome
+        }
+    }
+
+    /// Cancels an open encounter whose bill is empty or fully refunded, voiding its hold.
+    public func cancel(_ id: EncounterID) async throws {
+        try await serializer.run(id) {
+            var encounter = try openEncounter(id)
+            guard try store.bill(of: id).total == .zero else { throw BillingError(.encounterHasCharges, details: "encounter \(id)") }
+            if let hold = try ledger.hold(encounter.hold), hold.state == .open {
+                try await ledger.execute(.voidHold(hold.id), key: IdempotencyKey("\(encounter.keyPrefix)/cancel"))
+            }
+            encounter.status = .cancelled
+            encounter.closedAt = now
+            encounter.locked = .zero
+            encounter.uncovered = .zero
+            try await write([.encounter(encounter)])
+        }
+    }
+
+    /// The encounter, which must exist and be open.
+    func openEncounter(_ id: EncounterID) throws -> Encounter {
+        guard let encounter = try store.encounter(id) else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
+        guard encounter.status == .open else { throw BillingError(.encounterNotOpen, details: "encounter \(id) is \(encounter.status)") }
+        return encounter
+    }
+}
+
+extension CreditLine {
+    /// Throws the ledger's error for a line that takes no new charges.
+    func requireOpenForCharges() throws(LedgerError) {
+        if status.contains(.closed) { throw LedgerError(.lineClosed, details: "line \(id)") }
+        if status.contains(.frozen) { throw LedgerError(.lineFrozen, details: "line \(id)") }
+        if status.contains(.suspended) { throw LedgerError(.lineSuspended, details: "line \(id)") }
+    }
+}

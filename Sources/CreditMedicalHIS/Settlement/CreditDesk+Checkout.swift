@@ -1,0 +1,173 @@
+public import CreditMedicalCore
+
+/// The points between the steps of a checkout, where a test can act out a crash.
+enum CheckoutCheckpoint: CaseIterable, Sendable {
+    case started, medicalCalled, medicalRecorded, commercialCalled, commercialRecorded
+    case captureApplied, captureRecorded, bankCalled, advanceRecorded, notified
+}
+
+extension CreditDesk {
+    /// Settles an encounter once (结算 / 出院结算): freezes the bill, brings what is left of it to
+    /// credit, settles with medical insurance (fund, personal account, cash part), claims the
+    /// commercial insurer's share of the cash part, captures the self-pay rest from the hold and
+    /// releases the remainder, tells the bank and asks it to advance the credit part to the
+    /// hospital within ``Configuration/advanceDueSeconds``, and sends the patient the fee notice.
+    ///
+    /// Each step is recorded before the next begins. When a call fails or times out, the
+    /// checkout stays where it got to; calling `checkout` again (or ``resumeCheckouts()``)
+    /// continues it with the same request ids, so nothing is paid, captured or notified twice.
+    /// Calling it for a settled encounter returns its record.
+    @discardableResult
+    public func checkout(_ id: EncounterID) async throws -> SettlementRecord {
+        try await serializer.run(id) {
+            guard var encounter = try store.encounter(id) else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
+            if let record = try store.settlement(of: id), record.round == encounter.round {
+                return try await proceed(record)
+            }
+            guard encounter.status == .open else { throw BillingError(.encounterNotOpen, details: "encounter \(id) is \(encounter.status)") }
+            let bill = try store.bill(of: id)
+            encounter.status = .settling
+            let outcome = try await bringToCredit(&encounter, bill: bill)
+            let record = SettlementRecord(encounter: id, round: encounter.round, startedAt: now, total: bill.total, updatedAt: now)
+            try await write([.encounter(encounter), .settlement(record)] + outcome.notifications.map(EncounterChange.notification))
+            try checkpoint(.started)
+            return try await proceed(record)
+        }
+    }
+
+    /// Continues every checkout and reversal that stopped half-way (after a crash, a timeout or
+    /// an unavailable party) and returns the records it finished. Throws the first failure after
+    /// trying them all; what failed stays for the next call.
+    @discardableResult
+    public func resumeCheckouts(limit: Int = 1_000) async throws -> [SettlementRecord] {
+        let unfinished = try store.settlements(in: Set(SettlementRecord.Step.allCases.filter { !$0.isFinal }), limit: limit)
+        var finished: [SettlementRecord] = []
+        var firstError: (any Error)?
+        for record in unfinished {
+            do {
+                let done = try await serializer.run(record.encounter) {
+                    record.step == .reversing ? try await proceedReversal(record) : try await proceed(record)
+                }
+                finished.append(done)
+            } catch {
+                firstError = firstError ?? error
+            }
+        }
+        if let firstError { throw firstError }
+        return finished
+    }
+
+    /// Runs a checkout's remaining steps, recording each.
+    func proceed(_ start: SettlementRecord) async throws -> SettlementRecord {
+        var record = start
+        guard var encounter = try store.encounter(record.encounter) else {
+            throw BillingError(.encounterNotFound, details: "encounter \(record.encounter)")
+        }
+        let bill = try store.bill(of: encounter.id)
+        while !record.step.isFinal {
+            var changes: [EncounterChange] = []
+            switch record.step {
+            case .started:
+                let medical = try await settleWithMedicalInsurance(encounter, bill: bill, record: record)
+                try checkpoint(.medicalCalled)
+                _ = try SettlementSplit(total: record.total, medical: medical, commercial: .zero, creditCovering: .zero)
+                record.medical = medical
+                record.step = .medicalSettled
+            case .medicalSettled:
+                let payment = try await claimCommercialShare(encounter, cash: record.medical?.cash ?? record.total)
+                try checkpoint(.commercialCalled)
+                record.commercial = payment
+                record.step = .commercialSettled
+            case .commercialSettled:
+                let split = try await capture(encounter, record: record)
+                try checkpoint(.captureApplied)
+                record.split = split
+                record.capturedAt = now
+                record.step = .captured
+                encounter.status = .settled
+                encounter.closedAt = now
+                changes = [.encounter(encounter), .notification(settledNotice(encounter, bill: bill, split: split))]
+            case .captured:
+                record.advanceDueBy = try await requestAdvance(encounter, record: record)
+                try checkpoint(.bankCalled)
+                record.step = .advanceRequested
+            case .advanceRequested:
+                // A notice that cannot be sent now stays in the outbox for deliverNotifications().
+                let notice = settledNotice(encounter, bill: bill, split: record.split)
+                let sent = (try? await notifications.send(notice)) != nil
+                try checkpoint(.notified)
+                if sent { changes = [.notificationSent(notice.id)] }
+                record.step = .completed
+            case .completed, .cancelled, .reversing, .reversed:
+                return record
+            }
+            record.updatedAt = now
+            try await write([.settlement(record)] + changes)
+            try checkpoint(Self.recordedCheckpoint[record.step] ?? .notified)
+        }
+        return record
+    }
+
+    private static let recordedCheckpoint: [SettlementRecord.Step: CheckoutCheckpoint] = [
+        .medicalSettled: .medicalRecorded, .commercialSettled: .commercialRecorded, .captured: .captureRecorded,
+        .advanceRequested: .advanceRecorded,
+    ]
+
+    private func settleWithMedicalInsurance(_ encounter: Encounter, bill: Bill, record: SettlementRecord) async throws -> MedicalInsuranceSettlement {
+        guard let insured = encounter.patient.medicalInsuranceNumber else {
+            return MedicalInsuranceSettlement(settlementID: "", fund: .zero, personalAccount: .zero, cash: record.total)
+        }
+        let claim = MedicalInsuranceClaim(
+            requestID: AdapterRequestID("\(encounter.keyPrefix)/medical"), insuredPerson: insured, encounter: encounter.id,
+            year: configuration.calendar.day(of: record.startedAt).year, bill: bill)
+        return try await medicalInsurance.settle(claim)
+    }
+
+    private func claimCommercialShare(_ encounter: Encounter, cash: Money) async throws -> CommercialInsurancePayment {
+        guard cash.isPositive, let commercialInsurance, let policy = encounter.patient.commercialPolicy else {
+            return CommercialInsurancePayment(claimID: "", paid: .zero)
+        }
+        let payment = try await commercialInsurance.claim(CommercialInsuranceClaim(
+            requestID: AdapterRequestID("\(encounter.keyPrefix)/commercial"), insuredPerson: policy, encounter: encounter.id,
+            remaining: cash))
+        guard payment.paid.fen >= 0, payment.paid <= cash else {
+            throw BillingError(.splitMismatch, details: "commercial insurer paid \(payment.paid.fen) of \(cash.fen)")
+        }
+        return payment
+    }
+
+    /// Captures the credit part from the hold (releasing the rest) and returns the split. The
+    /// credit covers at most what the hold locked when the checkout began.
+    private func capture(_ encounter: Encounter, record: SettlementRecord) async throws -> SettlementSplit {
+        guard let medical = record.medical else { throw BillingError(.notReversible, details: "no medical answer recorded") }
+        let coverage = encounter.creditLine == nil ? Money.zero : encounter.locked
+        let split = try SettlementSplit(total: record.total, medical: medical, commercial: record.commercial?.paid ?? .zero,
+                                        creditCovering: coverage)
+        if encounter.creditLine != nil, try ledger.hold(encounter.hold) != nil {
+            let command: LedgerCommand = split.credit.isPositive
+                ? .captureHold(encounter.hold, amount: split.credit) : .voidHold(encounter.hold)
+            try await ledger.execute(command, key: IdempotencyKey("\(encounter.keyPrefix)/settle"))
+        }
+        return split
+    }
+
+    /// Tells the bank of the capture and asks for the advance; returns when it is due.
+    private func requestAdvance(_ encounter: Encounter, record: SettlementRecord) async throws -> Timestamp? {
+        guard let line = encounter.creditLine, let split = record.split, split.credit.isPositive else { return nil }
+        let capturedAt = record.capturedAt ?? record.updatedAt
+        let due = capturedAt.adding(seconds: configuration.advanceDueSeconds)
+        try await bank.noticeCapture(CaptureNotice(
+            requestID: AdapterRequestID("\(encounter.keyPrefix)/capture"), line: line, encounter: encounter.id,
+            amount: split.credit, capturedAt: capturedAt))
+        try await bank.requestAdvance(AdvanceRequest(
+            requestID: AdapterRequestID("\(encounter.keyPrefix)/advance"), line: line, encounter: encounter.id,
+            amount: split.credit, requestedAt: capturedAt, dueBy: due))
+        return due
+    }
+
+    /// The fee notice the patient gets once the encounter is settled.
+    private func settledNotice(_ encounter: Encounter, bill: Bill, split: SettlementSplit?) -> PatientNotification {
+        PatientNotification(id: AdapterRequestID("\(encounter.keyPrefix)/settled"), patient: encounter.patient.id,
+                            kind: .settled, text: FeeNotice(bill: bill, split: split).text)
+    }
+}

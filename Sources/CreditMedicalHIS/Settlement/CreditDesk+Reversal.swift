@@ -1,0 +1,70 @@
+public import CreditMedicalCore
+
+extension CreditDesk {
+    /// Reverses a completed settlement (结算撤销), for instance to refund an item after
+    /// settlement: the commercial insurer's and medical insurance's parts are reversed through
+    /// their adapters, and the credit part through the ledger, reducing what the patient owes.
+    /// What the patient has already repaid of it cannot be taken off the line; it is recorded as
+    /// ``SettlementRecord/refundOwed`` and the patient is told.
+    ///
+    /// Afterwards the encounter is open again in its next round, with a new hold: the HIS can
+    /// refund or add items and check out again. Like checkout, a reversal interrupted anywhere
+    /// continues with ``resumeCheckouts()``.
+    @discardableResult
+    public func reverseSettlement(_ id: EncounterID) async throws -> SettlementRecord {
+        try await serializer.run(id) {
+            guard let encounter = try store.encounter(id) else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
+            guard var record = try store.settlement(of: id), record.round == encounter.round,
+                  record.step == .completed || record.step == .reversing
+            else { throw BillingError(.notReversible, details: "encounter \(id)") }
+            if record.step == .completed {
+                record.step = .reversing
+                record.updatedAt = now
+                try await write([.settlement(record)])
+            }
+            return try await proceedReversal(record)
+        }
+    }
+
+    /// Runs a reversal's steps; each is safe to repeat.
+    func proceedReversal(_ start: SettlementRecord) async throws -> SettlementRecord {
+        var record = start
+        guard var encounter = try store.encounter(record.encounter) else {
+            throw BillingError(.encounterNotFound, details: "encounter \(record.encounter)")
+        }
+        let prefix = encounter.keyPrefix
+        if let payment = record.commercial, payment.paid.isPositive, let commercialInsurance {
+            try await commercialInsurance.reverse(claimID: payment.claimID, requestID: AdapterRequestID("\(prefix)/commercial-reversal"))
+        }
+        if let medical = record.medical, !medical.settlementID.isEmpty {
+            try await medicalInsurance.reverse(settlementID: medical.settlementID, requestID: AdapterRequestID("\(prefix)/medical-reversal"))
+        }
+        let credit = record.split?.credit ?? .zero
+        var reversed = Money.zero
+        if credit.isPositive, let line = encounter.creditLine {
+            let key = IdempotencyKey("\(prefix)/reversal")
+            if let entry = try ledger.store.entry(for: key) {
+                reversed = entry.command.amount ?? .zero
+            } else {
+                reversed = min(credit, try ledger.line(line)?.outstanding ?? .zero)
+                if reversed.isPositive { try await ledger.execute(.reverseCapture(encounter.hold, amount: reversed), key: key) }
+            }
+        }
+        record.refundOwed = Money(fen: credit.fen - reversed.fen)
+        record.step = .reversed
+        record.updatedAt = now
+        var text = "【信用就医】就诊号 \(encounter.id)：结算已撤销，信用欠款减少 \(reversed)。"
+        if record.refundOwed.isPositive { text += "已还款部分 \(record.refundOwed) 将退还给您。" }
+        let notice = PatientNotification(id: AdapterRequestID("\(prefix)/reversed"), patient: encounter.patient.id,
+                                         kind: .settlementReversed, text: text)
+        encounter.round += 1
+        encounter.status = .open
+        encounter.closedAt = nil
+        encounter.locked = .zero
+        encounter.uncovered = .zero
+        encounter.creditSteps = 0
+        try await write([.settlement(record), .encounter(encounter), .notification(notice)])
+        await deliver([notice])
+        return record
+    }
+}

@@ -1,0 +1,62 @@
+public import CreditMedicalCore
+
+/// One change the ``CreditDesk`` asks an ``EncounterStore`` to persist.
+public enum EncounterChange: Sendable, Hashable {
+    /// Inserts the encounter or replaces it.
+    case encounter(Encounter)
+    /// Appends charge items to an encounter's bill.
+    case items(EncounterID, [ChargeItem])
+    /// Appends a refund to an encounter's bill.
+    case refund(EncounterID, ChargeRefund)
+    /// Inserts the settlement record or replaces it (one per encounter and round).
+    case settlement(SettlementRecord)
+    /// Puts a notification into the outbox.
+    case notification(PatientNotification)
+    /// Takes a delivered notification out of the outbox.
+    case notificationSent(AdapterRequestID)
+}
+
+/// Where the ``CreditDesk`` keeps encounters, their charge items and refunds, settlement records
+/// and the notification outbox. The ledger keeps the money; this store keeps the paperwork.
+///
+/// A store:
+/// - MUST apply the changes of one ``commit(_:)`` atomically, in order, and durably when
+///   ``flush()`` returns (or before ``commit(_:)`` returns);
+/// - MUST return items and refunds in the order they were appended;
+/// - MUST be safe to call from several threads at once.
+///
+/// Implementations: memory (`CreditMedicalTesting`), SQLite (`CreditMedicalSQLite`, in the same
+/// file as the ledger). `EncounterStoreConformance` is the test a store must pass.
+public protocol EncounterStore: Sendable {
+    /// Persists `changes` in one transaction.
+    func commit(_ changes: [EncounterChange]) throws
+    /// Makes every commit that has returned durable.
+    func flush() throws
+    /// The encounter with this id.
+    func encounter(_ id: EncounterID) throws -> Encounter?
+    /// The encounter's charge items and refunds, each in the order they were appended.
+    func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund])
+    /// The encounter's latest settlement record.
+    func settlement(of id: EncounterID) throws -> SettlementRecord?
+    /// Up to `limit` settlement records in one of `steps`, oldest first.
+    func settlements(in steps: Set<SettlementRecord.Step>, limit: Int) throws -> [SettlementRecord]
+    /// Up to `limit` settlement records whose advance was requested and is not paid yet, the
+    /// earliest due first.
+    func settlementsAwaitingAdvance(limit: Int) throws -> [SettlementRecord]
+    /// Up to `limit` notifications still in the outbox, oldest first.
+    func pendingNotifications(limit: Int) throws -> [PatientNotification]
+}
+
+extension EncounterStore {
+    /// Does nothing: the store's commits are durable when they return.
+    public func flush() throws {}
+
+    /// The encounter's bill, rebuilt from its items and refunds.
+    public func bill(of id: EncounterID) throws -> Bill {
+        let (items, refunds) = try charges(of: id)
+        var bill = Bill(encounter: id)
+        for item in items { try bill.add(item) }
+        for refund in refunds { try bill.add(refund) }
+        return bill
+    }
+}
