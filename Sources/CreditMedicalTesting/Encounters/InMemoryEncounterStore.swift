@@ -1,0 +1,85 @@
+public import CreditMedicalCore
+public import CreditMedicalHIS
+import Synchronization
+
+/// An ``EncounterStore`` in memory, for tests and simulations. Commits are atomic: a commit
+/// whose changes name an unknown encounter throws and changes nothing.
+public final class InMemoryEncounterStore: EncounterStore {
+    private struct Key: Hashable {
+        let encounter: EncounterID
+        let round: Int
+    }
+
+    private struct State {
+        var encounters: [EncounterID: Encounter] = [:]
+        var items: [EncounterID: [ChargeItem]] = [:]
+        var refunds: [EncounterID: [ChargeRefund]] = [:]
+        var settlements: [Key: SettlementRecord] = [:]
+        var settlementOrder: [Key] = []
+        var outbox: [PatientNotification] = []
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    public func commit(_ changes: [EncounterChange]) throws {
+        try state.withLock { state in
+            var next = state
+            for change in changes {
+                switch change {
+                case .encounter(let encounter):
+                    next.encounters[encounter.id] = encounter
+                case .items(let id, let items):
+                    guard next.encounters[id] != nil else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
+                    next.items[id, default: []] += items
+                case .refund(let id, let refund):
+                    guard next.encounters[id] != nil else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
+                    next.refunds[id, default: []].append(refund)
+                case .settlement(let record):
+                    let key = Key(encounter: record.encounter, round: record.round)
+                    if next.settlements.updateValue(record, forKey: key) == nil { next.settlementOrder.append(key) }
+                case .notification(let notification):
+                    if !next.outbox.contains(where: { $0.id == notification.id }) { next.outbox.append(notification) }
+                case .notificationSent(let id):
+                    next.outbox.removeAll { $0.id == id }
+                }
+            }
+            state = next
+        }
+    }
+
+    public func encounter(_ id: EncounterID) throws -> Encounter? {
+        state.withLock { $0.encounters[id] }
+    }
+
+    public func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund]) {
+        state.withLock { ($0.items[id] ?? [], $0.refunds[id] ?? []) }
+    }
+
+    public func settlement(of id: EncounterID) throws -> SettlementRecord? {
+        state.withLock { state in
+            state.settlements.filter { $0.key.encounter == id }.max { $0.key.round < $1.key.round }?.value
+        }
+    }
+
+    public func settlements(in steps: Set<SettlementRecord.Step>, limit: Int) throws -> [SettlementRecord] {
+        state.withLock { state in
+            Array(state.settlementOrder.compactMap { state.settlements[$0] }.filter { steps.contains($0.step) }.prefix(limit))
+        }
+    }
+
+    public func settlementsAwaitingAdvance(limit: Int) throws -> [SettlementRecord] {
+        state.withLock { state in
+            let waiting = state.settlements.values.filter { $0.advanceDueBy != nil && $0.advancePaidAt == nil }
+            let ordered = waiting.sorted {
+                ($0.advanceDueBy ?? .distantFuture, $0.encounter) < ($1.advanceDueBy ?? .distantFuture, $1.encounter)
+            }
+            return Array(ordered.prefix(limit))
+        }
+    }
+
+    public func pendingNotifications(limit: Int) throws -> [PatientNotification] {
+        state.withLock { Array($0.outbox.prefix(limit)) }
+    }
+}
