@@ -19,7 +19,7 @@ let package = Package(
         ),
         .target(name: "CreditMedicalCore"),
         .target(name: "CreditMedicalHIS", dependencies: ["CreditMedicalCore"]),
-        .target(name: "CreditMedicalSQLite", dependencies: ["CreditMedicalCore", "CSQLite"]),
+        .target(name: "CreditMedicalSQLite", dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CSQLite"]),
         .target(name: "CreditMedicalTesting", dependencies: ["CreditMedicalCore", "CreditMedicalHIS"]),
         .target(
             name: "CreditMedicalConformance",
@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "CreditMedicalHISTests", dependencies: ["CreditMedicalHIS", "CreditMedicalTesting"]),
         .testTarget(
             name: "CreditMedicalSQLiteTests",
-            dependencies: ["CreditMedicalSQLite", "CreditMedicalConformance", "CreditMedicalTesting", "CSQLite"]
+            dependencies: ["CreditMedicalSQLite", "CreditMedicalHIS", "CreditMedicalConformance", "CreditMedicalTesting", "CSQLite"]
         ),
         .testTarget(name: "CreditMedicalCLITests", dependencies: ["credit-medical"]),
         .testTarget(

@@ -22,8 +22,8 @@ public final class SQLiteLedgerStore: LedgerStore {
 
     /// The database file.
     public let path: String
-    private let connection: SQLiteConnection
-    private let lock = NSLock()
+    let connection: SQLiteConnection
+    let lock = NSLock()
     private var cache = LedgerCache()
     private let log: WriteAheadLogFile
 
@@ -143,7 +143,12 @@ public final class SQLiteLedgerStore: LedgerStore {
     }
 
     /// Runs a read under the lock.
-    private func read<Row>(_ sql: String, _ values: SQLiteValue..., decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row) throws -> [Row] {
+    func read<Row>(_ sql: String, _ values: SQLiteValue..., decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row) throws -> [Row] {
+        try read(sql, values, decode: decode)
+    }
+
+    /// Runs a read under the lock.
+    func read<Row>(_ sql: String, _ values: [SQLiteValue], decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row) throws -> [Row] {
         try lock.withLock {
             let statement = try connection.statement(sql)
             try statement.bind(values)

@@ -12,9 +12,10 @@ struct BulkInsert: Hashable {
     let table: String
     /// The columns of a row, in the order they are bound.
     let columns: [String]
-    /// The columns an existing row (same first column) takes from the new one; empty for a
-    /// plain insert.
+    /// The columns an existing row (same key) takes from the new one; empty for a plain insert.
     var updating: [String] = []
+    /// How many of the first columns make a row's key.
+    var keyColumns = 1
 
     /// The statement's SQL for `rows` rows of anonymous parameters, bound row after row.
     func sql(rows: Int) -> String {
@@ -22,7 +23,7 @@ struct BulkInsert: Hashable {
         var sql = "INSERT OR ROLLBACK INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
             + Array(repeating: row, count: rows).joined(separator: ", ")
         if !updating.isEmpty {
-            sql += " ON CONFLICT (\(columns[0])) DO UPDATE SET "
+            sql += " ON CONFLICT (\(columns.prefix(keyColumns).joined(separator: ", "))) DO UPDATE SET "
                 + updating.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         }
         return sql
