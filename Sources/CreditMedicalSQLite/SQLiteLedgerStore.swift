@@ -26,6 +26,7 @@ public final class SQLiteLedgerStore: LedgerStore {
     let lock = NSLock()
     private var cache = LedgerCache()
     private let log: WriteAheadLogFile
+    private let readers: SQLiteReaders
 
     /// Opens (creating if needed) the ledger database at `path`, switches it to WAL with durable
     /// commits and runs pending migrations. Throws ``SQLiteStoreError`` with
@@ -43,6 +44,7 @@ public final class SQLiteLedgerStore: LedgerStore {
         try SQLiteSchema.migrate(connection)
         self.log = try WriteAheadLogFile(database: path)
         try log.sync()
+        self.readers = try SQLiteReaders(path: path, count: 4, busyTimeoutMilliseconds: Self.busyTimeoutMilliseconds)
         self.path = path
         self.connection = connection
     }
@@ -142,14 +144,14 @@ public final class SQLiteLedgerStore: LedgerStore {
         return (lines, holds, state.lastSequence)
     }
 
-    /// Runs a read under the lock.
+    /// Runs a query on one of the read-only connections, beside any write transaction.
     func read<Row>(_ sql: String, _ values: SQLiteValue..., decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row) throws -> [Row] {
         try read(sql, values, decode: decode)
     }
 
-    /// Runs a read under the lock.
+    /// Runs a query on one of the read-only connections, beside any write transaction.
     func read<Row>(_ sql: String, _ values: [SQLiteValue], decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row) throws -> [Row] {
-        try lock.withLock {
+        try readers.withConnection { connection in
             let statement = try connection.statement(sql)
             try statement.bind(values)
             defer { sqlite3_reset(statement.handle) }

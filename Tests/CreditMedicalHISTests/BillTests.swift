@@ -108,4 +108,19 @@ final class BillTests: XCTestCase {
         XCTAssertThrowsError(try SettlementSplit(total: Money(fen: 100), fund: Money(fen: 150), personalAccount: .zero,
                                                  commercial: .zero, credit: Money(fen: -50), excess: .zero))
     }
+
+    func testABillingDayEndsWhereTheNextBegins() {
+        let calendars = [BillingCalendar(), BillingCalendar(cutAfterMidnight: 18 * 3600),
+                         BillingCalendar(timeZone: TimeZone(identifier: "UTC") ?? .current, cutAfterMidnight: 7 * 3600 + 30 * 60)]
+        for calendar in calendars {
+            for step in 0..<120 {
+                let time = Timestamp(millisecondsSince1970: 1_795_996_800_000 + Int64(step) * 37 * 60_000)
+                let day = calendar.day(of: time)
+                let end = calendar.end(of: day)
+                XCTAssertLessThan(time, end, "\(calendar) \(day)")
+                XCTAssertEqual(calendar.day(of: Timestamp(millisecondsSince1970: end.millisecondsSince1970 - 1)), day)
+                XCTAssertGreaterThan(calendar.day(of: end), day)
+            }
+        }
+    }
 }

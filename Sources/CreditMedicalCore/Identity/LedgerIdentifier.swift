@@ -39,25 +39,23 @@ extension LedgerIdentifier {
     // Identifiers compare, order and hash by their UTF-8 bytes, as the stores' indexes do: two
     // ids are the same only when their bytes are (no Unicode normalization).
 
+    @inlinable
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
-                guard left.count == right.count else { return false }
-                guard let leftStart = left.baseAddress, let rightStart = right.baseAddress else { return true }
-                return memcmp(leftStart, rightStart, left.count) == 0
-            }
-        }
+        lhs.withUTF8 { left in rhs.withUTF8 { right in identifierBytesEqual(left, right) } }
     }
 
+    @inlinable
     public static func < (lhs: Self, rhs: Self) -> Bool {
         lhs.withUTF8 { left in rhs.withUTF8 { right in left.lexicographicallyPrecedes(right) } }
     }
 
+    @inlinable
     public func hash(into hasher: inout Hasher) {
         withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// Whether the identifier has 1 to ``maximumLength`` UTF-8 bytes and no control characters.
+    @inlinable
     public var isValid: Bool {
         withUTF8 { bytes in
             guard !bytes.isEmpty, bytes.count <= Self.maximumLength else { return false }
@@ -73,11 +71,20 @@ extension LedgerIdentifier {
 
     /// Calls `body` with the identifier's UTF-8 bytes: in place where the string stores them
     /// contiguously (native and small strings), else from a contiguous copy.
+    @inlinable
     func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let result = rawValue.utf8.withContiguousStorageIfAvailable(body) { return result }
         var text = rawValue
         return text.withUTF8(body)
     }
+}
+
+/// Whether two identifiers' UTF-8 bytes are the same.
+@usableFromInline
+func identifierBytesEqual(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard left.count == right.count else { return false }
+    guard let leftStart = left.baseAddress, let rightStart = right.baseAddress else { return true }
+    return memcmp(leftStart, rightStart, left.count) == 0
 }
 
 /// Identifies a credit line (授信额度), usually one per enrolled patient or family.

@@ -29,6 +29,16 @@ public struct BillingCalendar: Sendable, Hashable {
         let parts = calendar.dateComponents([.year, .month, .day], from: shifted)
         return BillingDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
+
+    /// The instant `day`'s bill closes: its date at the cut time, or the next midnight when the
+    /// cut is midnight. A time belongs to `day` or an earlier day exactly when it is before this.
+    public func end(of day: BillingDay) -> Timestamp {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let date = DateComponents(year: day.year, month: day.month, day: cutAfterMidnight == 0 ? day.day + 1 : day.day,
+                                  hour: cutAfterMidnight / 3600, minute: cutAfterMidnight / 60 % 60, second: cutAfterMidnight % 60)
+        return Timestamp(calendar.date(from: date) ?? .distantFuture)
+    }
 }
 
 /// A calendar day of the hospital, the date printed on a daily bill.

@@ -14,10 +14,11 @@ final class SQLiteConnection {
         let rows: Int
     }
 
-    /// Opens (creating if needed) the database file at `path`.
-    init(path: String) throws(SQLiteStoreError) {
+    /// Opens (creating if needed) the database file at `path`, or opens an existing one only to
+    /// read it.
+    init(path: String, readOnly: Bool = false) throws(SQLiteStoreError) {
         var handle: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open the database"

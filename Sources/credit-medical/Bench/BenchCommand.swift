@@ -2,11 +2,20 @@ import CreditMedicalCore
 import CreditMedicalSQLite
 import Foundation
 
-/// `credit-medical bench ledger [--commands N] [--callers N] [--lines N] [--json]`
+/// `credit-medical bench ledger [--commands N] [--callers N] [--lines N] [--json]` and
+/// `credit-medical bench billing [--checkouts N] [--callers N] [--json]`
 enum BenchCommand {
     static func run(_ commandLine: Arguments) async throws -> Int32 {
         var arguments = commandLine
-        guard arguments.subcommand() == "ledger" else { throw UsageError("bench needs a benchmark name: ledger") }
+        switch arguments.subcommand() {
+        case "ledger": return try await ledger(arguments)
+        case "billing": return try await billing(arguments)
+        default: throw UsageError("bench needs a benchmark name: ledger or billing")
+        }
+    }
+
+    private static func ledger(_ commandLine: Arguments) async throws -> Int32 {
+        var arguments = commandLine
         let json = arguments.flag("--json")
         var benchmark = LedgerBenchmark(commands: 200_000, callers: 1_024, lines: 10_000)
         benchmark.commands = try arguments.positiveNumber("--commands") ?? benchmark.commands
@@ -14,8 +23,7 @@ enum BenchCommand {
         benchmark.lines = try arguments.positiveNumber("--lines") ?? benchmark.lines
         try arguments.finish()
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("credit-medical-bench-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try scratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         var durable = true
         let figures = try await benchmark.run { name in
@@ -36,6 +44,48 @@ enum BenchCommand {
                 + "\"durable\":\(durable)}")
         }
         return 0
+    }
+
+    private static func billing(_ commandLine: Arguments) async throws -> Int32 {
+        var arguments = commandLine
+        let json = arguments.flag("--json")
+        var benchmark = BillingBenchmark()
+        benchmark.checkouts = try arguments.positiveNumber("--checkouts") ?? benchmark.checkouts
+        benchmark.callers = try arguments.positiveNumber("--callers") ?? benchmark.callers
+        try arguments.finish()
+
+        let directory = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var durable = true
+        let figures = try await benchmark.run { name in
+            let store = try SQLiteLedgerStore(path: directory.appendingPathComponent("\(name).sqlite").path)
+            let storeIsDurable = try store.commitsAreDurable()
+            durable = durable && storeIsDurable
+            return store
+        }
+        print("billing benchmark on SQLite (WAL, durable=\(durable)) with the fake insurers, bank and notifications")
+        print("  (a) inpatient stay, \(benchmark.stayDays) days, \(format(Double(benchmark.inpatientItems))) items: "
+            + "daily bills, fee notice, close the days and settle in \(String(format: "%.3f", figures.inpatientSettleSeconds)) s "
+            + "(charging them took \(String(format: "%.3f", figures.inpatientChargeSeconds)) s)")
+        print("  (b) outpatient checkouts, \(BillingBenchmark.itemsPerVisit) items each, \(benchmark.callers) callers, group commit: "
+            + "\(format(figures.outpatientCheckoutsPerSecond))/s (\(format(Double(benchmark.checkouts))) checkouts)")
+        print("      one at a time, every write its own transaction: \(format(figures.naiveCheckoutsPerSecond))/s "
+            + "(\(figures.naiveCheckouts) checkouts)")
+        print("  ratio: \(String(format: "%.1f", figures.ratio))x")
+        if json {
+            print("{\"inpatient_items\":\(benchmark.inpatientItems),\"inpatient_settle_s\":\(String(format: "%.4f", figures.inpatientSettleSeconds)),"
+                + "\"outpatient_checkouts_per_s\":\(Int(figures.outpatientCheckoutsPerSecond)),"
+                + "\"naive_checkouts_per_s\":\(Int(figures.naiveCheckoutsPerSecond)),\"ratio\":\(String(format: "%.2f", figures.ratio)),"
+                + "\"durable\":\(durable)}")
+        }
+        return 0
+    }
+
+    /// A fresh directory for the benchmark's databases.
+    private static func scratchDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("credit-medical-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
     }
 
     private static func format(_ value: Double) -> String {

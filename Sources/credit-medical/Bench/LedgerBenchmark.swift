@@ -115,7 +115,7 @@ extension Duration {
 }
 
 /// Hands out visit numbers to concurrent callers.
-private final class VisitCounter: Sendable {
+final class VisitCounter: Sendable {
     private let next = Atomic<Int>(0)
 
     func take() -> Int { next.wrappingAdd(1, ordering: .relaxed).oldValue }

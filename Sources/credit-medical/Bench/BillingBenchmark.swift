@@ -1,0 +1,123 @@
+import CreditMedicalCore
+import CreditMedicalHIS
+import CreditMedicalSQLite
+import CreditMedicalTesting
+
+/// Measures the credit desk on SQLite with the fake parties: (a) aggregating and settling one
+/// long inpatient stay, (b) outpatient checkouts from concurrent callers with group commit, and
+/// the same checkouts one at a time with every write its own transaction, in the same run.
+struct BillingBenchmark {
+    /// Charge items of the inpatient stay, spread over ``stayDays`` days.
+    var inpatientItems = 20_000
+    var stayDays = 30
+    /// Outpatient checkouts on the group-commit path, and concurrent callers doing them.
+    var checkouts = 20_000
+    var callers = 256
+    /// Charge items per outpatient visit.
+    static let itemsPerVisit = 8
+
+    struct Figures {
+        var inpatientSettleSeconds: Double
+        var inpatientChargeSeconds: Double
+        var outpatientCheckoutsPerSecond: Double
+        var naiveCheckoutsPerSecond: Double
+        var naiveCheckouts: Int
+        var ratio: Double { outpatientCheckoutsPerSecond / naiveCheckoutsPerSecond }
+    }
+
+    private let start = Timestamp(millisecondsSince1970: 1_795_996_800_000)
+
+    /// Runs the measurements; `makeStore` gives a fresh store for each.
+    func run(makeStore: (String) throws -> SQLiteLedgerStore) async throws -> Figures {
+        let (charge, settle) = try await measureStay(store: makeStore("inpatient"))
+        let naiveCheckouts = max(100, checkouts / 100)
+        let naive = try await measureCheckouts(store: makeStore("naive"), count: naiveCheckouts, callers: 1, groupCommit: false)
+        let batched = try await measureCheckouts(store: makeStore("batched"), count: checkouts, callers: callers, groupCommit: true)
+        return Figures(inpatientSettleSeconds: settle, inpatientChargeSeconds: charge, outpatientCheckoutsPerSecond: batched,
+                       naiveCheckoutsPerSecond: naive, naiveCheckouts: naiveCheckouts)
+    }
+
+    /// Charges the stay day by day (not timed as settlement), then times what discharge does:
+    /// the daily bills and the fee notice, closing every day's bill, and the checkout.
+    private func measureStay(store: SQLiteLedgerStore) async throws -> (charge: Double, settle: Double) {
+        let clock = ManualClock(start)
+        let parties = FakeParties()
+        let desk = parties.desk(ledger: Ledger(store: store, clock: clock), store: store)
+        try await desk.ledger.execute(.openLine("ZY-line", limit: Money(fen: 100_000_000)), key: "open-ZY")
+        let patient = Patient(id: "ZY-patient", line: "ZY-line", medicalInsuranceNumber: "YB-ZY", commercialPolicy: "SB-ZY")
+        try await desk.open("ZY-1", kind: .inpatient, patient: patient, department: "骨科")
+        let perDay = (inpatientItems + stayDays - 1) / stayDays
+        let chargeStart = ContinuousClock.now
+        for day in 0..<stayDays {
+            let time = start.adding(seconds: Int64(day) * 86_400)
+            let items = try (day * perDay..<min((day + 1) * perDay, inpatientItems)).map { try Self.item("ZY\($0)", index: $0, at: time) }
+            try await desk.charge(items, to: "ZY-1")
+        }
+        let chargeSeconds = (ContinuousClock.now - chargeStart).seconds
+        clock.set(start.adding(seconds: Int64(stayDays) * 86_400))
+
+        let settleStart = ContinuousClock.now
+        let bill = try desk.bill(of: "ZY-1")
+        let days = bill.daily(in: desk.configuration.calendar)
+        _ = FeeNotice(bill: bill).text
+        if let last = days.last?.day { try await desk.closeDays(of: "ZY-1", through: last) }
+        let record = try await desk.checkout("ZY-1")
+        let settleSeconds = (ContinuousClock.now - settleStart).seconds
+        guard record.step == .completed, bill.lines.count == inpatientItems, days.count == stayDays else {
+            throw BenchmarkError("the inpatient stay did not settle as expected")
+        }
+        return (chargeSeconds, settleSeconds)
+    }
+
+    /// Outpatient visits per second: open, one order of ``itemsPerVisit`` items, checkout.
+    private func measureCheckouts(store: SQLiteLedgerStore, count: Int, callers: Int, groupCommit: Bool) async throws -> Double {
+        let parties = FakeParties()
+        let ledger = Ledger(store: store)
+        let desk = parties.desk(ledger: ledger, store: store, configuration: .init(groupCommit: groupCommit))
+        let lines = max(callers, 16)
+        for chunk in (0..<lines).chunked(LedgerLimits.maximumBatchSize) {
+            _ = try await ledger.submit(chunk.map {
+                LedgerRequest(key: IdempotencyKey("open-\($0)"), command: .openLine(CreditLineID("MZ-line-\($0)"), limit: Money(fen: 1_000_000_000)))
+            })
+        }
+        let counter = VisitCounter()
+        let time = start
+        let startTime = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<callers {
+                group.addTask {
+                    while true {
+                        let index = counter.take()
+                        guard index < count else { return }
+                        let id = EncounterID("MZ-\(index)")
+                        let patient = Patient(id: "P\(index)", line: CreditLineID("MZ-line-\(index % lines)"),
+                                              medicalInsuranceNumber: "YB-\(index)", commercialPolicy: index % 2 == 0 ? "SB-\(index)" : nil)
+                        try await desk.open(id, kind: .outpatient, patient: patient, department: "内科")
+                        let items = try (0..<Self.itemsPerVisit).map { try Self.item("I\($0)", index: index + $0, at: time) }
+                        try await desk.charge(items, to: id)
+                        let record = try await desk.checkout(id)
+                        guard record.step == .completed else { throw BenchmarkError("checkout \(id) stopped at \(record.step)") }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        return Double(count) / (ContinuousClock.now - startTime).seconds
+    }
+
+    private static let categories: [ChargeCategory] = [.westernDrug, .laboratory, .nursing, .bed, .material, .treatment, .examination]
+
+    /// A charge item of varying category, class, quantity and price.
+    private static func item(_ id: String, index: Int, at time: Timestamp) throws -> ChargeItem {
+        try ChargeItem(
+            id: ChargeItemID(id), code: "C\(index % 500)", name: "item \(index % 500)", category: categories[index % categories.count],
+            insuranceClass: [.a, .b, .c][index % 3], quantity: Quantity(thousandths: Int64(500 + index % 4 * 500)),
+            unitPrice: Money(fen: Int64(100 + index % 9_900)), department: "d", doctor: "dr", time: time)
+    }
+}
+
+/// The benchmark's workload did not go as designed.
+struct BenchmarkError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
