@@ -121,7 +121,7 @@ enum SQLiteSchema {
             PRIMARY KEY (encounter_id, round)
         ) WITHOUT ROWID;
         CREATE INDEX settlements_unfinished ON settlements (started_at, encounter_id)
-            WHERE step NOT IN ('completed', 'cancelled', 'reversed');
+            WHERE step NOT IN ('completed', 'reversed');
         CREATE INDEX settlements_awaiting_advance ON settlements (advance_due_by, encounter_id)
             WHERE advance_due_by IS NOT NULL AND advance_paid_at IS NULL;
         CREATE TABLE notification_outbox (

@@ -9,7 +9,8 @@ public struct CreditOutcome: Sendable, Hashable {
     public let lockedChange: Money
     /// Change of the excess due now (negative when refunds took some back).
     public let excessChange: Money
-    /// What the line has available afterwards; `nil` for an encounter not paid on credit.
+    /// What the line had available when the call last looked at it or changed it; `nil` for an
+    /// encounter not paid on credit, and when the call changed nothing.
     public let available: Money?
     /// The notifications this call put into the outbox.
     public let notifications: [PatientNotification]
@@ -34,8 +35,10 @@ extension CreditDesk {
             return CreditOutcome(encounter: encounter, lockedChange: .zero, excessChange: .zero, available: nil, notifications: [])
         }
         var mayLock = true
+        var available: Money?
         for _ in 0..<Self.creditAttempts {
-            encounter.locked = try ledger.hold(encounter.hold)?.amount ?? .zero
+            let hold = try ledger.hold(encounter.hold)
+            encounter.locked = hold?.amount ?? .zero
             let delta = target.fen - encounter.locked.fen - encounter.uncovered.fen
             if delta == 0 { break }
             if delta < 0 && encounter.uncovered.isPositive {
@@ -49,26 +52,34 @@ extension CreditDesk {
                 command = .decreaseHold(encounter.hold, by: Money(fen: -delta))
             } else {
                 guard let current = try ledger.line(line) else { throw LedgerError(.lineNotFound, details: "line \(line)") }
+                available = current.available
                 let usable = (try? current.requireOpenForCharges()) != nil
                 let lock = mayLock && usable
                     ? configuration.excessPolicy.lockable(Money(fen: delta), available: current.available) : .zero
                 encounter.uncovered.fen += delta - lock.fen
                 guard lock.isPositive else { continue }
-                command = try ledger.hold(encounter.hold) == nil
+                command = hold == nil
                     ? .placeHold(encounter.hold, line: line, amount: lock, expiresAt: nil)
                     : .increaseHold(encounter.hold, by: lock)
             }
             do {
-                try await ledger.execute(command, key: key)
+                let receipt = try await ledger.execute(command, key: key)
+                guard !receipt.isReplay else { continue }
+                encounter.locked = receipt.entry.holdAmountAfter ?? encounter.locked
+                available = receipt.available
+                if encounter.locked.fen + encounter.uncovered.fen == target.fen { break }
             } catch let error as LedgerError where error.code == .idempotencyConflict || Self.raceCodes.contains(error.code) {
                 // Another encounter took the money first, or a crashed attempt used this key: read
-                // the line again; after that, lock nothing more this call.
+                // the line again; after a race, lock nothing more this call.
                 if delta > 0 { encounter.uncovered.fen -= delta - (command.amount?.fen ?? 0) }
                 mayLock = error.code == .idempotencyConflict
             }
         }
-        encounter.locked = try ledger.hold(encounter.hold)?.amount ?? .zero
-        let available = try ledger.line(line)?.available
+        // What could not be locked after repeated races is excess; a hold that cannot shrink to
+        // the bill is an error the HIS must see.
+        let gap = target.fen - encounter.locked.fen - encounter.uncovered.fen
+        guard gap >= 0 else { throw LedgerError(.insufficientHeld, details: "hold \(encounter.hold) exceeds the bill by \(-gap)") }
+        encounter.uncovered.fen += gap
         let lockedChange = Money(fen: encounter.locked.fen - before.locked.fen)
         let excessChange = Money(fen: encounter.uncovered.fen - before.uncovered.fen)
         let notifications = notices(for: encounter, lockedChange: lockedChange, excessChange: excessChange, available: available)

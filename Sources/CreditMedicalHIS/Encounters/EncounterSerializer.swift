@@ -13,6 +13,12 @@ final class EncounterSerializer: Sendable {
     }
 
     private func acquire(_ id: EncounterID) async {
+        let free = waiting.withLock { waiting in
+            guard waiting[id] == nil else { return false }
+            waiting[id] = []
+            return true
+        }
+        if free { return }
         await withCheckedContinuation { continuation in
             let free = waiting.withLock { waiting in
                 guard waiting[id] != nil else {

@@ -2,8 +2,7 @@ public import CreditMedicalCore
 
 /// The points between the steps of a checkout, where a test can act out a crash.
 enum CheckoutCheckpoint: CaseIterable, Sendable {
-    case started, medicalCalled, medicalRecorded, commercialCalled, commercialRecorded
-    case captureApplied, captureRecorded, bankCalled, advanceRecorded, notified
+    case started, medicalCalled, commercialCalled, captureApplied, captureRecorded, bankCalled, notified
 }
 
 extension CreditDesk {
@@ -22,7 +21,7 @@ extension CreditDesk {
         try await serializer.run(id) {
             guard var encounter = try store.encounter(id) else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
             if let record = try store.settlement(of: id), record.round == encounter.round {
-                return try await proceed(record)
+                return try await proceed(record, encounter: encounter)
             }
             guard encounter.status == .open else { throw BillingError(.encounterNotOpen, details: "encounter \(id) is \(encounter.status)") }
             let bill = try store.bill(of: id)
@@ -31,7 +30,7 @@ extension CreditDesk {
             let record = SettlementRecord(encounter: id, round: encounter.round, startedAt: now, total: bill.total, updatedAt: now)
             try await write([.encounter(encounter), .settlement(record)] + outcome.notifications.map(EncounterChange.notification))
             try checkpoint(.started)
-            return try await proceed(record)
+            return try await proceed(record, encounter: encounter, bill: bill)
         }
     }
 
@@ -57,61 +56,47 @@ extension CreditDesk {
         return finished
     }
 
-    /// Runs a checkout's remaining steps, recording each.
-    func proceed(_ start: SettlementRecord) async throws -> SettlementRecord {
+    /// Runs a checkout's remaining steps. The record is written when the money has moved
+    /// (after the capture, with both insurers' answers) and when everything is done; a step
+    /// repeated after a crash repeats its calls with the same request ids and keys, which the
+    /// parties and the ledger answer as the first time.
+    func proceed(_ start: SettlementRecord, encounter loaded: Encounter? = nil, bill loadedBill: Bill? = nil) async throws -> SettlementRecord {
         var record = start
-        guard var encounter = try store.encounter(record.encounter) else {
+        guard var encounter = try loaded ?? store.encounter(record.encounter) else {
             throw BillingError(.encounterNotFound, details: "encounter \(record.encounter)")
         }
-        let bill = try store.bill(of: encounter.id)
-        while !record.step.isFinal {
-            var changes: [EncounterChange] = []
-            switch record.step {
-            case .started:
-                let medical = try await settleWithMedicalInsurance(encounter, bill: bill, record: record)
-                try checkpoint(.medicalCalled)
-                _ = try SettlementSplit(total: record.total, medical: medical, commercial: .zero, creditCovering: .zero)
-                record.medical = medical
-                record.step = .medicalSettled
-            case .medicalSettled:
-                let payment = try await claimCommercialShare(encounter, cash: record.medical?.cash ?? record.total)
-                try checkpoint(.commercialCalled)
-                record.commercial = payment
-                record.step = .commercialSettled
-            case .commercialSettled:
-                let split = try await capture(encounter, record: record)
-                try checkpoint(.captureApplied)
-                record.split = split
-                record.capturedAt = now
-                record.step = .captured
-                encounter.status = .settled
-                encounter.closedAt = now
-                changes = [.encounter(encounter), .notification(settledNotice(encounter, bill: bill, split: split))]
-            case .captured:
-                record.advanceDueBy = try await requestAdvance(encounter, record: record)
-                try checkpoint(.bankCalled)
-                record.step = .advanceRequested
-            case .advanceRequested:
-                // A notice that cannot be sent now stays in the outbox for deliverNotifications().
-                let notice = settledNotice(encounter, bill: bill, split: record.split)
-                let sent = (try? await notifications.send(notice)) != nil
-                try checkpoint(.notified)
-                if sent { changes = [.notificationSent(notice.id)] }
-                record.step = .completed
-            case .completed, .cancelled, .reversing, .reversed:
-                return record
-            }
+        let bill = try loadedBill ?? store.bill(of: encounter.id)
+        if record.step == .started {
+            let medical = try await settleWithMedicalInsurance(encounter, bill: bill, record: record)
+            try checkpoint(.medicalCalled)
+            _ = try SettlementSplit(total: record.total, medical: medical, commercial: .zero, creditCovering: .zero)
+            record.medical = medical
+            record.commercial = try await claimCommercialShare(encounter, cash: medical.cash)
+            try checkpoint(.commercialCalled)
+            let split = try await capture(encounter, record: record)
+            try checkpoint(.captureApplied)
+            record.split = split
+            record.capturedAt = now
+            record.step = .captured
             record.updatedAt = now
-            try await write([.settlement(record)] + changes)
-            try checkpoint(Self.recordedCheckpoint[record.step] ?? .notified)
+            encounter.status = .settled
+            encounter.closedAt = now
+            try await write([.settlement(record), .encounter(encounter), .notification(settledNotice(encounter, bill: bill, split: split))])
+            try checkpoint(.captureRecorded)
+        }
+        if record.step == .captured {
+            record.advanceDueBy = try await requestAdvance(encounter, record: record)
+            try checkpoint(.bankCalled)
+            // A notice that cannot be sent now stays in the outbox for deliverNotifications().
+            let notice = settledNotice(encounter, bill: bill, split: record.split)
+            let sent = (try? await notifications.send(notice)) != nil
+            try checkpoint(.notified)
+            record.step = .completed
+            record.updatedAt = now
+            try await write([.settlement(record)] + (sent ? [.notificationSent(notice.id)] : []))
         }
         return record
     }
-
-    private static let recordedCheckpoint: [SettlementRecord.Step: CheckoutCheckpoint] = [
-        .medicalSettled: .medicalRecorded, .commercialSettled: .commercialRecorded, .captured: .captureRecorded,
-        .advanceRequested: .advanceRecorded,
-    ]
 
     private func settleWithMedicalInsurance(_ encounter: Encounter, bill: Bill, record: SettlementRecord) async throws -> MedicalInsuranceSettlement {
         guard let insured = encounter.patient.medicalInsuranceNumber else {

@@ -1,32 +1,26 @@
 public import CreditMedicalCore
 
 /// The durable record of one settlement (结算) of an encounter: how far the checkout got and
-/// what each party answered. The ``CreditDesk`` writes it after every step, so a checkout
-/// interrupted anywhere resumes from it (``CreditDesk/resumeCheckouts()``).
+/// what each party answered. The ``CreditDesk`` writes it when the checkout begins, when the
+/// money has moved and when it is done, so a checkout interrupted anywhere resumes from it
+/// (``CreditDesk/resumeCheckouts()``).
 public struct SettlementRecord: Sendable, Hashable, Codable {
     /// How far a settlement got. Raw values are stable and used by stores.
     public enum Step: String, Sendable, Hashable, Codable, CaseIterable {
-        /// The bill is frozen; nobody has been asked yet.
+        /// The bill is frozen; the insurers and the ledger are being asked.
         case started
-        /// Medical insurance settled (or the patient has none).
-        case medicalSettled = "medical_settled"
-        /// Commercial insurance paid its share (or there is none).
-        case commercialSettled = "commercial_settled"
-        /// The self-pay part was captured from the hold and the rest released; the encounter is closed.
+        /// Both insurers settled, the self-pay part was captured from the hold and the rest
+        /// released; the encounter is closed. The bank and the patient are told next.
         case captured
-        /// The bank was told of the capture and asked to advance it to the hospital.
-        case advanceRequested = "advance_requested"
-        /// The patient was notified; nothing left to do.
+        /// The bank was asked for the advance and the patient was sent the fee notice.
         case completed
-        /// Cancelled before the capture; the insurers' parts were reversed.
-        case cancelled
         /// A reversal has begun.
         case reversing
         /// Reversed: insurers' parts and the capture undone.
         case reversed
 
         /// Whether the desk has nothing more to do for the settlement.
-        public var isFinal: Bool { self == .completed || self == .cancelled || self == .reversed }
+        public var isFinal: Bool { self == .completed || self == .reversed }
     }
 
     public let encounter: EncounterID
