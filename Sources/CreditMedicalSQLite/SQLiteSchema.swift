@@ -86,7 +86,6 @@ enum SQLiteSchema {
             charged_at INTEGER NOT NULL,
             UNIQUE (encounter_id, item_id)
         );
-        CREATE INDEX charge_items_in_order ON charge_items (encounter_id, seq);
         CREATE TABLE charge_refunds (
             seq INTEGER PRIMARY KEY,
             encounter_id TEXT NOT NULL,

@@ -1,4 +1,5 @@
 public import CreditMedicalCore
+import Synchronization
 
 /// What bringing charges to credit did: how much more (or less) the line locks for the
 /// encounter, how much excess the patient was asked to pay, and what the line has left.
@@ -123,27 +124,21 @@ extension CreditDesk {
         return notices
     }
 
-    /// Sends notifications from the outbox and takes the delivered ones out; what fails stays
-    /// for ``deliverNotifications()``.
+    /// Sends notifications that are in the outbox; the delivered ones leave it with the desk's
+    /// next write (a crash before that makes the desk send them again, with the same ids, which
+    /// the sender drops). What fails stays for ``deliverNotifications()``.
     func deliver(_ pending: [PatientNotification]) async {
-        var sent: [EncounterChange] = []
-        for notification in pending {
-            do {
-                try await notifications.send(notification)
-                sent.append(.notificationSent(notification.id))
-            } catch {
-                continue
-            }
+        for notification in pending where (try? await notifications.send(notification)) != nil {
+            deliveredMarks.withLock { _ = $0.insert(notification.id) }
         }
-        guard !sent.isEmpty else { return }
-        try? await write(sent)
     }
 
     /// Sends every notification still in the outbox (after a crash or a failed send); returns how
     /// many were delivered.
     @discardableResult
     public func deliverNotifications(limit: Int = 1_000) async throws -> Int {
-        let pending = try store.pendingNotifications(limit: limit)
+        let marked = deliveredMarks.withLock { $0 }
+        let pending = try store.pendingNotifications(limit: limit).filter { !marked.contains($0.id) }
         var delivered: [EncounterChange] = []
         var firstError: (any Error)?
         for notification in pending {
@@ -154,7 +149,7 @@ extension CreditDesk {
                 firstError = firstError ?? error
             }
         }
-        if !delivered.isEmpty { try await write(delivered) }
+        if !delivered.isEmpty || !marked.isEmpty { try await write(delivered) }
         if let firstError, delivered.isEmpty { throw firstError }
         return delivered.count
     }

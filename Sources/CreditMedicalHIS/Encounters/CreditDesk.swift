@@ -1,4 +1,5 @@
 public import CreditMedicalCore
+import Synchronization
 
 /// What a HIS server talks to for credit-based care (先诊疗后付费): it opens encounters, brings
 /// their charges to the patient's credit line, and settles each encounter once with medical
@@ -51,6 +52,9 @@ public final class CreditDesk: Sendable {
     /// Called between the steps of a checkout; tests throw from it to act out a crash there.
     let checkpoint: @Sendable (CheckoutCheckpoint) throws -> Void
     private let writer: GroupCommitter<EncounterChange, Bool>?
+    /// Notifications delivered whose outbox entries are not yet taken out: the marks ride along
+    /// with the desk's next write instead of costing a write of their own.
+    let deliveredMarks = Mutex<Set<AdapterRequestID>>([])
     let serializer = EncounterSerializer()
 
     /// A desk over `ledger` and `store`, talking to the given parties. Time comes from the
@@ -87,13 +91,24 @@ public final class CreditDesk: Sendable {
 
     var now: Timestamp { ledger.clock.now() }
 
-    /// Persists `changes` in one transaction, durably.
+    /// Persists `changes` in one transaction, durably, together with the delivery marks taken so
+    /// far (which go back to the queue when the write fails).
     func write(_ changes: [EncounterChange]) async throws {
-        if let writer {
-            _ = try await writer.submit(changes)
-        } else {
-            try store.commit(changes)
-            try store.flush()
+        let marks = deliveredMarks.withLock { marks in
+            defer { marks.removeAll() }
+            return marks
+        }
+        let all = changes + marks.map(EncounterChange.notificationSent)
+        do {
+            if let writer {
+                _ = try await writer.submit(all)
+            } else {
+                try store.commit(all)
+                try store.flush()
+            }
+        } catch {
+            deliveredMarks.withLock { $0.formUnion(marks) }
+            throw error
         }
     }
 

@@ -66,6 +66,7 @@ extension CreditDesk {
             throw BillingError(.encounterNotFound, details: "encounter \(record.encounter)")
         }
         let bill = try loadedBill ?? store.bill(of: encounter.id)
+        var notice: PatientNotification?
         if record.step == .started {
             let medical = try await settleWithMedicalInsurance(encounter, bill: bill, record: record)
             try checkpoint(.medicalCalled)
@@ -81,19 +82,21 @@ extension CreditDesk {
             record.updatedAt = now
             encounter.status = .settled
             encounter.closedAt = now
-            try await write([.settlement(record), .encounter(encounter), .notification(settledNotice(encounter, bill: bill, split: split))])
+            let settled = settledNotice(encounter, bill: bill, split: split)
+            notice = settled
+            try await write([.settlement(record), .encounter(encounter), .notification(settled)])
             try checkpoint(.captureRecorded)
         }
         if record.step == .captured {
             record.advanceDueBy = try await requestAdvance(encounter, record: record)
             try checkpoint(.bankCalled)
             // A notice that cannot be sent now stays in the outbox for deliverNotifications().
-            let notice = settledNotice(encounter, bill: bill, split: record.split)
-            let sent = (try? await notifications.send(notice)) != nil
+            let settled = notice ?? settledNotice(encounter, bill: bill, split: record.split)
+            let sent = (try? await notifications.send(settled)) != nil
             try checkpoint(.notified)
             record.step = .completed
             record.updatedAt = now
-            try await write([.settlement(record)] + (sent ? [.notificationSent(notice.id)] : []))
+            try await write([.settlement(record)] + (sent ? [.notificationSent(settled.id)] : []))
         }
         return record
     }
