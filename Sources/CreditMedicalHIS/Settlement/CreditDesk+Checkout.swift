@@ -131,7 +131,7 @@ extension CreditDesk {
         let coverage = encounter.creditLine == nil ? Money.zero : encounter.locked
         let split = try SettlementSplit(total: record.total, medical: medical, commercial: record.commercial?.paid ?? .zero,
                                         creditCovering: coverage)
-        if encounter.creditLine != nil, try ledger.hold(encounter.hold) != nil {
+        if encounter.creditLine != nil, try encounter.locked.isPositive || ledger.hold(encounter.hold) != nil {
             let command: LedgerCommand = split.credit.isPositive
                 ? .captureHold(encounter.hold, amount: split.credit) : .voidHold(encounter.hold)
             try await ledger.execute(command, key: IdempotencyKey("\(encounter.keyPrefix)/settle"))
