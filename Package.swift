@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "CreditMedicalTesting", dependencies: ["CreditMedicalCore", "CreditMedicalHIS"]),
         .target(
             name: "CreditMedicalConformance",
-            dependencies: ["CreditMedicalCore", "CreditMedicalTesting"]
+            dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalTesting"]
         ),
         .executableTarget(
             name: "credit-medical",
@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "CreditMedicalCLITests", dependencies: ["credit-medical"]),
         .testTarget(
             name: "CreditMedicalTestingTests",
-            dependencies: ["CreditMedicalTesting", "CreditMedicalConformance"]
+            dependencies: ["CreditMedicalTesting", "CreditMedicalHIS", "CreditMedicalConformance"]
         ),
     ]
 )

@@ -19,11 +19,12 @@ final class CommandLineTests: XCTestCase {
         let first = try run(["demo", "--database", database])
         XCTAssertEqual(first.status, 0, first.output)
         XCTAssertTrue(first.output.contains("patient-000001"), first.output)
-        XCTAssertTrue(first.output.contains("Auditor: clean, 7 journal entries"), first.output)
+        XCTAssertTrue(first.output.contains("patient-000002"), first.output)
+        XCTAssertTrue(first.output.contains("Auditor: clean, 12 journal entries"), first.output)
         let second = try run(["demo", "--database", database])
         XCTAssertEqual(second.status, 0, second.output)
-        XCTAssertTrue(second.output.contains("patient-000002"), second.output)
-        XCTAssertTrue(second.output.contains("Auditor: clean, 14 journal entries"), second.output)
+        XCTAssertTrue(second.output.contains("patient-000003"), second.output)
+        XCTAssertTrue(second.output.contains("Auditor: clean, 24 journal entries"), second.output)
     }
 
     func testDemoUsesTheDefaultDatabaseInTheWorkingDirectory() throws {
@@ -73,7 +74,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try run(["demo", "--database", database]).status, 0)
         let audit = try run(["audit", "--database", database])
         XCTAssertEqual(audit.status, 0, audit.output)
-        XCTAssertTrue(audit.output.contains("7 journal entries, 1 lines, 1 holds checked\nclean"), audit.output)
+        XCTAssertTrue(audit.output.contains("12 journal entries, 2 lines, 2 holds checked\nclean"), audit.output)
     }
 
     func testBadArgumentsExitWithTwoAndSayWhy() throws {

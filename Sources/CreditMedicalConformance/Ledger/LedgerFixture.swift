@@ -105,8 +105,3 @@ public struct LedgerSnapshot: Sendable, Hashable {
     public var journal: [JournalEntry]
 }
 
-/// The suite object, captured by the fixture's closures; XCTest runs a test case on one task.
-private struct UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}

@@ -56,20 +56,5 @@ open class LedgerStoreConformance: XCTestCase {
     }
 }
 
-/// One named check of the conformance suite.
-public struct LedgerScenario: Sendable {
-    /// A stable name, shown in failures.
-    public let name: String
-    let body: @Sendable (LedgerFixture) async throws -> Void
-
-    init(_ name: String, _ body: @escaping @Sendable (LedgerFixture) async throws -> Void) {
-        self.name = name
-        self.body = body
-    }
-}
-
-/// A failure of the suite's own set-up.
-struct ConformanceError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
+/// One named check of the ledger store suite.
+public typealias LedgerScenario = ConformanceScenario<LedgerFixture>

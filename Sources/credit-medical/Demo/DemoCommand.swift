@@ -1,9 +1,11 @@
 import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalSQLite
+import CreditMedicalTesting
 import Foundation
 
-/// `credit-medical demo [--database PATH]`: an outpatient visit on credit, told step by step.
+/// `credit-medical demo [--database PATH]`: an outpatient visit and a five-day inpatient stay on
+/// credit, told step by step, with fake insurers, bank and notifications.
 enum DemoCommand {
     static let defaultDatabase = "credit-medical.sqlite"
 
@@ -12,10 +14,19 @@ enum DemoCommand {
         let path = try arguments.value("--database") ?? defaultDatabase
         try arguments.finish()
         let store = try SQLiteLedgerStore(path: path)
-        let ledger = Ledger(store: store)
-        let story = OutpatientStory(ledger: ledger, patientNumber: try store.lineCount() + 1)
-        print("CreditMedical demo: an outpatient visit on credit (先诊疗后付费), ledger \(path)\n")
-        try await story.tell()
+        let clock = ManualClock(SystemClock().now())
+        let parties = FakeParties(medical: .init(deductible: Money(fen: 20_000), classBPermille: 700),
+                                  commercial: .init(permille: 500, perClaimCap: Money(fen: 50_000)))
+        let narrator = DemoNarrator(desk: parties.desk(ledger: Ledger(store: store, clock: clock), store: store),
+                                    parties: parties, clock: clock)
+        let number = try store.lineCount() + 1
+
+        print("CreditMedical demo: treat first, pay later (先诊疗后付费), database \(path)\n")
+        print("An outpatient visit")
+        try await OutpatientStory(narrator: narrator, patientNumber: number).tell()
+        print("\nA five-day inpatient stay (the demo's clock moves a day at a time)")
+        try await InpatientStory(narrator: narrator, patientNumber: number + 1).tell()
+
         let report = try LedgerAuditor(store: store).audit()
         print("\nAuditor: \(report.isClean ? "clean" : "VIOLATIONS"), \(report.entriesChecked) journal entries, "
             + "\(report.linesChecked) lines and \(report.holdsChecked) holds checked")

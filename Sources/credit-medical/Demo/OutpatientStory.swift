@@ -1,52 +1,51 @@
 import CreditMedicalCore
 import CreditMedicalHIS
-import Foundation
+import CreditMedicalTesting
 
-/// The demo's visit: enroll, three charges locked as they are ordered, a refund, one settlement
-/// where medical insurance pays its part and the rest goes to the credit line, then repayment.
+/// The demo's outpatient visit: enroll, three orders locked on the line as they are made, a
+/// refund, one settlement with 医保 and 商保, the bank's advance, and repayment.
 struct OutpatientStory {
-    let ledger: Ledger
+    let narrator: DemoNarrator
     let patientNumber: Int
 
-    private var patient: CreditLineID { CreditLineID(String(format: "patient-%06d", patientNumber)) }
-    private var encounter: String { String(format: "MZ-%06d", patientNumber) }
-
     func tell() async throws {
-        try await ledger.execute(.openLine(patient, limit: try yuan("5,000.00")), key: IdempotencyKey("enroll/\(patient)"))
-        try step("1. \(patient) enrolls (签约) and the bank grants a credit line of ¥5,000.00")
+        let desk = narrator.desk
+        let line = try await narrator.enroll(from: patientNumber, limit: Money(parsing: "5,000.00"))
+        try narrator.step(1, "\(line) enrolls (签约); the bank grants a credit line of ¥5,000.00", line: line)
+        let visit = EncounterID("MZ-\(line.rawValue.suffix(6))")
+        let patient = Patient(id: line.rawValue, line: line, medicalInsuranceNumber: "YB-\(line.rawValue)",
+                              commercialPolicy: "SB-\(line.rawValue)")
+        narrator.parties.medicalInsurance.openAccount("YB-\(line.rawValue)", balance: try Money(parsing: "120.00"))
+        try await desk.open(visit, kind: .outpatient, patient: patient, department: "内科")
+        try narrator.step(2, "\(visit) opens at 内科 on credit: no deposit, no cashier queue", line: line)
 
-        let visit = EncounterCredit(ledger: ledger, line: patient, encounter: encounter)
-        let charges = [("REG-1", "registration (挂号)", "25.00"), ("LAB-1", "blood test (血常规)", "180.50"),
-                       ("RX-1", "pharmacy (西药)", "326.80")]
-        var total = Money.zero
-        for (number, (item, name, amount)) in charges.enumerated() {
-            try await visit.lock(try yuan(amount), forItem: item)
-            total = try total.adding(try yuan(amount))
-            try step("\(number + 2). \(encounter): \(name) ¥\(amount) is locked on the line, no cashier queue")
+        let orders: [(String, [ChargeItem])] = [
+            ("registration and consultation", [try narrator.item("REG", "挂号费", .registration, .a, quantity: "1", price: "25.00"),
+                                               try narrator.item("DOC", "诊查费", .consultation, .a, quantity: "1", price: "30.00")]),
+            ("blood test and CT", [try narrator.item("LAB", "血常规", .laboratory, .a, quantity: "1", price: "180.50"),
+                                   try narrator.item("CT", "胸部CT", .imaging, .b, quantity: "1", price: "1,260.00")]),
+            ("medicine", [try narrator.item("RX", "阿莫西林胶囊", .westernDrug, .b, quantity: "3", price: "108.93")]),
+        ]
+        for (offset, (name, items)) in orders.enumerated() {
+            let outcome = try await desk.charge(items, to: visit)
+            try narrator.step(3 + offset, "order: \(name), \(outcome.lockedChange) locked on the line", line: line)
         }
-        let refund = try yuan("48.30")
-        try await visit.refund(refund, ofItem: "RX-1")
-        total = try total.subtracting(refund)
-        try step("5. one medicine is returned (退费): ¥48.30 is released from the hold")
+        let refund = ChargeRefund(id: "RX-back", item: "RX", quantity: try Quantity(parsing: "1"), time: narrator.clock.now())
+        let back = try await desk.refund(refund, in: visit)
+        try narrator.step(6, "one box of medicine is returned (退费): \(Money(fen: -back.lockedChange.fen)) released", line: line)
 
-        // The bill comes from the HIS's own charge items, never from the ledger's current state,
-        // so a retried or repeated checkout sends the same settlement.
-        let insurance = try yuan("262.40")
-        let selfPay = try total.subtracting(insurance)
-        try await visit.settle(selfPay: selfPay)
-        try step("6. checkout: bill \(total.formatted()), medical insurance (医保) pays \(insurance.formatted()), "
-            + "self-pay \(selfPay.formatted()) is charged to the line, the rest is released")
+        let record = try await desk.checkout(visit)
+        try narrator.step(7, "checkout (结算): 医保 and 商保 pay their parts, the self-pay rest is charged to the line", line: line)
+        narrator.show(record)
+        if let advance = narrator.parties.bank.advanceRequests.last(where: { $0.encounter == visit }) {
+            print("   the bank is asked to advance \(advance.amount) to the hospital within 24 h (垫付)")
+        }
 
-        try await ledger.execute(.repay(patient, amount: selfPay), key: IdempotencyKey("repay/\(encounter)"))
-        try step("7. the patient repays \(selfPay.formatted()) (还款): the line is whole again at once")
+        let owed = record.split?.credit ?? .zero
+        narrator.parties.bank.receiveRepayment(RepaymentNotice(id: "repay-\(visit)", line: line, amount: owed, receivedAt: narrator.clock.now()))
+        try await desk.collectRepayments()
+        try narrator.step(8, "the patient repays \(owed) at the bank (还款): the line is whole again at once", line: line)
+        let messages = narrator.parties.notifications.delivered(to: line.rawValue)
+        print("   the patient received \(messages.count) messages: \(messages.map(\.kind.rawValue).joined(separator: ", "))")
     }
-
-    private func step(_ text: String) throws {
-        guard let line = try ledger.line(patient) else { return }
-        print(text)
-        print("   limit \(line.limit.formatted())  held \(line.held.formatted())  "
-            + "outstanding \(line.outstanding.formatted())  available \(line.available.formatted())")
-    }
-
-    private func yuan(_ text: String) throws -> Money { try Money(parsing: text) }
 }

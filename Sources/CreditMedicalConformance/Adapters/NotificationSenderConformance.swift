@@ -1,0 +1,50 @@
+public import CreditMedicalCore
+public import XCTest
+
+/// The conformance suite for a ``NotificationSender``. Subclass it, override ``makeSender()``
+/// and ``deliveries(of:from:)`` (how many messages with this id the channel's test system
+/// received), and declare one test that calls ``runAll()`` and compares the count with
+/// ``allScenarios``.
+open class NotificationSenderConformance: XCTestCase {
+    /// A fresh sender; each scenario calls this once.
+    open func makeSender() throws -> any NotificationSender {
+        throw ConformanceError("Override makeSender() to return the sender under test.")
+    }
+
+    /// How many messages with notification id `id` reached the patient through `sender`.
+    open func deliveries(of id: AdapterRequestID, from sender: any NotificationSender) async throws -> Int {
+        throw ConformanceError("Override deliveries(of:from:) to count what the channel's test system received.")
+    }
+
+    /// A patient of the channel's test system.
+    open var patient: String { "conformance-patient" }
+
+    public static let allScenarios: [ConformanceScenario<NotificationSenderConformance.Subject>] = [
+        .init("eachIdIsDeliveredOnce", eachIdIsDeliveredOnce),
+    ]
+
+    /// Runs every scenario of ``allScenarios`` on a fresh sender and returns how many ran.
+    @discardableResult
+    public func runAll() async -> Int {
+        await runScenarios(Self.allScenarios) { Subject(sender: try makeSender(), patient: patient, suite: UncheckedBox(self)) }
+    }
+
+    /// What a scenario works with.
+    public struct Subject: Sendable {
+        let sender: any NotificationSender
+        let patient: String
+        let suite: UncheckedBox<NotificationSenderConformance>
+        let run = UInt64.random(in: 1...UInt64.max)
+    }
+
+    static func eachIdIsDeliveredOnce(_ s: Subject) async throws {
+        let ids = (0..<3).map { AdapterRequestID("conformance-\(s.run)-\($0)") }
+        for id in ids + ids {
+            try await s.sender.send(PatientNotification(id: id, patient: s.patient, kind: .chargesLocked, text: "conformance \(id)"))
+        }
+        for id in ids {
+            let count = try await s.suite.value.deliveries(of: id, from: s.sender)
+            XCTAssertEqual(count, 1, "[eachIdIsDeliveredOnce] \(id)")
+        }
+    }
+}

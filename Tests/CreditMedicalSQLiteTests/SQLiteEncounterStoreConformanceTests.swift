@@ -1,0 +1,23 @@
+import CreditMedicalConformance
+import CreditMedicalHIS
+import CreditMedicalSQLite
+import XCTest
+
+final class SQLiteEncounterStoreConformanceTests: EncounterStoreConformance {
+    private var directories: [TemporaryDirectory] = []
+
+    override func makeStore() throws -> any EncounterStore {
+        let directory = try TemporaryDirectory()
+        directories.append(directory)
+        return try SQLiteLedgerStore(path: directory.file("encounters.sqlite"))
+    }
+
+    override func reopen(_ store: any EncounterStore) throws -> (any EncounterStore)? {
+        try SQLiteLedgerStore(path: XCTUnwrap(store as? SQLiteLedgerStore).path)
+    }
+
+    func testConformance() async throws {
+        let ran = await runAll()
+        XCTAssertEqual(ran, Self.allScenarios.count)
+    }
+}

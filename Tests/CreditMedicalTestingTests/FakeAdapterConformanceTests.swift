@@ -1,0 +1,74 @@
+import CreditMedicalConformance
+import CreditMedicalCore
+import CreditMedicalHIS
+import CreditMedicalTesting
+import XCTest
+
+// The fakes pass the suites a vendor runs against its own adapters, through the documented
+// template: one test per suite, comparing the scenarios run with `allScenarios`.
+
+final class FakeMedicalInsuranceConformanceTests: MedicalInsuranceAdapterConformance {
+    override func makeAdapter() throws -> any MedicalInsuranceAdapter {
+        let insurance = FakeMedicalInsurance(policy: .init(deductible: Money(fen: 20_000), classBPermille: 800))
+        insurance.openAccount(insuredPerson, balance: Money(fen: 2_500))
+        return insurance
+    }
+
+    func testConformance() async throws {
+        let ran = await runAll()
+        XCTAssertEqual(ran, Self.allScenarios.count)
+    }
+}
+
+final class FakeCommercialInsuranceConformanceTests: CommercialInsuranceAdapterConformance {
+    override func makeAdapter() throws -> any CommercialInsuranceAdapter {
+        FakeCommercialInsurance(policy: .init(permille: 600, perClaimCap: Money(fen: 100_000)))
+    }
+
+    func testConformance() async throws {
+        let ran = await runAll()
+        XCTAssertEqual(ran, Self.allScenarios.count)
+    }
+}
+
+final class FakeCreditProviderConformanceTests: CreditProviderAdapterConformance {
+    override func makeAdapter() throws -> any CreditProviderAdapter {
+        let bank = FakeCreditProvider()
+        bank.grant(grantedLine, limit: Money(fen: 500_000))
+        return bank
+    }
+
+    override func receiveRepayment(_ adapter: any CreditProviderAdapter, amount: Money) async throws -> String {
+        let bank = try XCTUnwrap(adapter as? FakeCreditProvider)
+        bank.receiveRepayment(RepaymentNotice(id: "repayment-1", line: grantedLine, amount: amount,
+                                              receivedAt: Timestamp(millisecondsSince1970: 1_795_996_800_000)))
+        return "repayment-1"
+    }
+
+    func testConformance() async throws {
+        let ran = await runAll()
+        XCTAssertEqual(ran, Self.allScenarios.count)
+    }
+}
+
+final class FakeNotificationSenderConformanceTests: NotificationSenderConformance {
+    override func makeSender() throws -> any NotificationSender { FakeNotificationSender() }
+
+    override func deliveries(of id: AdapterRequestID, from sender: any NotificationSender) async throws -> Int {
+        try XCTUnwrap(sender as? FakeNotificationSender).delivered.filter { $0.id == id }.count
+    }
+
+    func testConformance() async throws {
+        let ran = await runAll()
+        XCTAssertEqual(ran, Self.allScenarios.count)
+    }
+}
+
+final class InMemoryEncounterStoreConformanceTests: EncounterStoreConformance {
+    override func makeStore() throws -> any EncounterStore { InMemoryEncounterStore() }
+
+    func testConformance() async throws {
+        let ran = await runAll()
+        XCTAssertEqual(ran, Self.allScenarios.count)
+    }
+}
