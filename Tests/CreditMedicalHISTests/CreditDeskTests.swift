@@ -4,7 +4,7 @@ import CreditMedicalTesting
 import XCTest
 
 final class CreditDeskTests: XCTestCase {
-    /// 2026-11-25 08:00 in Shanghai.
+    /// 2026-11-30 08:00 in Shanghai.
     private let start = Timestamp(millisecondsSince1970: 1_795_996_800_000)
     private var clock: ManualClock!
     private var ledger: Ledger!
