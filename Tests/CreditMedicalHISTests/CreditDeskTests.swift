@@ -1,6 +1,7 @@
 import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalTesting
+import Synchronization
 import XCTest
 
 final class CreditDeskTests: XCTestCase {
@@ -222,6 +223,23 @@ final class CreditDeskTests: XCTestCase {
         try assertCleanAudit()
     }
 
+    func testAnOrdinaryEncounterSettlesWithoutTouchingCredit() async throws {
+        try await enroll("L1", limit: 100_000)
+        let desk = desk()
+        try await desk.open("MZ-1", kind: .emergency, patient: patient("L1"), department: "急诊", paymentMode: .ordinary)
+        let outcome = try await desk.charge([item("A", 30_000, .b), item("B", 5_000, .c)], to: "MZ-1")
+        XCTAssertEqual([outcome.lockedChange, outcome.excessChange], [.zero, .zero])
+        XCTAssertNil(outcome.available)
+        let record = try await desk.checkout("MZ-1")
+        try assertAddsUp(record)
+        XCTAssertEqual(record.split?.credit, .zero)
+        XCTAssertEqual(record.split?.excess, record.split?.selfPay, "the self-pay part is paid at the window")
+        XCTAssertEqual(try line("L1").outstanding, .zero)
+        XCTAssertNil(try ledger.hold("MZ-1"))
+        XCTAssertTrue(parties.bank.advanceRequests.isEmpty, "no advance without credit")
+        XCTAssertEqual(parties.notifications.delivered(to: "patient-L1").map(\.kind), [.settled])
+    }
+
     func testBadInputIsRefusedAndChangesNothing() async throws {
         try await enroll("L1", limit: 100_000)
         try await ledger.execute(.openLine("L2", limit: Money(fen: 100_000)), key: "open-L2")
@@ -259,6 +277,30 @@ final class CreditDeskTests: XCTestCase {
         try await desk.refund(ChargeRefund(id: "R", item: "A", quantity: Quantity(units: 1), time: clock.now()), in: "MZ-2")
         try await desk.cancel("MZ-2")
         XCTAssertEqual(try ledger.hold("MZ-2")?.state, .voided)
+        try assertCleanAudit()
+    }
+
+    func testACrashAfterTheLedgerLockedButBeforeTheBillWasWrittenLocksNothingTwice() async throws {
+        try await enroll("L1", limit: 100_000)
+        let failing = FailingEncounterStore(InMemoryEncounterStore())
+        let desk = parties.desk(ledger: ledger, store: failing)
+        try await desk.open("MZ-1", kind: .outpatient, patient: patient("L1"), department: "内科")
+        try await desk.charge([item("A", 10_000)], to: "MZ-1")
+        failing.failNextCommit()
+        do {
+            try await desk.charge([item("B", 20_000), item("C", 5_000)], to: "MZ-1")
+            XCTFail("the write failed")
+        } catch is FailingEncounterStore.Failure {}
+        XCTAssertEqual(try line("L1").held.fen, 35_000, "the ledger locked before the write failed")
+        XCTAssertEqual(try failing.bill(of: "MZ-1").total.fen, 10_000, "the bill did not change")
+        // The HIS retries the order: recorded once, locked once.
+        let retried = try await desk.charge([item("B", 20_000), item("C", 5_000)], to: "MZ-1")
+        XCTAssertEqual(retried.lockedChange.fen, 25_000, "what the ledger locked is counted, not locked again")
+        XCTAssertEqual(try line("L1").held.fen, 35_000)
+        XCTAssertEqual(retried.encounter.locked.fen + retried.encounter.uncovered.fen, 35_000)
+        let record = try await desk.checkout("MZ-1")
+        try assertAddsUp(record)
+        XCTAssertEqual(record.total.fen, 35_000)
         try assertCleanAudit()
     }
 
@@ -319,4 +361,34 @@ final class CreditDeskTests: XCTestCase {
             XCTAssertTrue(code ~= error, "expected \(code), got \(error)", file: file, line: line)
         }
     }
+}
+
+/// An encounter store whose next commit fails when told to, as a crash before the write would.
+private final class FailingEncounterStore: EncounterStore {
+    struct Failure: Error {}
+
+    private let base: InMemoryEncounterStore
+    private let failNext = Mutex(false)
+
+    init(_ base: InMemoryEncounterStore) { self.base = base }
+
+    func failNextCommit() { failNext.withLock { $0 = true } }
+
+    func commit(_ changes: [EncounterChange]) throws {
+        let fail = failNext.withLock { fail in
+            defer { fail = false }
+            return fail
+        }
+        if fail { throw Failure() }
+        try base.commit(changes)
+    }
+
+    func encounter(_ id: EncounterID) throws -> Encounter? { try base.encounter(id) }
+    func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund]) { try base.charges(of: id) }
+    func settlement(of id: EncounterID) throws -> SettlementRecord? { try base.settlement(of: id) }
+    func settlements(in steps: Set<SettlementRecord.Step>, limit: Int) throws -> [SettlementRecord] {
+        try base.settlements(in: steps, limit: limit)
+    }
+    func settlementsAwaitingAdvance(limit: Int) throws -> [SettlementRecord] { try base.settlementsAwaitingAdvance(limit: limit) }
+    func pendingNotifications(limit: Int) throws -> [PatientNotification] { try base.pendingNotifications(limit: limit) }
 }

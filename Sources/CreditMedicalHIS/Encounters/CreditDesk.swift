@@ -11,7 +11,8 @@ import Synchronization
 /// idempotency key, so a call that failed or timed out can simply be made again, and a checkout
 /// interrupted anywhere completes with ``resumeCheckouts()``. Calls for one encounter run one at
 /// a time; calls for different encounters run concurrently, and their writes share transactions
-/// (group commit).
+/// (group commit). Use one desk per process, shared by all request handlers: the one-at-a-time
+/// guarantee holds within a desk.
 ///
 /// ```swift
 /// let desk = CreditDesk(ledger: ledger, store: store, medicalInsurance: yibao,
