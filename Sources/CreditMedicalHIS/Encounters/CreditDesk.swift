@@ -154,19 +154,14 @@ public final class CreditDesk: Sendable {
     /// same details are skipped, so a retried call changes nothing twice.
     @discardableResult
     public func charge(_ items: [ChargeItem], to id: EncounterID) async throws -> CreditOutcome {
-        try await serializer.run(id) {
-            var encounter = try openEncounter(id)
-            var bill = try store.bill(of: id)
+        try await changeBill(of: id) { _, bill in
             var added: [ChargeItem] = []
             for item in items {
                 if let line = bill.line(item.id), line.item == item { continue }
                 try bill.add(item)
                 added.append(item)
             }
-            let outcome = try await bringToCredit(&encounter, bill: bill)
-            try await write([.items(id, added)] + [.encounter(encounter)] + outcome.notifications.map(EncounterChange.notification))
-            await deliver(outcome.notifications)
-            return outcome
+            return added.isEmpty ? [] : [.items(id, added)]
         }
     }
 
@@ -175,16 +170,10 @@ public final class CreditDesk: Sendable {
     /// same details is skipped.
     @discardableResult
     public func refund(_ refund: ChargeRefund, in id: EncounterID) async throws -> CreditOutcome {
-        try await serializer.run(id) {
-            var encounter = try openEncounter(id)
-            var bill = try store.bill(of: id)
-            let recorded = bill.refunds.contains { $0.refund == refund }
-            if !recorded { try bill.add(refund) }
-            let outcome = try await bringToCredit(&encounter, bill: bill)
-            let changes: [EncounterChange] = (recorded ? [] : [.refund(id, refund)]) + [.encounter(encounter)]
-            try await write(changes + outcome.notifications.map(EncounterChange.notification))
-            await deliver(outcome.notifications)
-            return outcome
+        try await changeBill(of: id) { _, bill in
+            guard !bill.refunds.contains(where: { $0.refund == refund }) else { return [] }
+            try bill.add(refund)
+            return [.refund(id, refund)]
         }
     }
 
@@ -192,12 +181,24 @@ public final class CreditDesk: Sendable {
     /// are brought to credit, and the patient is told when the line is exhausted.
     @discardableResult
     public func closeDays(of id: EncounterID, through day: BillingDay) async throws -> CreditOutcome {
-        try await serializer.run(id) {
-            var encounter = try openEncounter(id)
+        try await changeBill(of: id) { encounter, _ in
             guard encounter.kind == .inpatient else { throw BillingError(.notInpatient, details: "encounter \(id)") }
             encounter.billedThrough = max(encounter.billedThrough ?? day, day)
-            let outcome = try await bringToCredit(&encounter, bill: try store.bill(of: id))
-            try await write([.encounter(encounter)] + outcome.notifications.map(EncounterChange.notification))
+            return []
+        }
+    }
+
+    /// Applies `change` to an open encounter and its bill, brings the bill to credit, and writes
+    /// what `change` returned with the encounter and the notifications in one transaction.
+    private func changeBill(
+        of id: EncounterID, _ change: (inout Encounter, inout Bill) throws -> [EncounterChange]
+    ) async throws -> CreditOutcome {
+        try await serializer.run(id) {
+            var encounter = try openEncounter(id)
+            var bill = try store.bill(of: id)
+            let recorded = try change(&encounter, &bill)
+            let outcome = try await bringToCredit(&encounter, bill: bill)
+            try await write(recorded + [.encounter(encounter)] + outcome.notifications.map(EncounterChange.notification))
             await deliver(outcome.notifications)
             return outcome
         }

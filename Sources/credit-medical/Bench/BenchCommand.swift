@@ -23,15 +23,9 @@ enum BenchCommand {
         benchmark.lines = try arguments.positiveNumber("--lines") ?? benchmark.lines
         try arguments.finish()
 
-        let directory = try scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var durable = true
-        let figures = try await benchmark.run { name in
-            let store = try SQLiteLedgerStore(path: directory.appendingPathComponent("\(name).sqlite").path)
-            let storeIsDurable = try store.commitsAreDurable()
-            durable = durable && storeIsDurable
-            return store
-        }
+        let stores = try ScratchStores()
+        let figures = try await benchmark.run(makeStore: stores.open)
+        let durable = stores.durable
 
         print("ledger benchmark on SQLite (WAL, every batch fsynced before it is answered: durable=\(durable)), \(benchmark.lines) lines, mix place/increase/capture/repay")
         print("  (a) one transaction per command: \(format(figures.naiveOpsPerSecond)) commands/s (\(figures.naiveCommands) commands)")
@@ -54,15 +48,9 @@ enum BenchCommand {
         benchmark.callers = try arguments.positiveNumber("--callers") ?? benchmark.callers
         try arguments.finish()
 
-        let directory = try scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var durable = true
-        let figures = try await benchmark.run { name in
-            let store = try SQLiteLedgerStore(path: directory.appendingPathComponent("\(name).sqlite").path)
-            let storeIsDurable = try store.commitsAreDurable()
-            durable = durable && storeIsDurable
-            return store
-        }
+        let stores = try ScratchStores()
+        let figures = try await benchmark.run(makeStore: stores.open)
+        let durable = stores.durable
         print("billing benchmark on SQLite (WAL, durable=\(durable)) with the fake insurers, bank and notifications")
         print("  (a) inpatient stay, \(benchmark.stayDays) days, \(format(Double(benchmark.inpatientItems))) items: "
             + "daily bills, fee notice, close the days and settle in \(String(format: "%.3f", figures.inpatientSettleSeconds)) s "
@@ -79,13 +67,6 @@ enum BenchCommand {
                 + "\"durable\":\(durable)}")
         }
         return 0
-    }
-
-    /// A fresh directory for the benchmark's databases.
-    private static func scratchDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("credit-medical-bench-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
     }
 
     private static func format(_ value: Double) -> String {

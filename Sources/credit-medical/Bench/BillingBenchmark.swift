@@ -80,27 +80,17 @@ struct BillingBenchmark {
                 LedgerRequest(key: IdempotencyKey("open-\($0)"), command: .openLine(CreditLineID("MZ-line-\($0)"), limit: Money(fen: 1_000_000_000)))
             })
         }
-        let counter = VisitCounter()
         let time = start
         let startTime = ContinuousClock.now
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<callers {
-                group.addTask {
-                    while true {
-                        let index = counter.take()
-                        guard index < count else { return }
-                        let id = EncounterID("MZ-\(index)")
-                        let patient = Patient(id: "P\(index)", line: CreditLineID("MZ-line-\(index % lines)"),
-                                              medicalInsuranceNumber: "YB-\(index)", commercialPolicy: index % 2 == 0 ? "SB-\(index)" : nil)
-                        try await desk.open(id, kind: .outpatient, patient: patient, department: "内科")
-                        let items = try (0..<Self.itemsPerVisit).map { try Self.item("I\($0)", index: index + $0, at: time) }
-                        try await desk.charge(items, to: id)
-                        let record = try await desk.checkout(id)
-                        guard record.step == .completed else { throw BenchmarkError("checkout \(id) stopped at \(record.step)") }
-                    }
-                }
-            }
-            try await group.waitForAll()
+        try await concurrently(callers: callers, count: count) { index in
+            let id = EncounterID("MZ-\(index)")
+            let patient = Patient(id: "P\(index)", line: CreditLineID("MZ-line-\(index % lines)"),
+                                  medicalInsuranceNumber: "YB-\(index)", commercialPolicy: index % 2 == 0 ? "SB-\(index)" : nil)
+            try await desk.open(id, kind: .outpatient, patient: patient, department: "内科")
+            let items = try (0..<Self.itemsPerVisit).map { try Self.item("I\($0)", index: index + $0, at: time) }
+            try await desk.charge(items, to: id)
+            let record = try await desk.checkout(id)
+            guard record.step == .completed else { throw BenchmarkError("checkout \(id) stopped at \(record.step)") }
         }
         return Double(count) / (ContinuousClock.now - startTime).seconds
     }

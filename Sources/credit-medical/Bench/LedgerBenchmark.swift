@@ -1,5 +1,4 @@
 import CreditMedicalCore
-import Synchronization
 
 /// Measures the three ways commands reach the ledger, in one run on the same store settings:
 /// one transaction per command, group commit with concurrent callers, and the state machine alone.
@@ -39,24 +38,14 @@ struct LedgerBenchmark {
             try requireApplied(try await ledger.submit(Array(chunk)))
         }
         let visits = commands / LedgerWorkload.commandsPerVisit
-        let counter = VisitCounter()
         let start = ContinuousClock.now
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<callers {
-                group.addTask {
-                    while true {
-                        let index = counter.take()
-                        guard index < visits else { return }
-                        let visit = workload.visit(index)
-                        if callers == 1 {
-                            for request in visit { try requireApplied(try await ledger.submit([request])) }
-                        } else {
-                            try requireApplied(try await ledger.submit(visit))
-                        }
-                    }
-                }
+        try await concurrently(callers: callers, count: visits) { index in
+            let visit = workload.visit(index)
+            if callers == 1 {
+                for request in visit { try requireApplied(try await ledger.submit([request])) }
+            } else {
+                try requireApplied(try await ledger.submit(visit))
             }
-            try await group.waitForAll()
         }
         return Double(visits * LedgerWorkload.commandsPerVisit) / (ContinuousClock.now - start).seconds
     }
@@ -112,11 +101,4 @@ extension Duration {
         let (seconds, attoseconds) = components
         return Double(seconds) + Double(attoseconds) / 1e18
     }
-}
-
-/// Hands out visit numbers to concurrent callers.
-final class VisitCounter: Sendable {
-    private let next = Atomic<Int>(0)
-
-    func take() -> Int { next.wrappingAdd(1, ordering: .relaxed).oldValue }
 }
