@@ -7,8 +7,9 @@ import Synchronization
 ///
 /// `commit` gets the batch (the submissions in order, concatenated) and its time, never earlier
 /// than the previous batch's, and returns one answer per item. `flush` makes what was committed
-/// durable; it runs on a second queue while the writer goes on, and callers are answered only
-/// after it. When either throws, every caller of the batch gets the error.
+/// durable; it runs on a second queue while the writer goes on, one flush for every batch
+/// committed since the previous flush began, and callers are answered only after it. When
+/// either throws, every caller of the batch gets the error.
 package final class GroupCommitter<Work: Sendable, Answer: Sendable>: Sendable {
     private struct Waiter {
         let work: [Work]
@@ -21,11 +22,18 @@ package final class GroupCommitter<Work: Sendable, Answer: Sendable>: Sendable {
         var lastTime = Timestamp.distantPast
     }
 
+    /// Batches committed and not yet flushed, and whether the syncer is at work.
+    private struct Unflushed {
+        var batches: [(group: [Waiter], outcome: Result<[Answer], any Error>)] = []
+        var flushing = false
+    }
+
     private let maximumBatchSize: Int
     private let clock: any Clock
     private let commit: @Sendable ([Work], Timestamp) throws -> [Answer]
     private let flush: @Sendable () throws -> Void
     private let queue = Mutex(Queue())
+    private let unflushed = Mutex(Unflushed())
     private let writer: DispatchQueue
     private let syncer: DispatchQueue
 
@@ -59,8 +67,27 @@ package final class GroupCommitter<Work: Sendable, Answer: Sendable>: Sendable {
         while let (group, now) = nextGroup() {
             let batch = group.count == 1 ? group[0].work : group.flatMap(\.work)
             let outcome = Result { try commit(batch, now) }
-            syncer.async { [flush] in
-                Self.answer(group, with: outcome.flatMap { answers in Result { try flush(); return answers } })
+            let startSyncer = unflushed.withLock { unflushed in
+                unflushed.batches.append((group, outcome))
+                defer { unflushed.flushing = true }
+                return !unflushed.flushing
+            }
+            if startSyncer { syncer.async { self.flushCommitted() } }
+        }
+    }
+
+    /// Flushes once for all batches committed so far and answers their callers, until none is left.
+    private func flushCommitted() {
+        while true {
+            let batches = unflushed.withLock { unflushed in
+                defer { unflushed.batches = [] }
+                if unflushed.batches.isEmpty { unflushed.flushing = false }
+                return unflushed.batches
+            }
+            guard !batches.isEmpty else { return }
+            let flushed = Result { try flush() }
+            for (group, outcome) in batches {
+                Self.answer(group, with: outcome.flatMap { answers in flushed.map { answers } })
             }
         }
     }
