@@ -162,7 +162,7 @@ public final class SQLiteLedgerStore: LedgerStore {
     }
 
     public func line(_ id: CreditLineID) throws -> CreditLine? {
-        try read(Rows.selectLine + " WHERE id = ?1", .text(id.rawValue), decode: Rows.line).first
+        try read(Self.lineByID, .text(id.rawValue), decode: Rows.line).first
     }
 
     public func lines(after: CreditLineID?, limit: Int) throws -> [CreditLine] {
@@ -171,7 +171,7 @@ public final class SQLiteLedgerStore: LedgerStore {
     }
 
     public func hold(_ id: HoldID) throws -> Hold? {
-        try read(Rows.selectHold + " WHERE id = ?1", .text(id.rawValue), decode: Rows.hold).first
+        try read(Self.holdByID, .text(id.rawValue), decode: Rows.hold).first
     }
 
     public func holds(on line: CreditLineID) throws -> [Hold] {
@@ -198,8 +198,15 @@ public final class SQLiteLedgerStore: LedgerStore {
     }
 
     public func entry(for key: IdempotencyKey) throws -> JournalEntry? {
-        try read(Rows.selectEntry + " WHERE idempotency_key = ?1", .text(key.rawValue), decode: Rows.entry).first
+        try read(Self.entryByKey, .text(key.rawValue), decode: Rows.entry).first
     }
+}
+
+extension SQLiteLedgerStore {
+    // The frequent point queries, built once.
+    private static let lineByID = Rows.selectLine + " WHERE id = ?1"
+    private static let holdByID = Rows.selectHold + " WHERE id = ?1"
+    private static let entryByKey = Rows.selectEntry + " WHERE idempotency_key = ?1"
 }
 
 /// `SQLITE_CONSTRAINT_UNIQUE`, a macro Swift does not import: a unique index refused a row.

@@ -20,7 +20,9 @@ extension CreditDesk {
     public func checkout(_ id: EncounterID) async throws -> SettlementRecord {
         try await serializer.run(id) {
             guard var encounter = try store.encounter(id) else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
-            if let record = try store.settlement(of: id), record.round == encounter.round {
+            // An open encounter has no settlement in its round: the record and the status
+            // `settling` are written together.
+            if encounter.status != .open, let record = try store.settlement(of: id), record.round == encounter.round {
                 return try await proceed(record, encounter: encounter)
             }
             guard encounter.status == .open else { throw BillingError(.encounterNotOpen, details: "encounter \(id) is \(encounter.status)") }

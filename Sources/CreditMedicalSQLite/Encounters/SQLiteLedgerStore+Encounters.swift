@@ -52,20 +52,19 @@ extension SQLiteLedgerStore: EncounterStore {
     }
 
     public func encounter(_ id: EncounterID) throws -> Encounter? {
-        try read(EncounterRows.upsertEncounters.select + " WHERE id = ?1", .text(id.rawValue), decode: EncounterRows.encounter).first
+        try read(EncounterQueries.encounter, .text(id.rawValue), decode: EncounterRows.encounter).first
     }
 
     public func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund]) {
-        let items = try read(EncounterRows.insertItems.select + " WHERE encounter_id = ?1 ORDER BY seq", .text(id.rawValue),
+        let items = try read(EncounterQueries.items, .text(id.rawValue),
                              decode: EncounterRows.item)
-        let refunds = try read(EncounterRows.insertRefunds.select + " WHERE encounter_id = ?1 ORDER BY seq", .text(id.rawValue),
+        let refunds = try read(EncounterQueries.refunds, .text(id.rawValue),
                                decode: EncounterRows.refund)
         return (items, refunds)
     }
 
     public func settlement(of id: EncounterID) throws -> SettlementRecord? {
-        try read(EncounterRows.upsertSettlements.select + " WHERE encounter_id = ?1 ORDER BY round DESC LIMIT 1",
-                 .text(id.rawValue), decode: EncounterRows.settlement).first
+        try read(EncounterQueries.latestSettlement, .text(id.rawValue), decode: EncounterRows.settlement).first
     }
 
     public func settlements(in steps: Set<SettlementRecord.Step>, limit: Int) throws -> [SettlementRecord] {
@@ -86,4 +85,12 @@ extension SQLiteLedgerStore: EncounterStore {
         try read(EncounterRows.upsertNotifications.select + " ORDER BY seq LIMIT ?1", .integer(Int64(limit)),
                  decode: EncounterRows.notification)
     }
+}
+
+/// The desk's frequent queries, built once.
+private enum EncounterQueries {
+    static let encounter = EncounterRows.upsertEncounters.select + " WHERE id = ?1"
+    static let items = EncounterRows.insertItems.select + " WHERE encounter_id = ?1 ORDER BY seq"
+    static let refunds = EncounterRows.insertRefunds.select + " WHERE encounter_id = ?1 ORDER BY seq"
+    static let latestSettlement = EncounterRows.upsertSettlements.select + " WHERE encounter_id = ?1 ORDER BY round DESC LIMIT 1"
 }
