@@ -34,12 +34,7 @@ public struct CreditLine: Sendable, Hashable, Codable {
     }
 
     /// What new holds may still lock: `limit − held − outstanding`, never below zero.
-    public var available: Money {
-        let inUse = held.fen.addingReportingOverflow(outstanding.fen)
-        guard !inUse.overflow else { return .zero }
-        let free = limit.fen.subtractingReportingOverflow(inUse.partialValue)
-        return free.overflow || free.partialValue < 0 ? .zero : Money(fen: free.partialValue)
-    }
+    public var available: Money { balances.available }
 
     /// The balances and flags, without identity and times.
     public var balances: CreditLineBalances {
@@ -72,5 +67,13 @@ public struct CreditLineBalances: Sendable, Hashable, Codable {
         self.held = held
         self.outstanding = outstanding
         self.status = status
+    }
+
+    /// What new holds may still lock: `limit − held − outstanding`, never below zero.
+    public var available: Money {
+        let inUse = held.fen.addingReportingOverflow(outstanding.fen)
+        guard !inUse.overflow else { return .zero }
+        let free = limit.fen.subtractingReportingOverflow(inUse.partialValue)
+        return free.overflow || free.partialValue < 0 ? .zero : Money(fen: free.partialValue)
     }
 }

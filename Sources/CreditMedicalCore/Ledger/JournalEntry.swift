@@ -65,10 +65,7 @@ public struct LedgerReceipt: Sendable, Hashable {
     public var line: CreditLineBalances { entry.lineAfter }
 
     /// What the line had available right after the command.
-    public var available: Money {
-        CreditLine(id: entry.line, limit: line.limit, held: line.held, outstanding: line.outstanding,
-                   status: line.status, openedAt: entry.timestamp, updatedAt: entry.timestamp).available
-    }
+    public var available: Money { entry.lineAfter.available }
 }
 
 /// The outcome of one command in a batch: applied (or replayed), or rejected with nothing changed.

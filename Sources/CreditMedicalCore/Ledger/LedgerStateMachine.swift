@@ -38,35 +38,40 @@ public enum LedgerStateMachine {
             state.release(request.key)
             return .failure(error)
         }
-        let line = transition.line
+        let before = transition.before
+        let after = transition.after
         let entry = JournalEntry(
             sequence: state.lastSequence + 1, key: request.key, timestamp: now, command: request.command,
-            line: line.id,
-            limitDelta: Money(fen: line.limit.fen - transition.before.limit.fen),
-            heldDelta: Money(fen: line.held.fen - transition.before.held.fen),
-            outstandingDelta: Money(fen: line.outstanding.fen - transition.before.outstanding.fen),
-            lineAfter: line.balances, holdAmountAfter: transition.hold?.amount, holdStateAfter: transition.hold?.state
+            line: transition.line,
+            limitDelta: Money(fen: after.limit.fen - before.limit.fen),
+            heldDelta: Money(fen: after.held.fen - before.held.fen),
+            outstandingDelta: Money(fen: after.outstanding.fen - before.outstanding.fen),
+            lineAfter: after, holdAmountAfter: transition.hold?.amount, holdStateAfter: transition.hold?.state
         )
         state.lastSequence = entry.sequence
-        transition.store(in: &state)
+        transition.store(request.command, in: &state, at: now)
         state.append(entry)
         return .success(LedgerReceipt(entry: entry, isReplay: false))
     }
 }
 
-/// The decided effect of one command: the line (and hold) after it, or a thrown rejection.
+/// The decided effect of one command: the line's balances (and the hold's) before and after it,
+/// or a thrown rejection.
 ///
-/// Worked out by static functions that return it, never by delegating initializers: a delegated
-/// or copied transition copies its line and hold, with a reference-count update per identifier,
-/// which cost the state machine a large share of its speed.
+/// It keeps plain values, not copies of the stored line and hold: copying those would copy their
+/// identifiers, with a reference-count update each, which cost the state machine a large share of
+/// its speed. ``store(_:in:at:)`` writes the new values into the state in place.
 private struct Transition {
-    /// The line's balances before the command (zero for a new line).
+    /// The line the command changes (for hold commands, the hold's line).
+    var line: CreditLineID
+    /// The line's balances before the command (zero for a new line) and after it.
     var before: CreditLineBalances
-    var line: CreditLine
-    var hold: Hold?
-    /// Where the line and the hold were found in the state (`nil` when the command creates them),
-    /// so that storing them back needs no second lookup.
+    var after: CreditLineBalances
+    /// Where the line is in the state; `nil` when the command opens it.
     var linePosition: Int?
+    /// The hold after the command, for hold commands.
+    var hold: HoldChange?
+    /// Where the hold is in the state; `nil` when the command places it.
     var holdPosition: Int?
 
     /// Decides what `command` does in `state` at `now`.
@@ -75,39 +80,38 @@ private struct Transition {
         switch command {
         case .openLine(let id, let limit):
             guard state.lines.position(of: id) == nil else { throw LedgerError(.lineAlreadyExists, details: "line \(id)") }
-            return Transition(
-                before: CreditLineBalances(limit: .zero, held: .zero, outstanding: .zero, status: []),
-                line: CreditLine(id: id, limit: limit, openedAt: now, updatedAt: now))
+            let none = CreditLineBalances(limit: .zero, held: .zero, outstanding: .zero, status: [])
+            return Transition(line: id, before: none, after: CreditLineBalances(limit: limit, held: .zero, outstanding: .zero, status: []))
         case .placeHold(let holdID, let lineID, let amount, let expiresAt):
             if let expiresAt, expiresAt <= now { throw LedgerError(.invalidExpiry, details: "hold \(holdID)") }
             guard state.holds.position(of: holdID) == nil else { throw LedgerError(.holdAlreadyExists, details: "hold \(holdID)") }
-            var transition = try ofLine(lineID, in: state, at: now)
-            try transition.line.requireUsableForNewMoney()
-            try transition.line.lock(amount)
-            transition.hold = Hold(id: holdID, line: lineID, amount: amount, placedAt: now, expiresAt: expiresAt)
+            var transition = try ofLine(lineID, in: state)
+            try transition.after.requireUsableForNewMoney(lineID)
+            try transition.after.lock(amount, lineID)
+            transition.hold = HoldChange(amount: amount, captured: .zero, state: .open, endedAt: nil)
             return transition
         case .repay(let lineID, let amount):
-            var transition = try ofLine(lineID, in: state, at: now)
-            try transition.line.requireNotClosed()
-            guard amount <= transition.line.outstanding else {
-                throw LedgerError(.overRepayment, details: "line \(lineID) outstanding \(transition.line.outstanding.fen) repay \(amount.fen)")
+            var transition = try ofLine(lineID, in: state)
+            try transition.after.requireNotClosed(lineID)
+            guard amount <= transition.after.outstanding else {
+                throw LedgerError(.overRepayment, details: "line \(lineID) outstanding \(transition.after.outstanding.fen) repay \(amount.fen)")
             }
-            transition.line.outstanding.fen -= amount.fen
+            transition.after.outstanding.fen -= amount.fen
             return transition
         case .adjustLimit(let lineID, let limit):
-            var transition = try ofLine(lineID, in: state, at: now)
-            try transition.line.requireNotClosed()
-            transition.line.limit = limit
+            var transition = try ofLine(lineID, in: state)
+            try transition.after.requireNotClosed(lineID)
+            transition.after.limit = limit
             return transition
         case .suspendLine(let lineID), .resumeLine(let lineID), .freezeLine(let lineID), .unfreezeLine(let lineID),
             .closeLine(let lineID):
-            var transition = try ofLine(lineID, in: state, at: now)
-            try transition.line.changeStatus(command)
+            var transition = try ofLine(lineID, in: state)
+            try transition.after.changeStatus(command, lineID)
             return transition
         case .increaseHold(let holdID, let amount):
             var transition = try ofOpenHold(holdID, in: state, at: now, allowExpired: false)
-            try transition.line.requireUsableForNewMoney()
-            try transition.line.lock(amount)
+            try transition.after.requireUsableForNewMoney(transition.line)
+            try transition.after.lock(amount, transition.line)
             transition.hold?.amount.fen += amount.fen
             return transition
         case .decreaseHold(let holdID, let amount):
@@ -116,7 +120,7 @@ private struct Transition {
             guard amount <= held else {
                 throw LedgerError(.insufficientHeld, details: "hold \(holdID) held \(held.fen) decrease \(amount.fen)")
             }
-            transition.line.held.fen -= amount.fen
+            transition.after.held.fen -= amount.fen
             transition.hold?.amount.fen -= amount.fen
             return transition
         case .captureHold(let holdID, let amount):
@@ -125,23 +129,24 @@ private struct Transition {
             guard amount <= held else {
                 throw LedgerError(.insufficientHeld, details: "hold \(holdID) held \(held.fen) capture \(amount.fen)")
             }
-            let (outstanding, overflow) = transition.line.outstanding.fen.addingReportingOverflow(amount.fen)
-            guard !overflow else { throw LedgerError(.amountOverflow, details: "line \(transition.line.id)") }
-            transition.line.outstanding.fen = outstanding
+            let (outstanding, overflow) = transition.after.outstanding.fen.addingReportingOverflow(amount.fen)
+            guard !overflow else { throw LedgerError(.amountOverflow, details: "line \(transition.line)") }
+            transition.after.outstanding.fen = outstanding
             transition.end(as: .captured, capturing: amount, at: now)
             return transition
         case .reverseCapture(let holdID, let amount):
             guard let position = state.holds.position(of: holdID) else { throw LedgerError(.holdNotFound, details: "hold \(holdID)") }
-            let hold = state.holds[position: position]
+            let hold = state.holds[position: position].change
             guard hold.state == .captured else { throw LedgerError(.holdNotCaptured, details: "hold \(holdID) is \(hold.state)") }
             guard amount <= hold.captured else {
                 throw LedgerError(.reversalExceedsCapture, details: "hold \(holdID) captured \(hold.captured.fen) reverse \(amount.fen)")
             }
-            var transition = try ofLine(hold.line, in: state, at: now)
-            guard amount <= transition.line.outstanding else {
-                throw LedgerError(.overRepayment, details: "line \(hold.line) outstanding \(transition.line.outstanding.fen) reverse \(amount.fen)")
+            var transition = try ofLine(state.holds[position: position].line, in: state)
+            guard amount <= transition.after.outstanding else {
+                throw LedgerError(.overRepayment,
+                                  details: "line \(transition.line) outstanding \(transition.after.outstanding.fen) reverse \(amount.fen)")
             }
-            transition.line.outstanding.fen -= amount.fen
+            transition.after.outstanding.fen -= amount.fen
             transition.hold = hold
             transition.hold?.captured.fen -= amount.fen
             transition.holdPosition = position
@@ -152,7 +157,9 @@ private struct Transition {
             return transition
         case .expireHold(let holdID):
             var transition = try ofOpenHold(holdID, in: state, at: now, allowExpired: true)
-            guard transition.hold?.isExpired(at: now) == true else { throw LedgerError(.holdNotExpired, details: "hold \(holdID)") }
+            guard let position = transition.holdPosition, state.holds[position: position].isExpired(at: now) else {
+                throw LedgerError(.holdNotExpired, details: "hold \(holdID)")
+            }
             transition.end(as: .expired, capturing: .zero, at: now)
             return transition
         }
@@ -160,39 +167,48 @@ private struct Transition {
 
     /// Starts a transition of an existing line.
     @inline(__always)
-    private static func ofLine(_ id: CreditLineID, in state: LedgerState, at now: Timestamp) throws(LedgerError) -> Transition {
+    private static func ofLine(_ id: CreditLineID, in state: LedgerState) throws(LedgerError) -> Transition {
         guard let position = state.lines.position(of: id) else { throw LedgerError(.lineNotFound, details: "line \(id)") }
-        var line = state.lines[position: position]
-        let before = line.balances
-        line.updatedAt = now
-        return Transition(before: before, line: line, linePosition: position)
+        let balances = state.lines[position: position].balances
+        return Transition(line: id, before: balances, after: balances, linePosition: position)
     }
 
     /// Starts a transition of an open hold and its line.
     @inline(__always)
     private static func ofOpenHold(_ id: HoldID, in state: LedgerState, at now: Timestamp, allowExpired: Bool) throws(LedgerError) -> Transition {
         guard let position = state.holds.position(of: id) else { throw LedgerError(.holdNotFound, details: "hold \(id)") }
-        let hold = state.holds[position: position]
+        let hold = state.holds[position: position].change
         guard hold.state == .open else { throw LedgerError(.holdNotOpen, details: "hold \(id) is \(hold.state)") }
-        guard allowExpired || !hold.isExpired(at: now) else { throw LedgerError(.holdExpired, details: "hold \(id)") }
-        var transition = try ofLine(hold.line, in: state, at: now)
-        try transition.line.requireNotClosed()
+        guard allowExpired || !state.holds[position: position].isExpired(at: now) else {
+            throw LedgerError(.holdExpired, details: "hold \(id)")
+        }
+        var transition = try ofLine(state.holds[position: position].line, in: state)
+        try transition.after.requireNotClosed(transition.line)
         transition.hold = hold
         transition.holdPosition = position
         return transition
     }
 
-    /// Writes the line and the hold after the command into `state`.
-    func store(in state: inout LedgerState) {
-        if let linePosition { state.lines[position: linePosition] = line } else { state.lines.set(line, for: line.id) }
+    /// Writes the line and the hold after `command` into `state`, in place where they exist.
+    func store(_ command: LedgerCommand, in state: inout LedgerState, at now: Timestamp) {
+        if let linePosition {
+            state.lines[position: linePosition].apply(after, at: now)
+        } else {
+            state.lines.set(CreditLine(id: line, limit: after.limit, held: after.held, outstanding: after.outstanding,
+                                       status: after.status, openedAt: now, updatedAt: now), for: line)
+        }
         guard let hold else { return }
-        if let holdPosition { state.holds[position: holdPosition] = hold } else { state.holds.set(hold, for: hold.id) }
+        if let holdPosition {
+            state.holds[position: holdPosition].apply(hold)
+        } else if case .placeHold(let id, _, _, let expiresAt) = command {
+            state.holds.set(Hold(id: id, line: line, amount: hold.amount, placedAt: now, expiresAt: expiresAt), for: id)
+        }
     }
 
     /// Ends the hold, moving `captured` to outstanding (done by the caller) and releasing the rest.
     private mutating func end(as state: HoldState, capturing captured: Money, at now: Timestamp) {
         guard var ended = hold else { return }
-        line.held.fen -= ended.amount.fen
+        after.held.fen -= ended.amount.fen
         ended.amount = .zero
         ended.captured = captured
         ended.state = state
@@ -214,31 +230,60 @@ private struct Transition {
     }
 }
 
+/// The parts of a hold a command changes; plain values.
+private struct HoldChange {
+    var amount: Money
+    var captured: Money
+    var state: HoldState
+    var endedAt: Timestamp?
+}
+
+extension Hold {
+    fileprivate var change: HoldChange { HoldChange(amount: amount, captured: captured, state: state, endedAt: endedAt) }
+
+    fileprivate mutating func apply(_ change: HoldChange) {
+        amount = change.amount
+        captured = change.captured
+        state = change.state
+        endedAt = change.endedAt
+    }
+}
+
 extension CreditLine {
-    fileprivate func requireNotClosed() throws(LedgerError) {
-        guard !status.contains(.closed) else { throw LedgerError(.lineClosed, details: "line \(id)") }
+    fileprivate mutating func apply(_ balances: CreditLineBalances, at now: Timestamp) {
+        limit = balances.limit
+        held = balances.held
+        outstanding = balances.outstanding
+        status = balances.status
+        updatedAt = now
+    }
+}
+
+extension CreditLineBalances {
+    fileprivate func requireNotClosed(_ line: CreditLineID) throws(LedgerError) {
+        guard !status.contains(.closed) else { throw LedgerError(.lineClosed, details: "line \(line)") }
     }
 
     /// New or larger holds need an active line.
-    fileprivate func requireUsableForNewMoney() throws(LedgerError) {
-        try requireNotClosed()
-        guard !status.contains(.frozen) else { throw LedgerError(.lineFrozen, details: "line \(id)") }
-        guard !status.contains(.suspended) else { throw LedgerError(.lineSuspended, details: "line \(id)") }
+    fileprivate func requireUsableForNewMoney(_ line: CreditLineID) throws(LedgerError) {
+        try requireNotClosed(line)
+        guard !status.contains(.frozen) else { throw LedgerError(.lineFrozen, details: "line \(line)") }
+        guard !status.contains(.suspended) else { throw LedgerError(.lineSuspended, details: "line \(line)") }
     }
 
     /// Moves `amount` of available money into held.
-    fileprivate mutating func lock(_ amount: Money) throws(LedgerError) {
+    fileprivate mutating func lock(_ amount: Money, _ line: CreditLineID) throws(LedgerError) {
         guard amount <= available else {
-            throw LedgerError(.insufficientAvailable, details: "line \(id) available \(available.fen) need \(amount.fen)")
+            throw LedgerError(.insufficientAvailable, details: "line \(line) available \(available.fen) need \(amount.fen)")
         }
         let (sum, overflow) = held.fen.addingReportingOverflow(amount.fen)
-        guard !overflow else { throw LedgerError(.amountOverflow, details: "line \(id)") }
+        guard !overflow else { throw LedgerError(.amountOverflow, details: "line \(line)") }
         held.fen = sum
     }
 
-    fileprivate mutating func changeStatus(_ command: LedgerCommand) throws(LedgerError) {
-        try requireNotClosed()
-        let details = "line \(id)"
+    fileprivate mutating func changeStatus(_ command: LedgerCommand, _ line: CreditLineID) throws(LedgerError) {
+        try requireNotClosed(line)
+        let details = "line \(line)"
         switch command {
         case .suspendLine:
             guard status.insert(.suspended).inserted else { throw LedgerError(.lineSuspended, details: details) }
