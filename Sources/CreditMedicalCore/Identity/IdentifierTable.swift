@@ -80,16 +80,21 @@ struct IdentifierTable<Key: LedgerIdentifier, Value: Sendable>: Sendable {
     /// slot where it would go.
     @inline(__always)
     private func probe(for key: Key, hash: UInt64) -> (slot: Int, position: Int?) {
-        let mask = slots.count - 1
-        var slot = Self.slot(of: hash) & mask
-        while true {
-            let content = slots[slot]
-            if content == 0 { return (slot, nil) }
-            if content >> 32 == hash >> 32 {
-                let position = Int(content & 0xFFFF_FFFF) - 1
-                if keys[position] == key { return (slot, position) }
+        // Through buffer pointers, so that comparing a key borrows it instead of copying it out.
+        slots.withUnsafeBufferPointer { slots in
+            keys.withUnsafeBufferPointer { keys in
+                let mask = slots.count - 1
+                var slot = Self.slot(of: hash) & mask
+                while true {
+                    let content = slots[slot]
+                    if content == 0 { return (slot, nil) }
+                    if content >> 32 == hash >> 32 {
+                        let position = Int(content & 0xFFFF_FFFF) - 1
+                        if keys[position] == key { return (slot, position) }
+                    }
+                    slot = (slot + 1) & mask
+                }
             }
-            slot = (slot + 1) & mask
         }
     }
 

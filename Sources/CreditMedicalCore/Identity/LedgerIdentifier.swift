@@ -59,13 +59,7 @@ extension LedgerIdentifier {
     public var isValid: Bool {
         withUTF8 { bytes in
             guard !bytes.isEmpty, bytes.count <= Self.maximumLength else { return false }
-            // Control characters are C0 and DEL (one byte) and C1 (U+0080–U+009F: 0xC2 0x80–0xC2 0x9F).
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) { return false }
-                previous = byte
-            }
-            return true
+            return identifierBytesHaveNoControlCharacters(bytes)
         }
     }
 
@@ -77,6 +71,54 @@ extension LedgerIdentifier {
         var text = rawValue
         return text.withUTF8(body)
     }
+}
+
+/// Whether UTF-8 bytes hold no control character: C0 and DEL (one byte each) and C1 (U+0080–U+009F,
+/// encoded 0xC2 0x80–0xC2 0x9F).
+///
+/// ASCII, the usual case, is checked eight bytes at a time: a word has a byte below 0x20 when
+/// `(w − 0x20…20) & ~w & 0x80…80` is not zero (for words without high bits), and a DEL byte when
+/// the same test for zero holds for `w ^ 0x7F…7F`. Anything else is checked byte by byte.
+@usableFromInline
+func identifierBytesHaveNoControlCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let raw = UnsafeRawBufferPointer(bytes)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func asciiWordIsClean(_ word: UInt64) -> Bool? {
+        guard word & highs == 0 else { return nil }
+        let del = word ^ (0x7F &* ones)
+        return (word &- 0x20 &* ones) & ~word & highs == 0 && (del &- ones) & ~del & highs == 0
+    }
+    guard raw.count >= 8 else {
+        // Every byte lands in the word at least once (overlapping reads repeat some, which the
+        // checks do not mind); the rest is "A", which passes them.
+        let word: UInt64
+        if raw.count >= 4 {
+            word = UInt64(raw.loadUnaligned(as: UInt32.self)) | UInt64(raw.loadUnaligned(fromByteOffset: raw.count - 4, as: UInt32.self)) << 32
+        } else {
+            word = 0x4141_4141_4100_0000 | UInt64(raw[0]) | UInt64(raw[raw.count / 2]) << 8 | UInt64(raw[raw.count - 1]) << 16
+        }
+        return asciiWordIsClean(word) ?? bytesHaveNoControlCharacters(bytes)
+    }
+    var offset = 0
+    while offset < raw.count {
+        let start = min(offset, raw.count - 8)  // the last word overlaps the one before
+        guard let clean = asciiWordIsClean(raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) else {
+            return bytesHaveNoControlCharacters(bytes)
+        }
+        if !clean { return false }
+        offset += 8
+    }
+    return true
+}
+
+private func bytesHaveNoControlCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var previous: UInt8 = 0
+    for byte in bytes {
+        if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) { return false }
+        previous = byte
+    }
+    return true
 }
 
 /// Whether two identifiers' UTF-8 bytes are the same.
