@@ -31,20 +31,24 @@ public struct LedgerState: Sendable {
         }
     }
 
-    /// The entry recorded for `key`, earlier or in this batch; when there is none, reserves the
-    /// key for the entry ``append(_:)`` adds next (or ``release(_:)`` gives it up).
-    mutating func entryOrReserve(_ key: IdempotencyKey) -> JournalEntry? {
+    /// Where the entry recorded for `key` is, earlier or in this batch; when there is none,
+    /// reserves the key for the entry ``append(_:)`` adds next (or ``release(_:)`` gives it up)
+    /// and returns `nil`. (No entry is copied unless it is asked for with ``entry(_:)``.)
+    mutating func findOrReserve(_ key: IdempotencyKey) -> RecordedEntry? {
         let next = newEntries.count
         let (position, inserted) = entryIndex.positionInsertingIfAbsent(key) { next }
         guard !inserted else { return nil }
         let found = entryIndex[position: position]
-        switch found {
-        case -1:
+        guard found != -1 else {
             entryIndex[position: position] = next
             return nil
-        case 0...: return newEntries[found]
-        default: return loadedEntries[-found - 2]
         }
+        return RecordedEntry(reference: found)
+    }
+
+    /// The entry found by ``findOrReserve(_:)``.
+    func entry(_ recorded: RecordedEntry) -> JournalEntry {
+        recorded.reference >= 0 ? newEntries[recorded.reference] : loadedEntries[-recorded.reference - 2]
     }
 
     /// Gives up the reservation of a key whose command was rejected: rejections are not recorded.
@@ -87,6 +91,12 @@ public struct LedgerState: Sendable {
             return holds[id]
         }
     }
+}
+
+/// Where an idempotency key's entry is: see ``LedgerState/findOrReserve(_:)``.
+struct RecordedEntry {
+    /// `n ≥ 0` is `newEntries[n]`, `n ≤ -2` is `loadedEntries[-n - 2]`.
+    let reference: Int
 }
 
 /// What a store must load before a batch runs: these lines, these holds and the line of every

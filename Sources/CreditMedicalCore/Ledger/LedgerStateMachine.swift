@@ -25,7 +25,8 @@ public enum LedgerStateMachine {
         guard request.key.isValid else {
             return .failure(LedgerError(.invalidIdentifier, details: "key"))
         }
-        if let prior = state.entryOrReserve(request.key) {
+        if let recorded = state.findOrReserve(request.key) {
+            let prior = state.entry(recorded)
             guard prior.command == request.command else {
                 return .failure(LedgerError(.idempotencyConflict, details: "key \(request.key)"))
             }
