@@ -223,6 +223,19 @@ final class CreditDeskTests: XCTestCase {
         try assertCleanAudit()
     }
 
+    func testAnInsurerWhoseQuoteDoesNotAddUpIsRefusedBeforeItPays() async throws {
+        try await enroll("L1", limit: 100_000)
+        let insurer = MiscountingInsurance()
+        let desk = CreditDesk(ledger: ledger, store: store, medicalInsurance: insurer, commercialInsurance: nil,
+                              bank: parties.bank, notifications: parties.notifications)
+        try await desk.open("MZ-1", kind: .outpatient, patient: patient("L1"), department: "内科")
+        try await desk.charge([item("A", 10_000)], to: "MZ-1")
+        await assertThrows(BillingError.Code.splitMismatch) { try await desk.checkout("MZ-1") }
+        XCTAssertEqual(insurer.settled, 0, "nothing was settled")
+        XCTAssertEqual(try ledger.hold("MZ-1")?.state, .open, "nothing was captured")
+        XCTAssertEqual(try store.settlement(of: "MZ-1")?.step, .started, "the checkout waits to be resumed or the insurer fixed")
+    }
+
     func testAnOrdinaryEncounterSettlesWithoutTouchingCredit() async throws {
         try await enroll("L1", limit: 100_000)
         let desk = desk()
@@ -361,6 +374,24 @@ final class CreditDeskTests: XCTestCase {
             XCTAssertTrue(code ~= error, "expected \(code), got \(error)", file: file, line: line)
         }
     }
+}
+
+/// A medical insurer that quotes a fund part one fen too large, and counts the settlements it
+/// was asked for.
+private final class MiscountingInsurance: MedicalInsuranceAdapter {
+    private let count = Mutex(0)
+    var settled: Int { count.withLock { $0 } }
+
+    func preSettle(_ claim: MedicalInsuranceClaim) async throws -> MedicalInsuranceSettlement {
+        MedicalInsuranceSettlement(settlementID: "", fund: Money(fen: claim.total.fen + 1), personalAccount: .zero, cash: .zero)
+    }
+
+    func settle(_ claim: MedicalInsuranceClaim) async throws -> MedicalInsuranceSettlement {
+        count.withLock { $0 += 1 }
+        return try await preSettle(claim)
+    }
+
+    func reverse(settlementID: String, requestID: AdapterRequestID) async throws {}
 }
 
 /// An encounter store whose next commit fails when told to, as a crash before the write would.

@@ -2,12 +2,13 @@ public import CreditMedicalCore
 
 /// The points between the steps of a checkout, where a test can act out a crash.
 enum CheckoutCheckpoint: CaseIterable, Sendable {
-    case started, medicalCalled, commercialCalled, captureApplied, captureRecorded, bankCalled, notified
+    case started, medicalQuoted, medicalCalled, commercialCalled, captureApplied, captureRecorded, bankCalled, notified
 }
 
 extension CreditDesk {
     /// Settles an encounter once (结算 / 出院结算): freezes the bill, brings what is left of it to
-    /// credit, settles with medical insurance (fund, personal account, cash part), claims the
+    /// credit, pre-settles and settles with medical insurance (fund, personal account, cash part;
+    /// a quote that does not add up to the bill is refused before anything is paid), claims the
     /// commercial insurer's share of the cash part, captures the self-pay rest from the hold and
     /// releases the remainder, tells the bank and asks it to advance the credit part to the
     /// hospital within ``Configuration/advanceDueSeconds``, and sends the patient the fee notice.
@@ -110,6 +111,10 @@ extension CreditDesk {
         let claim = MedicalInsuranceClaim(
             requestID: AdapterRequestID("\(encounter.keyPrefix)/medical"), insuredPerson: insured, encounter: encounter.id,
             year: configuration.calendar.day(of: record.startedAt).year, bill: bill)
+        // 预结算 first: an insurer whose answer does not add up is refused before it pays anything.
+        let quote = try await medicalInsurance.preSettle(claim)
+        _ = try SettlementSplit(total: record.total, medical: quote, commercial: .zero, creditCovering: .zero)
+        try checkpoint(.medicalQuoted)
         return try await medicalInsurance.settle(claim)
     }
 
