@@ -1,5 +1,5 @@
 // Scenarios of keys, bad input, batches, queries, concurrency and durability.
-public import CreditMedicalCore
+import CreditMedicalCore
 import XCTest
 
 extension LedgerStoreConformance {

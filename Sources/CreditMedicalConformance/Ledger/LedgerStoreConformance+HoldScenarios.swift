@@ -1,5 +1,5 @@
 // Scenarios of holds and the money they move: lock, capture, void, expire, repay, reverse.
-public import CreditMedicalCore
+import CreditMedicalCore
 import XCTest
 
 extension LedgerStoreConformance {

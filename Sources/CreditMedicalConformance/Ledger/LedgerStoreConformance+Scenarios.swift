@@ -1,4 +1,4 @@
-public import CreditMedicalCore
+import CreditMedicalCore
 import XCTest
 
 /// An amount in fen, for the scenarios.
