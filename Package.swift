@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "CreditMedicalCore", targets: ["CreditMedicalCore"]),
         .library(name: "CreditMedicalHIS", targets: ["CreditMedicalHIS"]),
         .library(name: "CreditMedicalSQLite", targets: ["CreditMedicalSQLite"]),
+        .library(name: "CreditMedicalPostgres", targets: ["CreditMedicalPostgres"]),
         .library(name: "CreditMedicalTesting", targets: ["CreditMedicalTesting"]),
         .library(name: "CreditMedicalConformance", targets: ["CreditMedicalConformance"]),
         .executable(name: "credit-medical", targets: ["credit-medical"]),
@@ -17,9 +18,15 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(name: "CreditMedicalCore"),
         .target(name: "CreditMedicalHIS", dependencies: ["CreditMedicalCore"]),
         .target(name: "CreditMedicalSQLite", dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CSQLite"]),
+        .target(name: "CreditMedicalPostgres", dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CLibPQ"]),
         .target(name: "CreditMedicalTesting", dependencies: ["CreditMedicalCore", "CreditMedicalHIS"]),
         .target(
             name: "CreditMedicalConformance",
@@ -35,6 +42,7 @@ let package = Package(
             name: "CreditMedicalSQLiteTests",
             dependencies: ["CreditMedicalSQLite", "CreditMedicalHIS", "CreditMedicalConformance", "CreditMedicalTesting", "CSQLite"]
         ),
+        .testTarget(name: "CreditMedicalPostgresTests", dependencies: ["CreditMedicalPostgres", "CreditMedicalTesting"]),
         .testTarget(name: "CreditMedicalCLITests", dependencies: ["credit-medical"]),
         .testTarget(
             name: "CreditMedicalTestingTests",

@@ -1,0 +1,4 @@
+#ifndef CREDITMEDICAL_CLIBPQ_SHIM_H
+#define CREDITMEDICAL_CLIBPQ_SHIM_H
+#include <libpq-fe.h>
+#endif

@@ -1,0 +1,35 @@
+@testable import CreditMedicalPostgres
+import CreditMedicalCore
+import XCTest
+
+final class PostgresConnectionTests: XCTestCase {
+    func testStatementsParametersTransactionsAndErrors() throws {
+        let server = try PostgresTestServer.require()
+        let connection = try PostgresConnection(url: try server.makeDatabase())
+        try connection.execute("CREATE TABLE lines (id text PRIMARY KEY, limit_fen bigint NOT NULL, note text)")
+        try connection.query("INSERT INTO lines VALUES ($1, $2, $3)", [.text("病人-1"), .integer(500_000), .null])
+        let rows = try connection.query("SELECT id, limit_fen, note FROM lines WHERE id = $1", [.text("病人-1")])
+        XCTAssertEqual(rows.count, 1)
+        XCTAssertEqual(rows.text(0, 0), "病人-1", "UTF-8 text round-trips")
+        XCTAssertEqual(rows.int64(0, 1), 500_000)
+        XCTAssertNil(rows.text(0, 2), "NULL reads as nil")
+
+        // A failed transaction leaves nothing behind and the connection usable.
+        XCTAssertThrowsError(try connection.transaction {
+            try connection.query("INSERT INTO lines VALUES ($1, $2, NULL)", [.text("L2"), .integer(1)])
+            try connection.query("INSERT INTO lines VALUES ($1, $2, NULL)", [.text("病人-1"), .integer(2)])
+        }) { error in
+            XCTAssertEqual((error as? PostgresStoreError)?.code, .statement)
+            XCTAssertEqual((error as? PostgresStoreError)?.sqlState, "23505", "unique violation")
+        }
+        XCTAssertEqual(try connection.query("SELECT count(*) FROM lines").int64(0, 0), 1)
+        try connection.transaction { try connection.query("INSERT INTO lines VALUES ($1, $2, NULL)", [.text("L3"), .integer(3)]) }
+        XCTAssertEqual(try connection.query("SELECT count(*) FROM lines").int64(0, 0), 2)
+    }
+
+    func testAnUnreachableServerIsAConnectionError() throws {
+        XCTAssertThrowsError(try PostgresConnection(url: "postgresql:///nothing?host=/nonexistent-directory&connect_timeout=2")) { error in
+            XCTAssertEqual((error as? PostgresStoreError)?.code, .connection, "\(error)")
+        }
+    }
+}
