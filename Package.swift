@@ -42,7 +42,10 @@ let package = Package(
             name: "CreditMedicalSQLiteTests",
             dependencies: ["CreditMedicalSQLite", "CreditMedicalHIS", "CreditMedicalConformance", "CreditMedicalTesting", "CSQLite"]
         ),
-        .testTarget(name: "CreditMedicalPostgresTests", dependencies: ["CreditMedicalPostgres", "CreditMedicalTesting"]),
+        .testTarget(
+            name: "CreditMedicalPostgresTests",
+            dependencies: ["CreditMedicalPostgres", "CreditMedicalConformance", "CreditMedicalTesting"]
+        ),
         .testTarget(name: "CreditMedicalCLITests", dependencies: ["credit-medical"]),
         .testTarget(
             name: "CreditMedicalTestingTests",

@@ -17,12 +17,18 @@ public struct PostgresStoreError: CodedError {
         public static let statement = Self(rawValue: "postgres.statement")
         /// The connection URL is not one libpq understands.
         public static let invalidURL = Self(rawValue: "postgres.invalid_url")
+        /// The database was written by a newer version of the SDK.
+        public static let schemaTooNew = Self(rawValue: "postgres.schema_too_new")
+        /// A stored row holds a value this version does not understand.
+        public static let corruptRow = Self(rawValue: "postgres.corrupt_row")
 
         public var sentence: String {
             switch self {
             case .connection: "The PostgreSQL server could not be reached, or the connection was lost."
             case .statement: "The PostgreSQL server refused a statement."
             case .invalidURL: "The PostgreSQL connection URL is not valid."
+            case .schemaTooNew: "The database was written by a newer version of the SDK."
+            case .corruptRow: "A stored row holds a value this version does not understand."
             default: "PostgreSQL store error."
             }
         }

@@ -54,6 +54,11 @@ final class PostgresTestServer: NSObject, XCTestObservation, @unchecked Sendable
         return database
     }
 
+    /// Runs `sql` on the database at `url`.
+    static func sql(_ url: String, _ sql: String) throws {
+        try PostgresConnection(url: url).execute(sql)
+    }
+
     private static func start() throws -> PostgresTestServer {
         if let url = ProcessInfo.processInfo.environment["CREDITMEDICAL_POSTGRES_URL"] {
             return PostgresTestServer(url: url, directory: nil, binaries: nil)

@@ -1,0 +1,131 @@
+public import CreditMedicalCore
+
+/// A ``LedgerStore`` in PostgreSQL, for several SDK instances (processes, machines) on one
+/// database. Configured by a libpq URL; a small pool of connections, reopened after a drop.
+///
+/// Concurrency: every batch runs in one transaction that first locks the `ledger_meta` row,
+/// which holds the journal's last sequence number, then the batch's holds and lines in id order
+/// (`SELECT … FOR UPDATE`). Batches of all instances therefore take turns. This is the choice
+/// because the journal's sequence numbers must have no gaps and follow commit order, which a
+/// single counter row gives directly; batching makes the turn cheap, since one transaction and
+/// one commit serve a whole batch. Commits are durable when they return
+/// (`synchronous_commit=on`).
+public final class PostgresLedgerStore: LedgerStore {
+    /// The connection URL.
+    public let url: String
+    private let pool: PostgresConnectionPool
+
+    /// Connects to `url`, runs pending migrations and keeps up to `connections` connections.
+    /// Throws ``PostgresStoreError`` with ``PostgresStoreError/Code/schemaTooNew`` for a database
+    /// written by a newer SDK.
+    public init(url: String, connections: Int = 4) throws {
+        self.url = url
+        self.pool = PostgresConnectionPool(url: url, size: connections)
+        try pool.withConnection { connection in
+            try connection.execute("SET synchronous_commit = on")
+            try PostgresSchema.migrate(connection)
+        }
+    }
+
+    /// The schema version this SDK writes.
+    public static var schemaVersion: Int { PostgresSchema.migrations.count }
+
+    public func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result {
+        try pool.withConnection { connection in
+            try connection.transaction {
+                let last = try connection.query("SELECT last_sequence FROM ledger_meta WHERE id = 1 FOR UPDATE").int64(0, 0) ?? 0
+                let holds = try PostgresLedgerRows.holds(connection.query(
+                    "SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE",
+                    [PostgresLedgerRows.array(keys.holds.map(\.rawValue))]))
+                let lineIDs = keys.lines.union(holds.map(\.line))
+                let lines = try PostgresLedgerRows.lines(connection.query(
+                    "SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE",
+                    [PostgresLedgerRows.array(lineIDs.map(\.rawValue))]))
+                let receipts = try PostgresLedgerRows.entries(connection.query(
+                    "SELECT \(PostgresLedgerRows.entryColumns) FROM journal WHERE idempotency_key = ANY($1::text[])",
+                    [PostgresLedgerRows.array(keys.keys.map(\.rawValue))]))
+                var state = LedgerState(lines: lines, holds: holds, receipts: receipts, lastSequence: last)
+                let result = try body(&state)
+                try persist(state, on: connection)
+                return result
+            }
+        }
+    }
+
+    /// Writes the batch's entries, its final lines and holds, and the last sequence number.
+    private func persist(_ state: LedgerState, on connection: PostgresConnection) throws {
+        guard !state.newEntries.isEmpty else { return }
+        try insert(into: "journal", columns: PostgresLedgerRows.entryColumns, rows: state.newEntries.map(PostgresLedgerRows.values),
+                   on: connection)
+        try insert(into: "credit_lines", columns: PostgresLedgerRows.lineColumns, rows: state.changedLines.map(PostgresLedgerRows.values),
+                   updating: ["limit_fen", "held_fen", "outstanding_fen", "status", "updated_at"], on: connection)
+        try insert(into: "holds", columns: PostgresLedgerRows.holdColumns, rows: state.changedHolds.map(PostgresLedgerRows.values),
+                   updating: ["amount_fen", "captured_fen", "state", "expires_at", "ended_at"], on: connection)
+        try connection.query("UPDATE ledger_meta SET last_sequence = $1 WHERE id = 1", [.integer(state.lastSequence)])
+    }
+
+    /// Inserts `rows` with as few statements as the parameter limit allows, updating the named
+    /// columns of rows whose `id` exists.
+    private func insert(into table: String, columns: String, rows: [[PostgresValue]], updating: [String] = [],
+                        on connection: PostgresConnection) throws {
+        guard let width = rows.first?.count else { return }
+        let perStatement = max(1, 30_000 / width)
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(start + perStatement, rows.count)]
+            let tuples = chunk.indices.map { row in
+                "(" + (0..<width).map { "$\((row - start) * width + $0 + 1)" }.joined(separator: ", ") + ")"
+            }
+            var sql = "INSERT INTO \(table) (\(columns)) VALUES \(tuples.joined(separator: ", "))"
+            if !updating.isEmpty {
+                sql += " ON CONFLICT (id) DO UPDATE SET " + updating.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            }
+            try connection.query(sql, chunk.flatMap { $0 })
+            start = chunk.endIndex
+        }
+    }
+
+    private func read<Row>(_ sql: String, _ parameters: [PostgresValue],
+                           _ decode: (PostgresResult) throws(PostgresStoreError) -> [Row]) throws -> [Row] {
+        try pool.withConnection { connection in try decode(connection.query(sql, parameters)) }
+    }
+
+    public func line(_ id: CreditLineID) throws -> CreditLine? {
+        try read("SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE id = $1", [.text(id.rawValue)], PostgresLedgerRows.lines).first
+    }
+
+    public func lines(after: CreditLineID?, limit: Int) throws -> [CreditLine] {
+        try read("SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE $1::text IS NULL OR id > $1 ORDER BY id LIMIT $2",
+                 [.optional(after?.rawValue), .integer(Int64(limit))], PostgresLedgerRows.lines)
+    }
+
+    public func hold(_ id: HoldID) throws -> Hold? {
+        try read("SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE id = $1", [.text(id.rawValue)], PostgresLedgerRows.holds).first
+    }
+
+    public func holds(on line: CreditLineID) throws -> [Hold] {
+        try read("SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE line_id = $1 ORDER BY id", [.text(line.rawValue)],
+                 PostgresLedgerRows.holds)
+    }
+
+    public func holds(after: HoldID?, limit: Int) throws -> [Hold] {
+        try read("SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE $1::text IS NULL OR id > $1 ORDER BY id LIMIT $2",
+                 [.optional(after?.rawValue), .integer(Int64(limit))], PostgresLedgerRows.holds)
+    }
+
+    public func openHolds(expiringBy time: Timestamp, limit: Int) throws -> [Hold] {
+        try read("SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE state = 0 AND expires_at IS NOT NULL AND expires_at <= $1 "
+                 + "ORDER BY id LIMIT $2", [.integer(time.millisecondsSince1970), .integer(Int64(limit))], PostgresLedgerRows.holds)
+    }
+
+    public func journal(line: CreditLineID?, after: Int64, limit: Int) throws -> [JournalEntry] {
+        try read("SELECT \(PostgresLedgerRows.entryColumns) FROM journal WHERE ($1::text IS NULL OR line_id = $1) AND sequence > $2 "
+                 + "ORDER BY sequence LIMIT $3", [.optional(line?.rawValue), .integer(after), .integer(Int64(limit))],
+                 PostgresLedgerRows.entries)
+    }
+
+    public func entry(for key: IdempotencyKey) throws -> JournalEntry? {
+        try read("SELECT \(PostgresLedgerRows.entryColumns) FROM journal WHERE idempotency_key = $1", [.text(key.rawValue)],
+                 PostgresLedgerRows.entries).first
+    }
+}

@@ -1,0 +1,81 @@
+/// The store's versioned schema. Migrations run on open, in order, each once, under an advisory
+/// lock so that instances opening together do not race; `creditmedical_schema` records how many
+/// have run. A database with more migrations than this version knows is refused with
+/// ``PostgresStoreError/Code/schemaTooNew``.
+///
+/// Identifier columns use the `C` collation, so they sort by bytes exactly as the other stores do.
+enum PostgresSchema {
+    /// Migration `n` brings the schema from version `n` to `n + 1`. Append only; never edit.
+    static let migrations: [String] = [
+        """
+        CREATE TABLE ledger_meta (
+            id integer PRIMARY KEY CHECK (id = 1),
+            last_sequence bigint NOT NULL
+        );
+        INSERT INTO ledger_meta VALUES (1, 0);
+        CREATE TABLE credit_lines (
+            id text COLLATE "C" PRIMARY KEY,
+            limit_fen bigint NOT NULL,
+            held_fen bigint NOT NULL,
+            outstanding_fen bigint NOT NULL,
+            status integer NOT NULL,
+            opened_at bigint NOT NULL,
+            updated_at bigint NOT NULL
+        );
+        CREATE TABLE holds (
+            id text COLLATE "C" PRIMARY KEY,
+            line_id text COLLATE "C" NOT NULL,
+            amount_fen bigint NOT NULL,
+            captured_fen bigint NOT NULL,
+            state integer NOT NULL,
+            placed_at bigint NOT NULL,
+            expires_at bigint,
+            ended_at bigint
+        );
+        CREATE INDEX holds_by_line ON holds (line_id, id);
+        CREATE INDEX open_holds_by_expiry ON holds (expires_at, id) WHERE state = 0 AND expires_at IS NOT NULL;
+        CREATE TABLE journal (
+            sequence bigint PRIMARY KEY,
+            idempotency_key text COLLATE "C" NOT NULL UNIQUE,
+            at bigint NOT NULL,
+            kind integer NOT NULL,
+            line_id text COLLATE "C" NOT NULL,
+            hold_id text COLLATE "C",
+            amount_fen bigint,
+            expires_at bigint,
+            limit_delta bigint NOT NULL,
+            held_delta bigint NOT NULL,
+            outstanding_delta bigint NOT NULL,
+            limit_after bigint NOT NULL,
+            held_after bigint NOT NULL,
+            outstanding_after bigint NOT NULL,
+            status_after integer NOT NULL,
+            hold_amount_after bigint,
+            hold_state_after integer
+        );
+        CREATE INDEX journal_by_line ON journal (line_id, sequence);
+        """,
+    ]
+
+    /// An arbitrary constant naming the migration lock.
+    private static let migrationLock = 0x434D_4C44
+
+    /// Brings the database to the latest version, or refuses it.
+    static func migrate(_ connection: PostgresConnection) throws {
+        try connection.transaction {
+            try connection.query("SELECT pg_advisory_xact_lock($1)", [.integer(Int64(migrationLock))])
+            try connection.execute("CREATE TABLE IF NOT EXISTS creditmedical_schema (version integer NOT NULL)")
+            let version = try connection.query("SELECT max(version) FROM creditmedical_schema").int64(0, 0) ?? 0
+            guard version <= Int64(migrations.count) else {
+                throw PostgresStoreError(.schemaTooNew, message:
+                    "The database has schema version \(version); this SDK knows up to \(migrations.count). Upgrade the SDK.")
+            }
+            for migration in migrations.dropFirst(Int(version)) {
+                try connection.execute(migration)
+            }
+            if version < Int64(migrations.count) {
+                try connection.query("INSERT INTO creditmedical_schema VALUES ($1)", [.integer(Int64(migrations.count))])
+            }
+        }
+    }
+}
