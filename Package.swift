@@ -34,7 +34,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "credit-medical",
-            dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalSQLite", "CreditMedicalTesting"]
+            dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalSQLite", "CreditMedicalPostgres", "CreditMedicalTesting"]
         ),
         .testTarget(name: "CreditMedicalCoreTests", dependencies: ["CreditMedicalCore", "CreditMedicalTesting"]),
         .testTarget(name: "CreditMedicalHISTests", dependencies: ["CreditMedicalHIS", "CreditMedicalTesting"]),

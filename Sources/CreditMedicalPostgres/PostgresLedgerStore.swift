@@ -30,6 +30,14 @@ public final class PostgresLedgerStore: LedgerStore {
     /// The schema version this SDK writes.
     public static var schemaVersion: Int { PostgresSchema.migrations.count }
 
+    /// Whether a commit is on disk when it returns: the server runs with `fsync` and
+    /// `synchronous_commit` on.
+    public func commitsAreDurable() throws -> Bool {
+        try pool.withConnection { connection in
+            try connection.query("SHOW fsync").text(0, 0) == "on" && connection.query("SHOW synchronous_commit").text(0, 0) == "on"
+        }
+    }
+
     public func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result {
         try pool.withConnection { connection in
             try connection.transaction {

@@ -46,12 +46,7 @@ final class PostgresTestServer: NSObject, XCTestObservation, @unchecked Sendable
 
     /// A fresh, empty database on the server; its URL.
     func makeDatabase() throws -> String {
-        let name = "cm_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
-        try PostgresConnection(url: url).execute("CREATE DATABASE \(name)")
-        guard var components = URLComponents(string: url) else { throw ServerError("cannot read the URL \(url)") }
-        components.path = "/\(name)"
-        guard let database = components.string else { throw ServerError("cannot build a URL from \(url)") }
-        return database
+        try PostgresDatabases.create("cm_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20), on: url)
     }
 
     /// Runs `sql` on the database at `url`.

@@ -1,4 +1,5 @@
 import CreditMedicalCore
+import CreditMedicalPostgres
 import CreditMedicalSQLite
 import Foundation
 
@@ -21,13 +22,17 @@ enum BenchCommand {
         benchmark.commands = try arguments.positiveNumber("--commands") ?? benchmark.commands
         benchmark.callers = try arguments.positiveNumber("--callers") ?? benchmark.callers
         benchmark.lines = try arguments.positiveNumber("--lines") ?? benchmark.lines
+        let database = try arguments.value("--database")
         try arguments.finish()
+        if let database, !PostgresDatabases.isURL(database) {
+            throw UsageError("bench ledger --database takes a PostgreSQL URL (postgres://…); SQLite runs in a temporary directory")
+        }
 
-        let stores = try ScratchStores()
-        let figures = try await benchmark.run(makeStore: stores.open)
+        let stores = try ScratchStores(postgres: database)
+        let figures = try await benchmark.run(makeStore: stores.openLedger)
         let durable = stores.durable
 
-        print("ledger benchmark on SQLite (WAL, every batch fsynced before it is answered: durable=\(durable)), \(benchmark.lines) lines, mix place/increase/capture/repay")
+        print("ledger benchmark on \(stores.location) (every batch durable before it is answered: durable=\(durable)), \(benchmark.lines) lines, mix place/increase/capture/repay")
         print("  (a) one transaction per command: \(format(figures.naiveOpsPerSecond)) commands/s (\(figures.naiveCommands) commands)")
         print("  (b) group commit, \(benchmark.callers) callers:  \(format(figures.batchedOpsPerSecond)) commands/s (\(figures.batchedCommands) commands)")
         print("  (c) state machine alone:         \(format(figures.stateMachineOpsPerSecond)) commands/s (best of \(LedgerBenchmark.stateMachineRuns) runs)")
@@ -49,7 +54,7 @@ enum BenchCommand {
         try arguments.finish()
 
         let stores = try ScratchStores()
-        let figures = try await benchmark.run(makeStore: stores.open)
+        let figures = try await benchmark.run(makeStore: stores.openSQLite)
         let durable = stores.durable
         print("billing benchmark on SQLite (WAL, durable=\(durable)) with the fake insurers, bank and notifications")
         print("  (a) inpatient stay, \(benchmark.stayDays) days, \(format(Double(benchmark.inpatientItems))) items: "

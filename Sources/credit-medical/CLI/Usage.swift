@@ -5,14 +5,18 @@ enum Usage {
 
         usage:
           credit-medical demo [--database PATH]
-              An outpatient visit on credit, step by step, on a SQLite ledger
-              (default ./credit-medical.sqlite). Each run enrolls a new patient.
-          credit-medical audit [--database PATH]
+              An outpatient visit and a five-day inpatient stay on credit, step by step, on a
+              SQLite file (default ./credit-medical.sqlite). Each run enrolls new patients.
+          credit-medical audit [--database PATH|postgres://URL]
               Checks the ledger's invariants (balances against the journal, held against open
               holds, every entry a command the ledger accepts) and lists every violation.
-          credit-medical bench ledger [--commands N] [--callers N] [--lines N] [--json]
+          credit-medical bench ledger [--commands N] [--callers N] [--lines N] [--database postgres://URL] [--json]
               Measures one transaction per command, group commit with concurrent callers and
-              the state machine alone, on durable SQLite in a temporary directory.
+              the state machine alone, on durable SQLite in a temporary directory, or in scratch
+              databases on the PostgreSQL server of the URL.
+          credit-medical bench billing [--checkouts N] [--callers N] [--json]
+              Measures a 20,000-item inpatient stay's settlement and outpatient checkouts with
+              the fake insurers and bank, on durable SQLite in a temporary directory.
           credit-medical help
               This text.
         """
