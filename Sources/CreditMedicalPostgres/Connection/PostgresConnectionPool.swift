@@ -5,42 +5,46 @@ import Foundation
 /// connection costs one failed call, which the caller retries (idempotency keys make a retried
 /// batch safe).
 final class PostgresConnectionPool {
+    /// One connection and the lock that lends it out.
+    private final class Slot {
+        let lock = NSLock()
+        var connection: PostgresConnection?
+    }
+
     let url: String
-    private var connections: [PostgresConnection?]
-    private let locks: [NSLock]
+    private let slots: [Slot]
 
     init(url: String, size: Int) {
         self.url = url
-        self.connections = Array(repeating: nil, count: max(size, 1))
-        self.locks = (0..<max(size, 1)).map { _ in NSLock() }
+        self.slots = (0..<max(size, 1)).map { _ in Slot() }
     }
 
     /// Runs `body` with a connection of its own: a free one, or the first to become free.
     func withConnection<Result>(_ body: (PostgresConnection) throws -> Result) throws -> Result {
-        for index in locks.indices where locks[index].try() {
-            defer { locks[index].unlock() }
-            return try use(index, body)
+        for slot in slots where slot.lock.try() {
+            defer { slot.lock.unlock() }
+            return try use(slot, body)
         }
-        return try locks[0].withLock { try use(0, body) }
+        return try slots[0].lock.withLock { try use(slots[0], body) }
     }
 
-    /// Calls `body` with connection `index` (its lock held), opening it when needed.
-    private func use<Result>(_ index: Int, _ body: (PostgresConnection) throws -> Result) throws -> Result {
+    /// Calls `body` with the slot's connection (its lock held), opening it when needed.
+    private func use<Result>(_ slot: Slot, _ body: (PostgresConnection) throws -> Result) throws -> Result {
         let connection: PostgresConnection
-        if let open = connections[index], open.isOpen {
+        if let open = slot.connection, open.isOpen {
             connection = open
         } else {
             connection = try PostgresConnection(url: url)
-            connections[index] = connection
+            slot.connection = connection
         }
         do {
             return try body(connection)
         } catch let error as PostgresStoreError where error.code == .connection {
-            connections[index] = nil
+            slot.connection = nil
             throw error
         }
     }
 }
 
-// Each connection is used only while its lock is held.
+// Each slot's connection is used only while the slot's lock is held.
 extension PostgresConnectionPool: @unchecked Sendable {}
