@@ -10,6 +10,8 @@ do {
         status = try AuditCommand.run(arguments)
     case "bench":
         status = try await BenchCommand.run(arguments)
+    case "copy":
+        status = try CopyCommand.run(arguments)
     case "help", nil:
         _ = arguments.flag("--help")
         try arguments.finish()

@@ -77,6 +77,19 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(audit.output.contains("12 journal entries, 2 lines, 2 holds checked\nclean"), audit.output)
     }
 
+    func testCopyMakesAnEqualLedgerAndRefusesATargetThatIsNotEmpty() throws {
+        let source = directory.appendingPathComponent("source.sqlite").path
+        let target = directory.appendingPathComponent("target.sqlite").path
+        XCTAssertEqual(try run(["demo", "--database", source]).status, 0)
+        let copy = try run(["copy", "--from", source, "--to", target])
+        XCTAssertEqual(copy.status, 0, copy.output)
+        XCTAssertTrue(copy.output.contains("copied 12 journal entries; lines and holds equal the source"), copy.output)
+        XCTAssertTrue(copy.output.contains("audit of the copy: clean"), copy.output)
+        let again = try run(["copy", "--from", source, "--to", target])
+        XCTAssertEqual(again.status, 1, again.output)
+        XCTAssertTrue(again.output.contains("not empty"), again.output)
+    }
+
     func testBadArgumentsExitWithTwoAndSayWhy() throws {
         for (arguments, message) in [(["demo", "--bogus"], "unknown option --bogus"), (["demo", "--database"], "--database needs a value"),
                                      (["frob"], "unknown command frob"),

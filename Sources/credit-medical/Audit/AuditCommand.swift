@@ -1,6 +1,4 @@
 import CreditMedicalCore
-import CreditMedicalPostgres
-import CreditMedicalSQLite
 
 /// `credit-medical audit [--database PATH|URL]`: checks a ledger's invariants and lists every
 /// violation; exits with 1 when there is one. A PostgreSQL URL audits that database.
@@ -9,8 +7,7 @@ enum AuditCommand {
         var arguments = commandLine
         let path = try arguments.value("--database") ?? DemoCommand.defaultDatabase
         try arguments.finish()
-        let store: any LedgerStore = PostgresDatabases.isURL(path) ? try PostgresLedgerStore(url: path) : try SQLiteLedgerStore(path: path)
-        let report = try LedgerAuditor(store: store).audit()
+        let report = try LedgerAuditor(store: CopyCommand.open(path)).audit()
         print("\(path): \(report.entriesChecked) journal entries, \(report.linesChecked) lines, \(report.holdsChecked) holds checked")
         print(report.isClean ? "clean" : report.description)
         return report.isClean ? 0 : 1

@@ -17,6 +17,10 @@ enum Usage {
           credit-medical bench billing [--checkouts N] [--callers N] [--json]
               Measures a 20,000-item inpatient stay's settlement and outpatient checkouts with
               the fake insurers and bank, on durable SQLite in a temporary directory.
+          credit-medical copy --from PATH|postgres://URL --to PATH|postgres://URL
+              Copies a ledger (lines, holds, journal) into an empty one, a SQLite file into
+              PostgreSQL say, by replaying its journal; checks that the copy equals the source
+              and audits it. The desk's encounters are not copied yet.
           credit-medical help
               This text.
         """
