@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CreditMedicalPostgresTests",
-            dependencies: ["CreditMedicalPostgres", "CreditMedicalConformance", "CreditMedicalTesting"]
+            dependencies: ["CreditMedicalPostgres", "CreditMedicalHIS", "CreditMedicalConformance", "CreditMedicalTesting"]
         ),
         .testTarget(name: "CreditMedicalCLITests", dependencies: ["credit-medical"]),
         .testTarget(

@@ -27,6 +27,9 @@ public final class PostgresLedgerStore: LedgerStore {
         }
     }
 
+    /// Does nothing: commits are durable when they return.
+    public func flush() throws {}
+
     /// The schema version this SDK writes.
     public static var schemaVersion: Int { PostgresSchema.migrations.count }
 
@@ -73,9 +76,9 @@ public final class PostgresLedgerStore: LedgerStore {
     }
 
     /// Inserts `rows` with as few statements as the parameter limit allows, updating the named
-    /// columns of rows whose `id` exists.
-    private func insert(into table: String, columns: String, rows: [[PostgresValue]], updating: [String] = [],
-                        on connection: PostgresConnection) throws {
+    /// columns of rows whose key (`id`, or `key`) exists.
+    func insert(into table: String, columns: String, rows: [[PostgresValue]], updating: [String] = [], key: String = "id",
+                on connection: PostgresConnection) throws {
         guard let width = rows.first?.count else { return }
         let perStatement = max(1, 30_000 / width)
         var start = 0
@@ -86,14 +89,19 @@ public final class PostgresLedgerStore: LedgerStore {
             }
             var sql = "INSERT INTO \(table) (\(columns)) VALUES \(tuples.joined(separator: ", "))"
             if !updating.isEmpty {
-                sql += " ON CONFLICT (id) DO UPDATE SET " + updating.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+                sql += " ON CONFLICT (\(key)) DO UPDATE SET " + updating.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
             }
             try connection.query(sql, chunk.flatMap { $0 })
             start = chunk.endIndex
         }
     }
 
-    private func read<Row>(_ sql: String, _ parameters: [PostgresValue],
+    /// Runs `body` with a pooled connection.
+    func withConnection<Result>(_ body: (PostgresConnection) throws -> Result) throws -> Result {
+        try pool.withConnection(body)
+    }
+
+    func read<Row>(_ sql: String, _ parameters: [PostgresValue],
                            _ decode: (PostgresResult) throws(PostgresStoreError) -> [Row]) throws -> [Row] {
         try pool.withConnection { connection in try decode(connection.query(sql, parameters)) }
     }

@@ -55,6 +55,87 @@ enum PostgresSchema {
         );
         CREATE INDEX journal_by_line ON journal (line_id, sequence);
         """,
+        // 2: the credit desk's encounters, charges, settlements and notification outbox.
+        """
+        CREATE TABLE encounters (
+            id text COLLATE "C" PRIMARY KEY,
+            kind text NOT NULL,
+            patient_id text NOT NULL,
+            line_id text COLLATE "C",
+            insurance_number text,
+            commercial_policy text,
+            department text NOT NULL,
+            payment_mode text NOT NULL,
+            status text NOT NULL,
+            opened_at bigint NOT NULL,
+            closed_at bigint,
+            locked_fen bigint NOT NULL,
+            uncovered_fen bigint NOT NULL,
+            billed_through bigint,
+            credit_steps bigint NOT NULL,
+            round bigint NOT NULL
+        );
+        CREATE TABLE charge_items (
+            seq bigserial PRIMARY KEY,
+            encounter_id text COLLATE "C" NOT NULL,
+            item_id text COLLATE "C" NOT NULL,
+            code text NOT NULL,
+            name text NOT NULL,
+            category text NOT NULL,
+            insurance_class text NOT NULL,
+            quantity_thousandths bigint NOT NULL,
+            unit_price_fen bigint NOT NULL,
+            amount_fen bigint NOT NULL,
+            department text NOT NULL,
+            doctor text NOT NULL,
+            charged_at bigint NOT NULL,
+            UNIQUE (encounter_id, item_id)
+        );
+        CREATE TABLE charge_refunds (
+            seq bigserial PRIMARY KEY,
+            encounter_id text COLLATE "C" NOT NULL,
+            refund_id text COLLATE "C" NOT NULL,
+            item_id text COLLATE "C" NOT NULL,
+            quantity_thousandths bigint NOT NULL,
+            refunded_at bigint NOT NULL,
+            UNIQUE (encounter_id, refund_id)
+        );
+        CREATE TABLE settlements (
+            encounter_id text COLLATE "C" NOT NULL,
+            round bigint NOT NULL,
+            step text NOT NULL,
+            started_at bigint NOT NULL,
+            total_fen bigint NOT NULL,
+            medical_settlement_id text,
+            medical_fund_fen bigint,
+            medical_account_fen bigint,
+            medical_cash_fen bigint,
+            commercial_claim_id text,
+            commercial_paid_fen bigint,
+            split_fund_fen bigint,
+            split_account_fen bigint,
+            split_commercial_fen bigint,
+            split_credit_fen bigint,
+            split_excess_fen bigint,
+            captured_at bigint,
+            advance_due_by bigint,
+            advance_paid_at bigint,
+            refund_owed_fen bigint NOT NULL,
+            updated_at bigint NOT NULL,
+            PRIMARY KEY (encounter_id, round)
+        );
+        CREATE INDEX settlements_unfinished ON settlements (started_at, encounter_id)
+            WHERE step NOT IN ('completed', 'reversed');
+        CREATE INDEX settlements_awaiting_advance ON settlements (advance_due_by, encounter_id)
+            WHERE advance_due_by IS NOT NULL AND advance_paid_at IS NULL;
+        CREATE TABLE notification_outbox (
+            seq bigserial PRIMARY KEY,
+            id text COLLATE "C" NOT NULL UNIQUE,
+            patient_id text NOT NULL,
+            kind text NOT NULL,
+            text text NOT NULL
+        );
+        """,
     ]
 
     /// An arbitrary constant naming the migration lock.

@@ -43,6 +43,8 @@ final class PostgresConnection {
             throw PostgresStoreError(message.contains("invalid") ? .invalidURL : .connection, message: message)
         }
         self.handle = handle
+        // Notices ("already exists, skipping") are for people at a console, not for a store.
+        PQclear(PQexec(handle, "SET client_min_messages = warning"))
     }
 
     deinit { PQfinish(handle) }
