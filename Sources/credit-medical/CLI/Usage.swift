@@ -4,9 +4,10 @@ enum Usage {
         credit-medical: credit-based "treat first, pay later" care (信用就医) for hospital systems
 
         usage:
-          credit-medical demo [--database PATH]
+          credit-medical demo [--database PATH|postgres://URL]
               An outpatient visit and a five-day inpatient stay on credit, step by step, on a
-              SQLite file (default ./credit-medical.sqlite). Each run enrolls new patients.
+              SQLite file (default ./credit-medical.sqlite) or a PostgreSQL database. Each run
+              enrolls new patients.
           credit-medical audit [--database PATH|postgres://URL]
               Checks the ledger's invariants (balances against the journal, held against open
               holds, every entry a command the ledger accepts) and lists every violation.
