@@ -112,8 +112,10 @@ final class CommandLineTests: XCTestCase {
     func testHelpListsTheCommands() throws {
         let result = try run(["help"])
         XCTAssertEqual(result.status, 0)
-        XCTAssertTrue(result.output.contains("credit-medical demo [--database PATH]"))
-        XCTAssertTrue(result.output.contains("credit-medical bench ledger"))
+        for command in ["credit-medical demo [--database PATH|postgres://URL]", "credit-medical audit", "credit-medical copy",
+                        "credit-medical bench ledger", "credit-medical bench billing"] {
+            XCTAssertTrue(result.output.contains(command), command)
+        }
     }
 
     private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
