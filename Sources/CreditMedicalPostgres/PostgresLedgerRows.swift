@@ -82,8 +82,18 @@ enum PostgresLedgerRows {
 
     /// A text array parameter (`{"a","b"}`) for `= ANY($n::text[])`.
     static func array(_ texts: some Sequence<String>) -> PostgresValue {
-        let elements = texts.map { text in
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        array(literals: texts.map(PostgresValue.text))
+    }
+
+    /// An array parameter of values (`{"a",NULL}`, `{1,NULL}`), each element quoted as needed.
+    static func array(literals values: some Sequence<PostgresValue>) -> PostgresValue {
+        let elements = values.map { value -> String in
+            switch value {
+            case .null: "NULL"
+            case .integer(let number): String(number)
+            case .text(let text):
+                "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            }
         }
         return .text("{" + elements.joined(separator: ",") + "}")
     }

@@ -1,4 +1,6 @@
 public import CreditMedicalCore
+import Foundation
+import Synchronization
 
 /// A ``LedgerStore`` in PostgreSQL, for several SDK instances (processes, machines) on one
 /// database. Configured by a libpq URL; a small pool of connections, reopened after a drop.
@@ -14,6 +16,7 @@ public final class PostgresLedgerStore: LedgerStore {
     /// The connection URL.
     public let url: String
     private let pool: PostgresConnectionPool
+    private let knownColumnTypes = Mutex<[String: [String: String]]>([:])
 
     /// Connects to `url`, runs pending migrations and keeps up to `connections` connections.
     /// Throws ``PostgresStoreError`` with ``PostgresStoreError/Code/schemaTooNew`` for a database
@@ -75,25 +78,37 @@ public final class PostgresLedgerStore: LedgerStore {
         try connection.query("UPDATE ledger_meta SET last_sequence = $1 WHERE id = 1", [.integer(state.lastSequence)])
     }
 
-    /// Inserts `rows` with as few statements as the parameter limit allows, updating the named
-    /// columns of rows whose key (`id`, or `key`) exists.
+    /// Inserts `rows` with one statement per table, however many rows: each column goes as one
+    /// array parameter, unnested by the server (`INSERT … SELECT * FROM unnest($1::bigint[], …)`),
+    /// so the statement's text and its parsing do not grow with the batch. Rows whose key (`id`,
+    /// or `key`) exists get the named columns updated.
     func insert(into table: String, columns: String, rows: [[PostgresValue]], updating: [String] = [], key: String = "id",
                 on connection: PostgresConnection) throws {
         guard let width = rows.first?.count else { return }
-        let perStatement = max(1, 30_000 / width)
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(start + perStatement, rows.count)]
-            let tuples = chunk.indices.map { row in
-                "(" + (0..<width).map { "$\((row - start) * width + $0 + 1)" }.joined(separator: ", ") + ")"
-            }
-            var sql = "INSERT INTO \(table) (\(columns)) VALUES \(tuples.joined(separator: ", "))"
-            if !updating.isEmpty {
-                sql += " ON CONFLICT (\(key)) DO UPDATE SET " + updating.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-            }
-            try connection.query(sql, chunk.flatMap { $0 })
-            start = chunk.endIndex
+        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let types = try columnTypes(of: table, on: connection)
+        let arrays = (0..<width).map { column in PostgresLedgerRows.array(literals: rows.lazy.map { $0[column] }) }
+        let casts = names.enumerated().map { index, name in "$\(index + 1)::\(types[name] ?? "text")[]" }
+        var sql = "INSERT INTO \(table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
+        if !updating.isEmpty {
+            sql += " ON CONFLICT (\(key)) DO UPDATE SET " + updating.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         }
+        try connection.query(sql, arrays)
+    }
+
+    /// The array element type of each column of `table`: `bigint` for integer columns, else `text`.
+    private func columnTypes(of table: String, on connection: PostgresConnection) throws -> [String: String] {
+        if let known = knownColumnTypes.withLock({ $0[table] }) { return known }
+        let result = try connection.query(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
+            [.text(table)])
+        var types: [String: String] = [:]
+        for row in 0..<result.count {
+            guard let name = result.text(row, 0), let type = result.text(row, 1) else { continue }
+            types[name] = ["bigint", "integer", "smallint"].contains(type) ? "bigint" : "text"
+        }
+        knownColumnTypes.withLock { $0[table] = types }
+        return types
     }
 
     /// Runs `body` with a pooled connection.
