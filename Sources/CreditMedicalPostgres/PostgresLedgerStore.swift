@@ -6,12 +6,12 @@ import Synchronization
 /// database. Configured by a libpq URL; a small pool of connections, reopened after a drop.
 ///
 /// Concurrency: every batch runs in one transaction that first locks the `ledger_meta` row,
-/// which holds the journal's last sequence number, then the batch's holds and lines in id order
-/// (`SELECT … FOR UPDATE`). Batches of all instances therefore take turns. This is the choice
-/// because the journal's sequence numbers must have no gaps and follow commit order, which a
-/// single counter row gives directly; batching makes the turn cheap, since one transaction and
-/// one commit serve a whole batch. Commits are durable when they return
-/// (`synchronous_commit=on`).
+/// which holds the journal's last sequence number (`SELECT … FOR UPDATE`). Batches of all
+/// instances therefore take turns, and each reads lines and holds that no other batch can change
+/// before it commits, so no further row locks are needed. This is the choice because the
+/// journal's sequence numbers must have no gaps and follow commit order, which a single counter
+/// row gives directly; batching makes the turn cheap, since one transaction and one commit serve
+/// a whole batch. Commits are durable when they return (`synchronous_commit=on`).
 public final class PostgresLedgerStore: LedgerStore {
     /// The connection URL.
     public let url: String
@@ -49,11 +49,11 @@ public final class PostgresLedgerStore: LedgerStore {
             try connection.transaction {
                 let last = try connection.query("SELECT last_sequence FROM ledger_meta WHERE id = 1 FOR UPDATE").int64(0, 0) ?? 0
                 let holds = try PostgresLedgerRows.holds(connection.query(
-                    "SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE",
+                    "SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE id = ANY($1::text[])",
                     [PostgresLedgerRows.array(keys.holds.map(\.rawValue))]))
                 let lineIDs = keys.lines.union(holds.map(\.line))
                 let lines = try PostgresLedgerRows.lines(connection.query(
-                    "SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE",
+                    "SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE id = ANY($1::text[])",
                     [PostgresLedgerRows.array(lineIDs.map(\.rawValue))]))
                 let receipts = try PostgresLedgerRows.entries(connection.query(
                     "SELECT \(PostgresLedgerRows.entryColumns) FROM journal WHERE idempotency_key = ANY($1::text[])",
