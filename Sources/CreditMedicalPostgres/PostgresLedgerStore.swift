@@ -46,24 +46,56 @@ public final class PostgresLedgerStore: LedgerStore {
 
     public func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result {
         try pool.withConnection { connection in
-            try connection.transaction {
-                let last = try connection.query("SELECT last_sequence FROM ledger_meta WHERE id = 1 FOR UPDATE").int64(0, 0) ?? 0
-                let holds = try PostgresLedgerRows.holds(connection.query(
-                    "SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE id = ANY($1::text[])",
-                    [PostgresLedgerRows.array(keys.holds.map(\.rawValue))]))
-                let lineIDs = keys.lines.union(holds.map(\.line))
-                let lines = try PostgresLedgerRows.lines(connection.query(
-                    "SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE id = ANY($1::text[])",
-                    [PostgresLedgerRows.array(lineIDs.map(\.rawValue))]))
-                let receipts = try PostgresLedgerRows.entries(connection.query(
-                    "SELECT \(PostgresLedgerRows.entryColumns) FROM journal WHERE idempotency_key = ANY($1::text[])",
-                    [PostgresLedgerRows.array(keys.keys.map(\.rawValue))]))
-                var state = LedgerState(lines: lines, holds: holds, receipts: receipts, lastSequence: last)
-                let result = try body(&state)
-                try persist(state, on: connection)
-                return result
+            do {
+                return try attempt(keys, checkingKeysFirst: false, body, on: connection)
+            } catch is KeyRecordedBefore {
+                return try attempt(keys, checkingKeysFirst: true, body, on: connection)
             }
         }
+    }
+
+    /// One transaction for a batch.
+    ///
+    /// Replays are rare, so the first attempt does not look the batch's idempotency keys up: it
+    /// runs the batch as if every key were new, lets the journal's unique index catch a key
+    /// recorded before, and looks up only the keys of rejected commands (whose rejection might
+    /// have been a replay). When a key was recorded before, the attempt rolls back with
+    /// ``KeyRecordedBefore`` and the batch runs again with its keys' entries loaded.
+    private func attempt<Result>(
+        _ keys: LedgerStateKeys, checkingKeysFirst: Bool, _ body: (inout LedgerState) throws -> Result,
+        on connection: PostgresConnection
+    ) throws -> Result {
+        try connection.transaction {
+            let last = try connection.query("SELECT last_sequence FROM ledger_meta WHERE id = 1 FOR UPDATE").int64(0, 0) ?? 0
+            let holds = try PostgresLedgerRows.holds(connection.query(
+                "SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE id = ANY($1::text[])",
+                [PostgresLedgerRows.array(keys.holds.map(\.rawValue))]))
+            let lineIDs = keys.lines.union(holds.map(\.line))
+            let lines = try PostgresLedgerRows.lines(connection.query(
+                "SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE id = ANY($1::text[])",
+                [PostgresLedgerRows.array(lineIDs.map(\.rawValue))]))
+            let receipts = checkingKeysFirst ? try entries(keys.keys, on: connection) : []
+            var state = LedgerState(lines: lines, holds: holds, receipts: receipts, lastSequence: last)
+            let result = try body(&state)
+            if !checkingKeysFirst {
+                var rejected = keys.keys
+                for entry in state.newEntries { rejected.remove(entry.key) }
+                if !rejected.isEmpty, try !entries(rejected, on: connection).isEmpty { throw KeyRecordedBefore() }
+            }
+            do {
+                try persist(state, on: connection)
+            } catch let error as PostgresStoreError where !checkingKeysFirst && error.sqlState == "23505" {
+                throw KeyRecordedBefore()
+            }
+            return result
+        }
+    }
+
+    /// The journal entries recorded for `keys`.
+    private func entries(_ keys: Set<IdempotencyKey>, on connection: PostgresConnection) throws -> [JournalEntry] {
+        try PostgresLedgerRows.entries(connection.query(
+            "SELECT \(PostgresLedgerRows.entryColumns) FROM journal WHERE idempotency_key = ANY($1::text[])",
+            [PostgresLedgerRows.array(keys.map(\.rawValue))]))
     }
 
     /// Writes the batch's entries, its final lines and holds, and the last sequence number.
@@ -160,3 +192,6 @@ public final class PostgresLedgerStore: LedgerStore {
                  PostgresLedgerRows.entries).first
     }
 }
+
+/// Thrown inside a batch's transaction when a batch run as all-new met a key recorded before.
+private struct KeyRecordedBefore: Error {}
