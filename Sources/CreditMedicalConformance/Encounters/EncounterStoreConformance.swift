@@ -92,7 +92,8 @@ open class EncounterStoreConformance: XCTestCase {
         try s.store.commit([.settlement(done(paidAt: nil)), .settlement(again), .settlement(other)])
         XCTAssertEqual(try s.store.settlement(of: "MZ-1"), again, "[settlementsByRoundStepAndAdvance] the latest round")
         XCTAssertEqual(try s.store.settlements(in: [.started], limit: 10), [again], "[settlementsByRoundStepAndAdvance]")
-        XCTAssertEqual(try s.store.settlements(in: [.started, .captured], limit: 1).count, 1, "[settlementsByRoundStepAndAdvance] limit")
+        XCTAssertEqual(try s.store.settlements(in: [.started, .captured], limit: 1), [other],
+                       "[settlementsByRoundStepAndAdvance] oldest first, at most the limit")
         XCTAssertEqual(try s.store.settlementsAwaitingAdvance(limit: 10), [other, done(paidAt: nil)],
                        "[settlementsByRoundStepAndAdvance] earliest due first")
         try s.store.commit([.settlement(done(paidAt: time.adding(seconds: 7_200)))])

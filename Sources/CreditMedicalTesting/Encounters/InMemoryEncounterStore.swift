@@ -15,7 +15,6 @@ public final class InMemoryEncounterStore: EncounterStore {
         var items: [EncounterID: [ChargeItem]] = [:]
         var refunds: [EncounterID: [ChargeRefund]] = [:]
         var settlements: [Key: SettlementRecord] = [:]
-        var settlementOrder: [Key] = []
         var outbox: [PatientNotification] = []
     }
 
@@ -38,7 +37,7 @@ public final class InMemoryEncounterStore: EncounterStore {
                     next.refunds[id, default: []].append(refund)
                 case .settlement(let record):
                     let key = Key(encounter: record.encounter, round: record.round)
-                    if next.settlements.updateValue(record, forKey: key) == nil { next.settlementOrder.append(key) }
+                    next.settlements[key] = record
                 case .notification(let notification):
                     if !next.outbox.contains(where: { $0.id == notification.id }) { next.outbox.append(notification) }
                 case .notificationSent(let id):
@@ -65,7 +64,8 @@ public final class InMemoryEncounterStore: EncounterStore {
 
     public func settlements(in steps: Set<SettlementRecord.Step>, limit: Int) throws -> [SettlementRecord] {
         state.withLock { state in
-            Array(state.settlementOrder.compactMap { state.settlements[$0] }.filter { steps.contains($0.step) }.prefix(limit))
+            let matching = state.settlements.values.filter { steps.contains($0.step) }
+            return Array(matching.sorted { ($0.startedAt, $0.encounter) < ($1.startedAt, $1.encounter) }.prefix(limit))
         }
     }
 
