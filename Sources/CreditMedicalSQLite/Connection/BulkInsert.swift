@@ -30,5 +30,10 @@ struct BulkInsert: Hashable {
     }
 
     /// `SELECT` of the columns, in order, from the table.
-    var select: String { "SELECT \(columns.joined(separator: ", ")) FROM \(table)" }
+    var select: String { select(adding: nil) }
+
+    /// `SELECT` of the columns, in order, and then `extra`, from the table.
+    func select(adding extra: String?) -> String {
+        "SELECT \((columns + (extra.map { [$0] } ?? [])).joined(separator: ", ")) FROM \(table)"
+    }
 }

@@ -35,9 +35,13 @@ extension SQLiteLedgerStore: EncounterStore {
     }
 
     public func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund]) {
-        let items = try read(EncounterQueries.items, .text(id.rawValue), decode: EncounterQueries.itemRow)
-        let refunds = try read(EncounterQueries.refunds, .text(id.rawValue), decode: EncounterQueries.refundRow)
-        return (items, refunds)
+        let items = try read(EncounterQueries.items, .text(id.rawValue)) { row throws(SQLiteStoreError) in
+            (order: row.int64(Int32(EncounterColumns.item.count)), try EncounterQueries.itemRow(row))
+        }
+        let refunds = try read(EncounterQueries.refunds, .text(id.rawValue)) { row throws(SQLiteStoreError) in
+            (order: row.int64(Int32(EncounterColumns.refund.count)), try EncounterQueries.refundRow(row))
+        }
+        return (items.sorted { $0.order < $1.order }.map(\.1), refunds.sorted { $0.order < $1.order }.map(\.1))
     }
 
     public func settlement(of id: EncounterID) throws -> SettlementRecord? {
@@ -67,8 +71,11 @@ extension SQLiteLedgerStore: EncounterStore {
 /// The desk's frequent queries, built once, and their row readers.
 private enum EncounterQueries {
     static let encounter = EncounterRows.upsertEncounters.select + " WHERE id = ?1"
-    static let items = EncounterRows.insertItems.select + " WHERE encounter_id = ?1 ORDER BY seq"
-    static let refunds = EncounterRows.insertRefunds.select + " WHERE encounter_id = ?1 ORDER BY seq"
+    /// An encounter's charges and refunds with their row numbers (the order they were recorded),
+    /// read along the (encounter, id) index and put in order by the caller: an `ORDER BY seq`
+    /// would make SQLite build a sorter, and allocate its buffer, for every bill it reads.
+    static let items = EncounterRows.insertItems.select(adding: "seq") + " WHERE encounter_id = ?1"
+    static let refunds = EncounterRows.insertRefunds.select(adding: "seq") + " WHERE encounter_id = ?1"
     static let latestSettlement = EncounterRows.upsertSettlements.select + " WHERE encounter_id = ?1 ORDER BY round DESC LIMIT 1"
 
     static func encounterRow(_ row: SQLiteStatement) throws(SQLiteStoreError) -> Encounter {
