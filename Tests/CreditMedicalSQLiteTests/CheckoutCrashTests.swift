@@ -59,6 +59,8 @@ final class CheckoutCrashTests: XCTestCase {
             XCTAssertEqual(parties.commercialInsurance.appliedCount, 1, "[\(point)] 商保 paid once")
             XCTAssertEqual(parties.bank.advanceRequests.map(\.amount), [split.credit], "[\(point)] one advance")
             XCTAssertEqual(parties.bank.captureNotices.count, 1, "[\(point)] one capture notice")
+            XCTAssertEqual(parties.bank.captureNotices.first?.capturedAt, record.capturedAt, "[\(point)] the bank and the record agree")
+            XCTAssertEqual(parties.bank.advanceRequests.first?.dueBy, record.advanceDueBy, "[\(point)] the same due time")
             XCTAssertEqual(parties.notifications.delivered.filter { $0.kind == .settled }.count, 1, "[\(point)] one fee notice")
             XCTAssertTrue(try second.store.pendingNotifications(limit: 10).isEmpty, "[\(point)] outbox empty")
             let line = try XCTUnwrap(second.ledger.line("L1"))

@@ -2,7 +2,7 @@ public import CreditMedicalCore
 
 /// The points between the steps of a checkout, where a test can act out a crash.
 enum CheckoutCheckpoint: CaseIterable, Sendable {
-    case started, medicalQuoted, medicalCalled, commercialCalled, captureApplied, captureRecorded, bankCalled, notified
+    case started, medicalQuoted, medicalCalled, commercialCalled, captureApplied, bankCalled, notified
 }
 
 extension CreditDesk {
@@ -13,9 +13,10 @@ extension CreditDesk {
     /// releases the remainder, tells the bank and asks it to advance the credit part to the
     /// hospital within ``Configuration/advanceDueSeconds``, and sends the patient the fee notice.
     ///
-    /// Each step is recorded before the next begins. When a call fails or times out, the
-    /// checkout stays where it got to; calling `checkout` again (or ``resumeCheckouts()``)
-    /// continues it with the same request ids, so nothing is paid, captured or notified twice.
+    /// The checkout is recorded when it begins (the bill is frozen) and when it is done. When a
+    /// call fails or times out, calling `checkout` again (or ``resumeCheckouts()``) continues it
+    /// with the same request ids and ledger keys, which the parties and the ledger answer as the
+    /// first time, so nothing is paid, captured or notified twice.
     /// Calling it for a settled encounter returns its record.
     @discardableResult
     public func checkout(_ id: EncounterID) async throws -> SettlementRecord {
@@ -59,17 +60,18 @@ extension CreditDesk {
         return finished
     }
 
-    /// Runs a checkout's remaining steps. The record is written when the money has moved
-    /// (after the capture, with both insurers' answers) and when everything is done; a step
-    /// repeated after a crash repeats its calls with the same request ids and keys, which the
-    /// parties and the ledger answer as the first time.
+    /// Runs a checkout's remaining steps. The record is written when everything is done, or,
+    /// when the bank fails after the money moved, with both insurers' answers and the capture, so
+    /// the retry starts from the bank. A step repeated after a crash repeats its calls
+    /// with the same request ids and keys, which the parties and the ledger answer as the first
+    /// time (the capture's time is the ledger entry's, so a repeat tells the bank the same).
     func proceed(_ start: SettlementRecord, encounter loaded: Encounter? = nil, bill loadedBill: Bill? = nil) async throws -> SettlementRecord {
         var record = start
         guard var encounter = try loaded ?? store.encounter(record.encounter) else {
             throw BillingError(.encounterNotFound, details: "encounter \(record.encounter)")
         }
         let bill = try loadedBill ?? store.bill(of: encounter.id)
-        var notice: PatientNotification?
+        var closed: Encounter?
         if record.step == .started {
             let medical = try await settleWithMedicalInsurance(encounter, bill: bill, record: record)
             try checkpoint(.medicalCalled)
@@ -77,30 +79,35 @@ extension CreditDesk {
             record.medical = medical
             record.commercial = try await claimCommercialShare(encounter, cash: medical.cash)
             try checkpoint(.commercialCalled)
-            let split = try await capture(encounter, record: record)
+            (record.split, record.capturedAt) = try await capture(encounter, record: record)
             try checkpoint(.captureApplied)
-            record.split = split
-            record.capturedAt = now
             record.step = .captured
             record.updatedAt = now
             encounter.status = .settled
             encounter.closedAt = now
-            let settled = settledNotice(encounter, bill: bill, split: split)
-            notice = settled
-            try await write([.settlement(record), .encounter(encounter), .notification(settled)])
-            try checkpoint(.captureRecorded)
+            closed = encounter
         }
-        if record.step == .captured {
+        guard record.step == .captured else { return record }
+        let notice = settledNotice(encounter, bill: bill, split: record.split)
+        do {
             record.advanceDueBy = try await requestAdvance(encounter, record: record)
-            try checkpoint(.bankCalled)
-            // A notice that cannot be sent now stays in the outbox for deliverNotifications().
-            let settled = notice ?? settledNotice(encounter, bill: bill, split: record.split)
-            let sent = (try? await notifications.send(settled)) != nil
-            try checkpoint(.notified)
-            record.step = .completed
-            record.updatedAt = now
-            try await write([.settlement(record)] + (sent ? [.notificationSent(settled.id)] : []))
+        } catch {
+            // The money moved: keep the insurers' answers and the capture for the retry.
+            if let closed { try await write([.settlement(record), .encounter(closed), .notification(notice)]) }
+            throw error
         }
+        try checkpoint(.bankCalled)
+        let sent = (try? await notifications.send(notice)) != nil
+        try checkpoint(.notified)
+        record.step = .completed
+        record.updatedAt = now
+        var changes: [EncounterChange] = [.settlement(record)]
+        if let closed { changes.append(.encounter(closed)) }
+        // A notice that could not be sent goes to the outbox for deliverNotifications(); one that
+        // an earlier call put there leaves it once sent.
+        if closed != nil, !sent { changes.append(.notification(notice)) }
+        if closed == nil, sent { changes.append(.notificationSent(notice.id)) }
+        try await write(changes)
         return record
     }
 
@@ -131,9 +138,10 @@ extension CreditDesk {
         return payment
     }
 
-    /// Captures the credit part from the hold (releasing the rest) and returns the split. The
-    /// credit covers at most what the hold locked when the checkout began.
-    private func capture(_ encounter: Encounter, record: SettlementRecord) async throws -> SettlementSplit {
+    /// Captures the credit part from the hold (releasing the rest) and returns the split with the
+    /// time of the capture (the ledger entry's, also when it is a replay). The credit covers at
+    /// most what the hold locked when the checkout began.
+    private func capture(_ encounter: Encounter, record: SettlementRecord) async throws -> (SettlementSplit, Timestamp) {
         guard let medical = record.medical else { throw BillingError(.notReversible, details: "no medical answer recorded") }
         let coverage = encounter.creditLine == nil ? Money.zero : encounter.locked
         let split = try SettlementSplit(total: record.total, medical: medical, commercial: record.commercial?.paid ?? .zero,
@@ -141,9 +149,10 @@ extension CreditDesk {
         if encounter.creditLine != nil, try encounter.locked.isPositive || ledger.hold(encounter.hold) != nil {
             let command: LedgerCommand = split.credit.isPositive
                 ? .captureHold(encounter.hold, amount: split.credit) : .voidHold(encounter.hold)
-            try await ledger.execute(command, key: IdempotencyKey("\(encounter.keyPrefix)/settle"))
+            let receipt = try await ledger.execute(command, key: IdempotencyKey("\(encounter.keyPrefix)/settle"))
+            return (split, receipt.entry.timestamp)
         }
-        return split
+        return (split, now)
     }
 
     /// Tells the bank of the capture and asks for the advance; returns when it is due.
