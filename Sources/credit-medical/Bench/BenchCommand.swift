@@ -60,15 +60,17 @@ enum BenchCommand {
         print("  (a) inpatient stay, \(benchmark.stayDays) days, \(format(Double(benchmark.inpatientItems))) items: "
             + "daily bills, fee notice, close the days and settle in \(String(format: "%.3f", figures.inpatientSettleSeconds)) s "
             + "(charging them took \(String(format: "%.3f", figures.inpatientChargeSeconds)) s)")
-        print("  (b) outpatient checkouts, \(BillingBenchmark.itemsPerVisit) items each, \(benchmark.callers) callers, group commit: "
-            + "\(format(figures.outpatientCheckoutsPerSecond))/s (\(format(Double(benchmark.checkouts))) checkouts)")
-        print("      one at a time, every write its own transaction: \(format(figures.naiveCheckoutsPerSecond))/s "
-            + "(\(figures.naiveCheckouts) checkouts)")
+        print("  (b) outpatient checkouts (医保, 商保, capture, advance, fee notice), \(BillingBenchmark.itemsPerVisit) items each, "
+            + "\(benchmark.callers) callers, group commit: \(format(figures.outpatient.checkoutsPerSecond))/s "
+            + "(\(format(Double(benchmark.checkouts))) checkouts; opening and charging the visits before: "
+            + "\(format(figures.outpatient.visitSetUpsPerSecond))/s)")
+        print("      one at a time, every write its own transaction: \(format(figures.naive.checkoutsPerSecond))/s "
+            + "(\(figures.naiveCheckouts) checkouts; opening and charging: \(format(figures.naive.visitSetUpsPerSecond))/s)")
         print("  ratio: \(String(format: "%.1f", figures.ratio))x")
         if json {
             print("{\"inpatient_items\":\(benchmark.inpatientItems),\"inpatient_settle_s\":\(String(format: "%.4f", figures.inpatientSettleSeconds)),"
-                + "\"outpatient_checkouts_per_s\":\(Int(figures.outpatientCheckoutsPerSecond)),"
-                + "\"naive_checkouts_per_s\":\(Int(figures.naiveCheckoutsPerSecond)),\"ratio\":\(String(format: "%.2f", figures.ratio)),"
+                + "\"outpatient_checkouts_per_s\":\(Int(figures.outpatient.checkoutsPerSecond)),"
+                + "\"naive_checkouts_per_s\":\(Int(figures.naive.checkoutsPerSecond)),\"ratio\":\(String(format: "%.2f", figures.ratio)),"
                 + "\"durable\":\(durable)}")
         }
         return 0
