@@ -40,7 +40,6 @@ public final class SQLiteLedgerStore: LedgerStore {
         }
         try connection.execute("PRAGMA synchronous = NORMAL")
         try connection.execute("PRAGMA wal_autocheckpoint = 16384")
-        try connection.execute("PRAGMA mmap_size = 268435456")
         try SQLiteSchema.migrate(connection)
         self.log = try WriteAheadLogFile(database: path)
         try log.sync()

@@ -12,7 +12,7 @@ final class SQLiteReaders {
     init(path: String, count: Int, busyTimeoutMilliseconds: Int) throws {
         connections = try (0..<max(count, 1)).map { _ in
             let connection = try SQLiteConnection(path: path, readOnly: true)
-            try connection.execute("PRAGMA busy_timeout = \(busyTimeoutMilliseconds); PRAGMA mmap_size = 268435456")
+            try connection.execute("PRAGMA busy_timeout = \(busyTimeoutMilliseconds)")
             return (connection, NSLock())
         }
     }
