@@ -98,8 +98,17 @@ final class BillTests: XCTestCase {
         XCTAssertEqual(notice.categories.map(\.category), [.registration, .westernDrug])
         XCTAssertEqual(notice.categories.map(\.amount.fen), [2_500, 7_000])
         XCTAssertEqual(notice.categories.map(\.classC.fen), [0, 1_000])
-        XCTAssertTrue(notice.text.contains("西药费（2项）¥70.00"))
-        XCTAssertTrue(notice.text.contains("超出信用额度，请现场支付 ¥10.00"))
+        XCTAssertEqual(notice.text, """
+            费用告知 就诊号 MZ-7
+            挂号费（1项）¥25.00
+            西药费（2项）¥70.00
+            合计 ¥95.00
+            医保统筹支付 ¥40.00
+            个人账户支付 ¥10.00
+            商业保险支付 ¥5.00
+            信用就医（先诊疗后付费）¥30.00
+            超出信用额度，请现场支付 ¥10.00
+            """)
     }
 
     func testSplitRefusesPartsThatDoNotAddUp() {

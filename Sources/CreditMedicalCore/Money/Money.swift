@@ -67,15 +67,15 @@ extension Money: CustomStringConvertible {
     /// The amount as yuan with two decimals, thousands separators and, unless `symbol` is empty,
     /// a currency symbol after the sign.
     public func formatted(symbol: String = "¥") -> String {
-        let magnitude = fen.magnitude
-        let whole = String(magnitude / 100)
-        let cents = magnitude % 100
-        var grouped = ""
-        for (index, digit) in whole.enumerated() {
-            if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
+        let digits = Array(String(fen.magnitude / 100).utf8)
+        let cents = UInt8(fen.magnitude % 100)
+        var text: [UInt8] = []
+        text.reserveCapacity(digits.count * 4 / 3 + 3)
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { text.append(UInt8(ascii: ",")) }
+            text.append(digit)
         }
-        let sign = fen < 0 ? "-" : ""
-        return "\(sign)\(symbol)\(grouped).\(cents < 10 ? "0" : "")\(cents)"
+        text += [UInt8(ascii: "."), UInt8(ascii: "0") + cents / 10, UInt8(ascii: "0") + cents % 10]
+        return (fen < 0 ? "-" : "") + symbol + String(decoding: text, as: UTF8.self)
     }
 }

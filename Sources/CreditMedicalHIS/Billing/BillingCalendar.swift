@@ -12,32 +12,33 @@ public struct BillingCalendar: Sendable, Hashable {
     public let timeZone: TimeZone
     /// Seconds after local midnight at which a billing day begins, `0 ..< 86_400`.
     public let cutAfterMidnight: Int
+    /// The Gregorian calendar in ``timeZone``, made once (making one costs more than using it).
+    private let gregorian: Calendar
 
     /// A calendar; `cutAfterMidnight` is clamped to `0 ..< 86_400`.
     public init(timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current,
                 cutAfterMidnight: Int = 0) {
         self.timeZone = timeZone
         self.cutAfterMidnight = min(max(cutAfterMidnight, 0), 86_399)
+        var gregorian = Calendar(identifier: .gregorian)
+        gregorian.timeZone = timeZone
+        self.gregorian = gregorian
     }
 
     /// The billing day `time` belongs to: the local date of `time` moved back by the cut, then
     /// forward one day when the cut is after midnight (a day's bill closes at its cut time).
     public func day(of time: Timestamp) -> BillingDay {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
         let shifted = time.date.addingTimeInterval(TimeInterval(cutAfterMidnight == 0 ? 0 : 86_400 - cutAfterMidnight))
-        let parts = calendar.dateComponents([.year, .month, .day], from: shifted)
+        let parts = gregorian.dateComponents([.year, .month, .day], from: shifted)
         return BillingDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 
     /// The instant `day`'s bill closes: its date at the cut time, or the next midnight when the
     /// cut is midnight. A time belongs to `day` or an earlier day exactly when it is before this.
     public func end(of day: BillingDay) -> Timestamp {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
         let date = DateComponents(year: day.year, month: day.month, day: cutAfterMidnight == 0 ? day.day + 1 : day.day,
                                   hour: cutAfterMidnight / 3600, minute: cutAfterMidnight / 60 % 60, second: cutAfterMidnight % 60)
-        return Timestamp(calendar.date(from: date) ?? .distantFuture)
+        return Timestamp(gregorian.date(from: date) ?? .distantFuture)
     }
 }
 

@@ -41,18 +41,22 @@ public struct FeeNotice: Sendable, Hashable {
 
     /// The notice as text for an SMS, app message or printout.
     public var text: String {
-        var lines = ["费用告知 就诊号 \(encounter)"]
+        var text = "费用告知 就诊号 \(encounter)"
+        text.reserveCapacity(64 * (categories.count + 7))
+        func line(_ label: String, _ amount: Money) {
+            text += "\n" + label + amount.description
+        }
         for category in categories {
-            lines.append("\(category.category.chineseName)（\(category.itemCount)项）\(category.amount)")
+            line("\(category.category.chineseName)（\(category.itemCount)项）", category.amount)
         }
-        lines.append("合计 \(total)")
+        line("合计 ", total)
         if let split {
-            lines.append("医保统筹支付 \(split.fund)")
-            lines.append("个人账户支付 \(split.personalAccount)")
-            lines.append("商业保险支付 \(split.commercial)")
-            lines.append("信用就医（先诊疗后付费）\(split.credit)")
-            if split.excess.isPositive { lines.append("超出信用额度，请现场支付 \(split.excess)") }
+            line("医保统筹支付 ", split.fund)
+            line("个人账户支付 ", split.personalAccount)
+            line("商业保险支付 ", split.commercial)
+            line("信用就医（先诊疗后付费）", split.credit)
+            if split.excess.isPositive { line("超出信用额度，请现场支付 ", split.excess) }
         }
-        return lines.joined(separator: "\n")
+        return text
     }
 }
