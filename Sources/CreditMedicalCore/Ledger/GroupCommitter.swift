@@ -1,5 +1,5 @@
-import Dispatch
-import Synchronization
+package import Dispatch
+package import Synchronization
 
 /// Coalesces concurrent submissions into batches and commits them one at a time on a writer
 /// queue (group commit): while one batch is being written, new submissions queue up and go
@@ -11,31 +11,31 @@ import Synchronization
 /// committed since the previous flush began, and callers are answered only after it. When
 /// either throws, every caller of the batch gets the error.
 package final class GroupCommitter<Work: Sendable, Answer: Sendable>: Sendable {
-    private struct Waiter {
-        let work: [Work]
-        let continuation: CheckedContinuation<[Answer], any Error>
+    @usableFromInline struct Waiter {
+        @usableFromInline let work: [Work]
+        @usableFromInline let continuation: CheckedContinuation<[Answer], any Error>
     }
 
-    private struct Queue {
-        var waiters: [Waiter] = []
-        var draining = false
-        var lastTime = Timestamp.distantPast
+    @usableFromInline struct Queue {
+        @usableFromInline var waiters: [Waiter] = []
+        @usableFromInline var draining = false
+        @usableFromInline var lastTime = Timestamp.distantPast
     }
 
     /// Batches committed and not yet flushed, and whether the syncer is at work.
-    private struct Unflushed {
-        var batches: [(group: [Waiter], outcome: Result<[Answer], any Error>)] = []
-        var flushing = false
+    @usableFromInline struct Unflushed {
+        @usableFromInline var batches: [(group: [Waiter], outcome: Result<[Answer], any Error>)] = []
+        @usableFromInline var flushing = false
     }
 
-    private let maximumBatchSize: Int
-    private let clock: any Clock
-    private let commit: @Sendable ([Work], Timestamp) throws -> [Answer]
-    private let flush: @Sendable () throws -> Void
-    private let queue = Mutex(Queue())
-    private let unflushed = Mutex(Unflushed())
-    private let writer: DispatchQueue
-    private let syncer: DispatchQueue
+    @usableFromInline let maximumBatchSize: Int
+    @usableFromInline let clock: any Clock
+    @usableFromInline let commit: @Sendable ([Work], Timestamp) throws -> [Answer]
+    @usableFromInline let flush: @Sendable () throws -> Void
+    @usableFromInline let queue = Mutex(Queue())
+    @usableFromInline let unflushed = Mutex(Unflushed())
+    @usableFromInline let writer: DispatchQueue
+    @usableFromInline let syncer: DispatchQueue
 
     package init(
         label: String, maximumBatchSize: Int, clock: any Clock,
@@ -50,7 +50,7 @@ package final class GroupCommitter<Work: Sendable, Answer: Sendable>: Sendable {
     }
 
     /// Commits `work` with other callers' work and returns its answers once they are durable.
-    package func submit(_ work: [Work]) async throws -> [Answer] {
+    @inlinable package func submit(_ work: [Work]) async throws -> [Answer] {
         guard !work.isEmpty else { return [] }
         return try await withCheckedThrowingContinuation { continuation in
             let startWriter = queue.withLock { queue in
@@ -63,7 +63,7 @@ package final class GroupCommitter<Work: Sendable, Answer: Sendable>: Sendable {
     }
 
     /// Runs batches until nobody is waiting.
-    private func drain() {
+    @inlinable func drain() {
         while let (group, now) = nextGroup() {
             let batch = group.count == 1 ? group[0].work : group.flatMap(\.work)
             let outcome = Result { try commit(batch, now) }
@@ -77,7 +77,7 @@ package final class GroupCommitter<Work: Sendable, Answer: Sendable>: Sendable {
     }
 
     /// Flushes once for all batches committed so far and answers their callers, until none is left.
-    private func flushCommitted() {
+    @inlinable func flushCommitted() {
         while true {
             let batches = unflushed.withLock { unflushed in
                 defer { unflushed.batches = [] }
@@ -93,7 +93,7 @@ package final class GroupCommitter<Work: Sendable, Answer: Sendable>: Sendable {
     }
 
     /// Hands each waiter its part of the batch's answers, or the batch's error.
-    private static func answer(_ group: [Waiter], with outcome: Result<[Answer], any Error>) {
+    @inlinable static func answer(_ group: [Waiter], with outcome: Result<[Answer], any Error>) {
         switch outcome {
         case .success(let all):
             var answers = all[...]
@@ -108,7 +108,7 @@ package final class GroupCommitter<Work: Sendable, Answer: Sendable>: Sendable {
 
     /// Takes the waiters that fit into one batch, with the batch's time (never earlier than the
     /// previous batch's); `nil` when the queue is empty.
-    private func nextGroup() -> ([Waiter], Timestamp)? {
+    @inlinable func nextGroup() -> ([Waiter], Timestamp)? {
         let now = clock.now()
         return queue.withLock { queue in
             guard !queue.waiters.isEmpty else {
