@@ -113,15 +113,22 @@ final class SQLiteConnection {
     /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`): commits when it returns, rolls
     /// back when it or the commit throws.
     func writeTransaction<Result>(_ body: () throws -> Result) throws -> Result {
-        try execute("BEGIN IMMEDIATE")
+        try executeCached("BEGIN IMMEDIATE")
         do {
             let result = try body()
-            try execute("COMMIT")
+            try executeCached("COMMIT")
             return result
         } catch {
             if sqlite3_get_autocommit(handle) == 0 { sqlite3_exec(handle, "ROLLBACK", nil, nil, nil) }
             throw error
         }
+    }
+
+    /// Runs a statement without parameters or rows, prepared once.
+    private func executeCached(_ sql: String) throws(SQLiteStoreError) {
+        let statement = try statement(sql)
+        defer { sqlite3_reset(statement.handle) }
+        while try statement.step() {}
     }
 
     /// A typed error for a failed call, keeping SQLite's message.
