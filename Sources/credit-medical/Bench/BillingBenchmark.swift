@@ -30,7 +30,7 @@ struct BillingBenchmark {
     /// Runs the measurements; `makeStore` gives a fresh store for each.
     func run(makeStore: (String) throws -> SQLiteLedgerStore) async throws -> Figures {
         let (charge, settle) = try await measureStay(store: makeStore("inpatient"))
-        let naiveCheckouts = max(100, checkouts / 100)
+        let naiveCheckouts = max(100, checkouts / 20)
         let naive = try await measureCheckouts(store: makeStore("naive"), count: naiveCheckouts, callers: 1, groupCommit: false)
         let batched = try await measureCheckouts(store: makeStore("batched"), count: checkouts, callers: callers, groupCommit: true)
         return Figures(inpatientSettleSeconds: settle, inpatientChargeSeconds: charge, outpatient: batched, naive: naive,
