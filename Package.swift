@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CreditMedicalPostgresTests",
-            dependencies: ["CreditMedicalPostgres", "CreditMedicalHIS", "CreditMedicalConformance", "CreditMedicalTesting"]
+            dependencies: ["CreditMedicalPostgres", "CreditMedicalSQLite", "CreditMedicalHIS", "CreditMedicalConformance", "CreditMedicalTesting"]
         ),
         .testTarget(name: "CreditMedicalCLITests", dependencies: ["credit-medical"]),
         .testTarget(

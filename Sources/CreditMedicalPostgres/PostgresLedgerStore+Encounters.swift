@@ -34,6 +34,11 @@ extension PostgresLedgerStore: EncounterStore {
                  "encounter", EncounterColumns.encounter).first
     }
 
+    public func encounters(after: EncounterID?, limit: Int) throws -> [Encounter] {
+        try rows("SELECT \(Self.columns(EncounterColumns.encounter)) FROM encounters WHERE $1::text IS NULL OR id > $1 ORDER BY id LIMIT $2",
+                 [after.map { .text($0.rawValue) } ?? .null, .integer(Int64(limit))], "encounter", EncounterColumns.encounter)
+    }
+
     public func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund]) {
         let items = try rows("SELECT \(Self.columns(EncounterColumns.item)) FROM charge_items WHERE encounter_id = $1 ORDER BY seq",
                              [.text(id.rawValue)], "charge item", EncounterColumns.item)
@@ -45,6 +50,11 @@ extension PostgresLedgerStore: EncounterStore {
     public func settlement(of id: EncounterID) throws -> SettlementRecord? {
         try rows("SELECT \(Self.columns(EncounterColumns.settlement)) FROM settlements WHERE encounter_id = $1 ORDER BY round DESC LIMIT 1",
                  [.text(id.rawValue)], "settlement", EncounterColumns.settlement).first
+    }
+
+    public func settlements(of id: EncounterID) throws -> [SettlementRecord] {
+        try rows("SELECT \(Self.columns(EncounterColumns.settlement)) FROM settlements WHERE encounter_id = $1 ORDER BY round",
+                 [.text(id.rawValue)], "settlement", EncounterColumns.settlement)
     }
 
     public func settlements(in steps: Set<SettlementRecord.Step>, limit: Int) throws -> [SettlementRecord] {

@@ -85,6 +85,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(copy.status, 0, copy.output)
         XCTAssertTrue(copy.output.contains("copied 12 journal entries; lines and holds equal the source"), copy.output)
         XCTAssertTrue(copy.output.contains("audit of the copy: clean"), copy.output)
+        XCTAssertTrue(copy.output.contains("copied 2 encounters (21 charge items, 2 refunds, 2 settlement records, 0 notifications"), copy.output)
+        XCTAssertTrue(copy.output.contains("each equals the source"), copy.output)
         let again = try run(["copy", "--from", source, "--to", target])
         XCTAssertEqual(again.status, 1, again.output)
         XCTAssertTrue(again.output.contains("not empty"), again.output)

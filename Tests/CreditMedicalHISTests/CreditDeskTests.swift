@@ -418,8 +418,10 @@ private final class FailingEncounterStore: EncounterStore {
     }
 
     func encounter(_ id: EncounterID) throws -> Encounter? { try base.encounter(id) }
+    func encounters(after: EncounterID?, limit: Int) throws -> [Encounter] { try base.encounters(after: after, limit: limit) }
     func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund]) { try base.charges(of: id) }
     func settlement(of id: EncounterID) throws -> SettlementRecord? { try base.settlement(of: id) }
+    func settlements(of id: EncounterID) throws -> [SettlementRecord] { try base.settlements(of: id) }
     func settlements(in steps: Set<SettlementRecord.Step>, limit: Int) throws -> [SettlementRecord] {
         try base.settlements(in: steps, limit: limit)
     }

@@ -59,6 +59,10 @@ open class EncounterStoreConformance: XCTestCase {
         XCTAssertEqual(try s.store.encounter("MZ-1"), visit, "[encountersReadBackAsWritten] replaced")
         XCTAssertEqual(try s.store.encounter("ZY-1")?.kind, .inpatient, "[encountersReadBackAsWritten]")
         XCTAssertNil(try s.store.encounter("MZ-9"), "[encountersReadBackAsWritten] unknown")
+        XCTAssertEqual(try s.store.encounters(after: nil, limit: 10), [visit, encounter("ZY-1", kind: .inpatient)],
+                       "[encountersReadBackAsWritten] listed by id")
+        XCTAssertEqual(try s.store.encounters(after: nil, limit: 1), [visit], "[encountersReadBackAsWritten] at most the limit")
+        XCTAssertEqual(try s.store.encounters(after: "MZ-1", limit: 10).map(\.id), ["ZY-1"], "[encountersReadBackAsWritten] after an id")
     }
 
     static func chargesKeepTheirOrder(_ s: Subject) async throws {
@@ -91,6 +95,8 @@ open class EncounterStoreConformance: XCTestCase {
                                      advanceDueBy: time.adding(seconds: 3_600), updatedAt: time)
         try s.store.commit([.settlement(done(paidAt: nil)), .settlement(again), .settlement(other)])
         XCTAssertEqual(try s.store.settlement(of: "MZ-1"), again, "[settlementsByRoundStepAndAdvance] the latest round")
+        XCTAssertEqual(try s.store.settlements(of: "MZ-1"), [done(paidAt: nil), again], "[settlementsByRoundStepAndAdvance] every round")
+        XCTAssertEqual(try s.store.settlements(of: "MZ-9"), [], "[settlementsByRoundStepAndAdvance] none")
         XCTAssertEqual(try s.store.settlements(in: [.started], limit: 10), [again], "[settlementsByRoundStepAndAdvance]")
         XCTAssertEqual(try s.store.settlements(in: [.started, .captured], limit: 1), [other],
                        "[settlementsByRoundStepAndAdvance] oldest first, at most the limit")

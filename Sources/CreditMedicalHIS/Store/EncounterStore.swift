@@ -34,10 +34,14 @@ public protocol EncounterStore: Sendable {
     func flush() throws
     /// The encounter with this id.
     func encounter(_ id: EncounterID) throws -> Encounter?
+    /// Up to `limit` encounters whose ids come after `after` (all when `nil`), ordered by id.
+    func encounters(after: EncounterID?, limit: Int) throws -> [Encounter]
     /// The encounter's charge items and refunds, each in the order they were appended.
     func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund])
     /// The encounter's latest settlement record.
     func settlement(of id: EncounterID) throws -> SettlementRecord?
+    /// The encounter's settlement records of every round, the first round first.
+    func settlements(of id: EncounterID) throws -> [SettlementRecord]
     /// Up to `limit` settlement records in one of `steps`, oldest first.
     func settlements(in steps: Set<SettlementRecord.Step>, limit: Int) throws -> [SettlementRecord]
     /// Up to `limit` settlement records whose advance was requested and is not paid yet, the

@@ -34,6 +34,11 @@ extension SQLiteLedgerStore: EncounterStore {
         try read(EncounterQueries.encounter, .text(id.rawValue), decode: EncounterQueries.encounterRow).first
     }
 
+    public func encounters(after: EncounterID?, limit: Int) throws -> [Encounter] {
+        try read(EncounterRows.upsertEncounters.select + " WHERE ?1 IS NULL OR id > ?1 ORDER BY id LIMIT ?2",
+                 .optional(after?.rawValue), .integer(Int64(limit)), decode: EncounterQueries.encounterRow)
+    }
+
     public func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund]) {
         let items = try read(EncounterQueries.items, .text(id.rawValue)) { row throws(SQLiteStoreError) in
             (order: row.int64(Int32(EncounterColumns.item.count)), try EncounterQueries.itemRow(row))
@@ -46,6 +51,11 @@ extension SQLiteLedgerStore: EncounterStore {
 
     public func settlement(of id: EncounterID) throws -> SettlementRecord? {
         try read(EncounterQueries.latestSettlement, .text(id.rawValue), decode: EncounterQueries.settlementRow).first
+    }
+
+    public func settlements(of id: EncounterID) throws -> [SettlementRecord] {
+        try read(EncounterRows.upsertSettlements.select + " WHERE encounter_id = ?1 ORDER BY round", .text(id.rawValue),
+                 decode: EncounterQueries.settlementRow)
     }
 
     public func settlements(in steps: Set<SettlementRecord.Step>, limit: Int) throws -> [SettlementRecord] {

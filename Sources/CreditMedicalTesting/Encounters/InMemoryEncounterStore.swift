@@ -52,6 +52,13 @@ public final class InMemoryEncounterStore: EncounterStore {
         state.withLock { $0.encounters[id] }
     }
 
+    public func encounters(after: EncounterID?, limit: Int) throws -> [Encounter] {
+        state.withLock { state in
+            let later = state.encounters.values.filter { after == nil || $0.id.rawValue > after?.rawValue ?? "" }
+            return Array(later.sorted { $0.id.rawValue < $1.id.rawValue }.prefix(limit))
+        }
+    }
+
     public func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund]) {
         state.withLock { ($0.items[id] ?? [], $0.refunds[id] ?? []) }
     }
@@ -59,6 +66,12 @@ public final class InMemoryEncounterStore: EncounterStore {
     public func settlement(of id: EncounterID) throws -> SettlementRecord? {
         state.withLock { state in
             state.settlements.filter { $0.key.encounter == id }.max { $0.key.round < $1.key.round }?.value
+        }
+    }
+
+    public func settlements(of id: EncounterID) throws -> [SettlementRecord] {
+        state.withLock { state in
+            state.settlements.filter { $0.key.encounter == id }.values.sorted { $0.round < $1.round }
         }
     }
 

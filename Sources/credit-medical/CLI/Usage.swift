@@ -21,7 +21,8 @@ enum Usage {
           credit-medical copy --from PATH|postgres://URL --to PATH|postgres://URL
               Copies a ledger (lines, holds, journal) into an empty one, a SQLite file into
               PostgreSQL say, by replaying its journal; checks that the copy equals the source
-              and audits it. The desk's encounters are not copied yet.
+              and audits it; then copies the desk's encounters, bills, settlement records and
+              notification outbox, each checked against the source.
           credit-medical help
               This text.
         """

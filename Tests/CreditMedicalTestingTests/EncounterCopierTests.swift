@@ -1,0 +1,71 @@
+import CreditMedicalCore
+import CreditMedicalHIS
+import CreditMedicalTesting
+import XCTest
+
+final class EncounterCopierTests: XCTestCase {
+    private let time = Timestamp(millisecondsSince1970: 1_795_564_800_000)
+
+    /// Two encounters, one with a refund and two settlement rounds, and a notice in the outbox.
+    private func filledStore() throws -> InMemoryEncounterStore {
+        let store = InMemoryEncounterStore()
+        for id: EncounterID in ["MZ-2", "MZ-1"] {
+            let patient = Patient(id: "P-\(id)", line: "L1", medicalInsuranceNumber: nil, commercialPolicy: nil)
+            let item = try ChargeItem(id: "A", code: "A", name: "项目", category: .laboratory, insuranceClass: .a,
+                                      quantity: Quantity(units: 2), unitPrice: Money(fen: 1_500), time: time)
+            try store.commit([.encounter(Encounter(id: id, kind: .outpatient, patient: patient, department: "内科", paymentMode: .credit,
+                                                   openedAt: time)),
+                              .items(id, [item])])
+        }
+        try store.commit([
+            .refund("MZ-1", ChargeRefund(id: "R1", item: "A", quantity: Quantity(units: 1), time: time)),
+            .settlement(SettlementRecord(encounter: "MZ-1", round: 1, startedAt: time, total: Money(fen: 1_500), updatedAt: time)),
+            .settlement(SettlementRecord(encounter: "MZ-1", round: 2, startedAt: time, total: Money(fen: 1_500), updatedAt: time)),
+            .notification(PatientNotification(id: "N1", patient: "P-MZ-1", kind: .settled, text: "账单")),
+        ])
+        return store
+    }
+
+    func testTheCopyEqualsItsSourceAndATargetThatIsNotEmptyIsRefused() throws {
+        let source = try filledStore()
+        let target = InMemoryEncounterStore()
+        let counts = try EncounterCopier.copy(from: source, to: target, pageSize: 1)
+        XCTAssertEqual([counts.encounters, counts.items, counts.refunds, counts.settlements, counts.notifications], [2, 2, 1, 2, 1])
+        for id: EncounterID in ["MZ-1", "MZ-2"] {
+            XCTAssertEqual(try target.encounter(id), try source.encounter(id))
+            XCTAssertEqual(try target.bill(of: id), try source.bill(of: id))
+            XCTAssertEqual(try target.settlements(of: id), try source.settlements(of: id))
+        }
+        XCTAssertEqual(try target.pendingNotifications(limit: 10), try source.pendingNotifications(limit: 10))
+        XCTAssertThrowsError(try EncounterCopier.copy(from: source, to: target)) { error in
+            XCTAssertTrue("\(error)".contains("not empty"), "\(error)")
+        }
+    }
+
+    func testATargetThatLosesPartOfTheCopyIsReported() throws {
+        let source = try filledStore()
+        XCTAssertThrowsError(try EncounterCopier.copy(from: source, to: RefundDroppingStore())) { error in
+            XCTAssertTrue("\(error)".contains("MZ-1 differs"), "\(error)")
+        }
+    }
+}
+
+/// A store that silently drops refunds, as a broken adapter might.
+private final class RefundDroppingStore: EncounterStore {
+    private let base = InMemoryEncounterStore()
+
+    func commit(_ changes: [EncounterChange]) throws {
+        try base.commit(changes.filter { if case .refund = $0 { false } else { true } })
+    }
+
+    func encounter(_ id: EncounterID) throws -> Encounter? { try base.encounter(id) }
+    func encounters(after: EncounterID?, limit: Int) throws -> [Encounter] { try base.encounters(after: after, limit: limit) }
+    func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund]) { try base.charges(of: id) }
+    func settlement(of id: EncounterID) throws -> SettlementRecord? { try base.settlement(of: id) }
+    func settlements(of id: EncounterID) throws -> [SettlementRecord] { try base.settlements(of: id) }
+    func settlements(in steps: Set<SettlementRecord.Step>, limit: Int) throws -> [SettlementRecord] {
+        try base.settlements(in: steps, limit: limit)
+    }
+    func settlementsAwaitingAdvance(limit: Int) throws -> [SettlementRecord] { try base.settlementsAwaitingAdvance(limit: limit) }
+    func pendingNotifications(limit: Int) throws -> [PatientNotification] { try base.pendingNotifications(limit: limit) }
+}
