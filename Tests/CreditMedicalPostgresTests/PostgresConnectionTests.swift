@@ -27,6 +27,17 @@ final class PostgresConnectionTests: XCTestCase {
         XCTAssertEqual(try connection.query("SELECT count(*) FROM lines").int64(0, 0), 2)
     }
 
+    func testArrayParametersKeepEveryCharacterAndNull() throws {
+        let connection = try PostgresConnection(url: try PostgresTestServer.require().makeDatabase())
+        let texts = ["plain", "quote \" inside", "back\\slash", "{braces},comma", "NULL", "", "病人 张三", "\\\""]
+        let result = try connection.query("SELECT x FROM unnest($1::text[]) WITH ORDINALITY AS u(x, n) ORDER BY n",
+                                          [PostgresLedgerRows.array(literals: texts.map(PostgresValue.text) + [.null])])
+        XCTAssertEqual((0..<result.count).map { result.text($0, 0) }, texts + [nil])
+        let numbers = try connection.query("SELECT sum(x), count(x), count(*) FROM unnest($1::bigint[]) AS u(x)",
+                                           [PostgresLedgerRows.array(literals: [.integer(.min + 1), .integer(.max), .null, .integer(-5)])])
+        XCTAssertEqual([numbers.int64(0, 0), numbers.int64(0, 1), numbers.int64(0, 2)], [-5, 3, 4])
+    }
+
     func testAnUnreachableServerIsAConnectionError() throws {
         XCTAssertThrowsError(try PostgresConnection(url: "postgresql:///nothing?host=/nonexistent-directory&connect_timeout=2")) { error in
             XCTAssertEqual((error as? PostgresStoreError)?.code, .connection, "\(error)")
