@@ -16,7 +16,8 @@ public final class PostgresLedgerStore: LedgerStore {
     /// The connection URL.
     public let url: String
     private let pool: PostgresConnectionPool
-    private let knownColumnTypes = Mutex<[String: [String: String]]>([:])
+    /// The insert statements by table, columns and update, made on first use (see ``insert(into:columns:rows:updating:key:on:)``).
+    private let insertStatements = Mutex<[String: String]>([:])
 
     /// Connects to `url`, runs pending migrations and keeps up to `connections` connections.
     /// Throws ``PostgresStoreError`` with ``PostgresStoreError/Code/schemaTooNew`` for a database
@@ -117,20 +118,18 @@ public final class PostgresLedgerStore: LedgerStore {
     func insert(into table: String, columns: String, rows: [[PostgresValue]], updating: [String] = [], key: String = "id",
                 on connection: PostgresConnection) throws {
         guard let width = rows.first?.count else { return }
-        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let types = try columnTypes(of: table, on: connection)
+        let sql = try insertStatement(into: table, columns: columns, updating: updating, key: key, on: connection)
         let arrays = (0..<width).map { column in PostgresLedgerRows.array(literals: rows.lazy.map { $0[column] }) }
-        let casts = names.enumerated().map { index, name in "$\(index + 1)::\(types[name] ?? "text")[]" }
-        var sql = "INSERT INTO \(table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
-        if !updating.isEmpty {
-            sql += " ON CONFLICT (\(key)) DO UPDATE SET " + updating.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        }
         try connection.query(sql, arrays)
     }
 
-    /// The array element type of each column of `table`: `bigint` for integer columns, else `text`.
-    private func columnTypes(of table: String, on connection: PostgresConnection) throws -> [String: String] {
-        if let known = knownColumnTypes.withLock({ $0[table] }) { return known }
+    /// The text of ``insert(into:columns:rows:updating:key:on:)``'s statement for `table`, made
+    /// once: each array parameter is cast to its column's type (`bigint` for integer columns,
+    /// else `text`), as the table's columns in the database say.
+    private func insertStatement(into table: String, columns: String, updating: [String], key: String,
+                                 on connection: PostgresConnection) throws -> String {
+        let signature = [table, columns, updating.joined(separator: ","), key].joined(separator: "|")
+        if let known = insertStatements.withLock({ $0[signature] }) { return known }
         let result = try connection.query(
             "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
             [.text(table)])
@@ -139,8 +138,14 @@ public final class PostgresLedgerStore: LedgerStore {
             guard let name = result.text(row, 0), let type = result.text(row, 1) else { continue }
             types[name] = ["bigint", "integer", "smallint"].contains(type) ? "bigint" : "text"
         }
-        knownColumnTypes.withLock { $0[table] = types }
-        return types
+        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let casts = names.enumerated().map { index, name in "$\(index + 1)::\(types[name] ?? "text")[]" }
+        var sql = "INSERT INTO \(table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
+        if !updating.isEmpty {
+            sql += " ON CONFLICT (\(key)) DO UPDATE SET " + updating.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        }
+        insertStatements.withLock { $0[signature] = sql }
+        return sql
     }
 
     /// Runs `body` with a pooled connection.
