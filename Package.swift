@@ -44,7 +44,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CreditMedicalPostgresTests",
-            dependencies: ["CreditMedicalPostgres", "CreditMedicalSQLite", "CreditMedicalHIS", "CreditMedicalConformance", "CreditMedicalTesting"]
+            dependencies: ["CreditMedicalPostgres", "CreditMedicalSQLite", "CreditMedicalHIS", "CreditMedicalConformance",
+                           "CreditMedicalTesting", "credit-medical"]
         ),
         .testTarget(name: "CreditMedicalCLITests", dependencies: ["credit-medical"]),
         .testTarget(
