@@ -23,7 +23,7 @@ final class PostgresConnectionTests: XCTestCase {
             XCTAssertEqual((error as? PostgresStoreError)?.sqlState, "23505", "unique violation")
         }
         XCTAssertEqual(try connection.query("SELECT count(*) FROM lines").int64(0, 0), 1)
-        try connection.transaction { try connection.query("INSERT INTO lines VALUES ($1, $2, NULL)", [.text("L3"), .integer(3)]) }
+        _ = try connection.transaction { try connection.query("INSERT INTO lines VALUES ($1, $2, NULL)", [.text("L3"), .integer(3)]) }
         XCTAssertEqual(try connection.query("SELECT count(*) FROM lines").int64(0, 0), 2)
     }
 

@@ -69,7 +69,8 @@ public final class CreditDesk: Sendable {
                   bank: bank, notifications: notifications, configuration: configuration, checkpoint: { _ in })
     }
 
-    init(
+    /// A desk that calls `checkpoint` between the steps of a checkout, for crash tests.
+    package init(
         ledger: Ledger, store: any EncounterStore, medicalInsurance: any MedicalInsuranceAdapter,
         commercialInsurance: (any CommercialInsuranceAdapter)?, bank: any CreditProviderAdapter,
         notifications: any NotificationSender, configuration: Configuration,
