@@ -40,13 +40,19 @@ extension SQLiteLedgerStore: EncounterStore {
     }
 
     public func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund]) {
-        let items = try read(EncounterQueries.items, .text(id.rawValue)) { row throws(SQLiteStoreError) in
-            (order: row.int64(Int32(EncounterColumns.item.count)), try EncounterQueries.itemRow(row))
+        (try recorded(EncounterQueries.items, of: id, decode: EncounterQueries.itemRow),
+         try recorded(EncounterQueries.refunds, of: id, decode: EncounterQueries.refundRow))
+    }
+
+    /// The rows of one of ``EncounterQueries/items`` and ``EncounterQueries/refunds``, whose last
+    /// column is the row number, in the order they were recorded.
+    private func recorded<Record>(
+        _ sql: String, of id: EncounterID, decode: (SQLiteStatement) throws(SQLiteStoreError) -> Record
+    ) throws -> [Record] {
+        let rows = try read(sql, .text(id.rawValue)) { row throws(SQLiteStoreError) in
+            (order: row.int64(sqlite3_column_count(row.handle) - 1), record: try decode(row))
         }
-        let refunds = try read(EncounterQueries.refunds, .text(id.rawValue)) { row throws(SQLiteStoreError) in
-            (order: row.int64(Int32(EncounterColumns.refund.count)), try EncounterQueries.refundRow(row))
-        }
-        return (items.sorted { $0.order < $1.order }.map(\.1), refunds.sorted { $0.order < $1.order }.map(\.1))
+        return rows.sorted { $0.order < $1.order }.map(\.record)
     }
 
     public func settlement(of id: EncounterID) throws -> SettlementRecord? {
