@@ -298,15 +298,20 @@ final class CreditDeskTests: XCTestCase {
 
     func testACrashAfterTheLedgerLockedButBeforeTheBillWasWrittenLocksNothingTwice() async throws {
         try await enroll("L1", limit: 100_000)
-        let failing = FailingEncounterStore(InMemoryEncounterStore())
+        let failNext = Mutex(false)
+        let failing = InterceptedEncounterStore { changes in
+            // The next write fails when told to, as a crash before the write would.
+            guard !failNext.withLock({ fail in defer { fail = false }; return fail }) else { throw WriteFailure() }
+            return changes
+        }
         let desk = parties.desk(ledger: ledger, store: failing)
         try await desk.open("MZ-1", kind: .outpatient, patient: patient("L1"), department: "内科")
         try await desk.charge([item("A", 10_000)], to: "MZ-1")
-        failing.failNextCommit()
+        failNext.withLock { $0 = true }
         do {
             try await desk.charge([item("B", 20_000), item("C", 5_000)], to: "MZ-1")
             XCTFail("the write failed")
-        } catch is FailingEncounterStore.Failure {}
+        } catch is WriteFailure {}
         XCTAssertEqual(try line("L1").held.fen, 35_000, "the ledger locked before the write failed")
         XCTAssertEqual(try failing.bill(of: "MZ-1").total.fen, 10_000, "the bill did not change")
         // The HIS retries the order: recorded once, locked once.
@@ -397,34 +402,5 @@ private final class MiscountingInsurance: MedicalInsuranceAdapter {
     func reverse(settlementID: String, requestID: AdapterRequestID) async throws {}
 }
 
-/// An encounter store whose next commit fails when told to, as a crash before the write would.
-private final class FailingEncounterStore: EncounterStore {
-    struct Failure: Error {}
-
-    private let base: InMemoryEncounterStore
-    private let failNext = Mutex(false)
-
-    init(_ base: InMemoryEncounterStore) { self.base = base }
-
-    func failNextCommit() { failNext.withLock { $0 = true } }
-
-    func commit(_ changes: [EncounterChange]) throws {
-        let fail = failNext.withLock { fail in
-            defer { fail = false }
-            return fail
-        }
-        if fail { throw Failure() }
-        try base.commit(changes)
-    }
-
-    func encounter(_ id: EncounterID) throws -> Encounter? { try base.encounter(id) }
-    func encounters(after: EncounterID?, limit: Int) throws -> [Encounter] { try base.encounters(after: after, limit: limit) }
-    func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund]) { try base.charges(of: id) }
-    func settlement(of id: EncounterID) throws -> SettlementRecord? { try base.settlement(of: id) }
-    func settlements(of id: EncounterID) throws -> [SettlementRecord] { try base.settlements(of: id) }
-    func settlements(in steps: Set<SettlementRecord.Step>, limit: Int) throws -> [SettlementRecord] {
-        try base.settlements(in: steps, limit: limit)
-    }
-    func settlementsAwaitingAdvance(limit: Int) throws -> [SettlementRecord] { try base.settlementsAwaitingAdvance(limit: limit) }
-    func pendingNotifications(limit: Int) throws -> [PatientNotification] { try base.pendingNotifications(limit: limit) }
-}
+/// A store write that failed.
+private struct WriteFailure: Error {}

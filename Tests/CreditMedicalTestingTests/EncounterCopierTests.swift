@@ -44,28 +44,10 @@ final class EncounterCopierTests: XCTestCase {
 
     func testATargetThatLosesPartOfTheCopyIsReported() throws {
         let source = try filledStore()
-        XCTAssertThrowsError(try EncounterCopier.copy(from: source, to: RefundDroppingStore())) { error in
+        // A broken store that drops refunds silently.
+        let losing = InterceptedEncounterStore { changes in changes.filter { if case .refund = $0 { false } else { true } } }
+        XCTAssertThrowsError(try EncounterCopier.copy(from: source, to: losing)) { error in
             XCTAssertTrue("\(error)".contains("MZ-1 differs"), "\(error)")
         }
     }
-}
-
-/// A store that silently drops refunds, as a broken adapter might.
-private final class RefundDroppingStore: EncounterStore {
-    private let base = InMemoryEncounterStore()
-
-    func commit(_ changes: [EncounterChange]) throws {
-        try base.commit(changes.filter { if case .refund = $0 { false } else { true } })
-    }
-
-    func encounter(_ id: EncounterID) throws -> Encounter? { try base.encounter(id) }
-    func encounters(after: EncounterID?, limit: Int) throws -> [Encounter] { try base.encounters(after: after, limit: limit) }
-    func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund]) { try base.charges(of: id) }
-    func settlement(of id: EncounterID) throws -> SettlementRecord? { try base.settlement(of: id) }
-    func settlements(of id: EncounterID) throws -> [SettlementRecord] { try base.settlements(of: id) }
-    func settlements(in steps: Set<SettlementRecord.Step>, limit: Int) throws -> [SettlementRecord] {
-        try base.settlements(in: steps, limit: limit)
-    }
-    func settlementsAwaitingAdvance(limit: Int) throws -> [SettlementRecord] { try base.settlementsAwaitingAdvance(limit: limit) }
-    func pendingNotifications(limit: Int) throws -> [PatientNotification] { try base.pendingNotifications(limit: limit) }
 }
