@@ -65,7 +65,7 @@ package final class GroupCommitter<Work: Sendable, Answer: Sendable>: Sendable {
     /// Runs batches until nobody is waiting.
     @inlinable func drain() {
         while let (group, now) = nextGroup() {
-            let batch = group.count == 1 ? group[0].work : group.flatMap(\.work)
+            let batch = group.count == 1 ? group[0].work : group.flatMap { $0.work }
             let outcome = Result { try commit(batch, now) }
             let startSyncer = unflushed.withLock { unflushed in
                 unflushed.batches.append((group, outcome))
