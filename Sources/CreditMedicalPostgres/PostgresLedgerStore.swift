@@ -99,15 +99,30 @@ public final class PostgresLedgerStore: LedgerStore {
             [PostgresLedgerRows.array(keys.map(\.rawValue))]))
     }
 
-    /// Writes the batch's entries, its final lines and holds, and the last sequence number.
+    /// Writes the batch's entries, its final lines and holds, and the last sequence number. Each
+    /// table's rows are encoded while the server inserts the previous table's.
     private func persist(_ state: LedgerState, on connection: PostgresConnection) throws {
         guard !state.newEntries.isEmpty else { return }
-        try insert(into: "journal", columns: PostgresLedgerRows.entryColumns, rows: state.newEntries.map(PostgresLedgerRows.values),
-                   on: connection)
-        try insert(into: "credit_lines", columns: PostgresLedgerRows.lineColumns, rows: state.changedLines.map(PostgresLedgerRows.values),
-                   updating: ["limit_fen", "held_fen", "outstanding_fen", "status", "updated_at"], on: connection)
-        try insert(into: "holds", columns: PostgresLedgerRows.holdColumns, rows: state.changedHolds.map(PostgresLedgerRows.values),
-                   updating: ["amount_fen", "captured_fen", "state", "expires_at", "ended_at"], on: connection)
+        let tables: [(sql: String, rows: () -> [[PostgresValue]])] = [
+            (try insertStatement(into: "journal", columns: PostgresLedgerRows.entryColumns, updating: [], key: "id", on: connection),
+             { state.newEntries.map(PostgresLedgerRows.values) }),
+            (try insertStatement(into: "credit_lines", columns: PostgresLedgerRows.lineColumns,
+                                 updating: ["limit_fen", "held_fen", "outstanding_fen", "status", "updated_at"], key: "id", on: connection),
+             { state.changedLines.map(PostgresLedgerRows.values) }),
+            (try insertStatement(into: "holds", columns: PostgresLedgerRows.holdColumns,
+                                 updating: ["amount_fen", "captured_fen", "state", "expires_at", "ended_at"], key: "id", on: connection),
+             { state.changedHolds.map(PostgresLedgerRows.values) }),
+        ]
+        var sending = false
+        for table in tables {
+            let rows = table.rows()
+            guard !rows.isEmpty else { continue }
+            let arrays = Self.columnArrays(rows)
+            if sending { try connection.finish() }
+            try connection.send(table.sql, arrays)
+            sending = true
+        }
+        if sending { try connection.finish() }
         try connection.query("UPDATE ledger_meta SET last_sequence = $1 WHERE id = 1", [.integer(state.lastSequence)])
     }
 
@@ -117,10 +132,15 @@ public final class PostgresLedgerStore: LedgerStore {
     /// or `key`) exists get the named columns updated.
     func insert(into table: String, columns: String, rows: [[PostgresValue]], updating: [String] = [], key: String = "id",
                 on connection: PostgresConnection) throws {
-        guard let width = rows.first?.count else { return }
+        guard !rows.isEmpty else { return }
         let sql = try insertStatement(into: table, columns: columns, updating: updating, key: key, on: connection)
-        let arrays = (0..<width).map { column in PostgresLedgerRows.array(literals: rows.lazy.map { $0[column] }) }
-        try connection.query(sql, arrays)
+        try connection.query(sql, Self.columnArrays(rows))
+    }
+
+    /// One array parameter per column of `rows`.
+    private static func columnArrays(_ rows: [[PostgresValue]]) -> [PostgresValue] {
+        guard let width = rows.first?.count else { return [] }
+        return (0..<width).map { column in PostgresLedgerRows.array(literals: rows.lazy.map { $0[column] }) }
     }
 
     /// The text of ``insert(into:columns:rows:updating:key:on:)``'s statement for `table`, made

@@ -60,14 +60,31 @@ final class PostgresConnection {
     /// Runs one statement with `parameters` bound to `$1`, `$2`, … and returns its rows.
     @discardableResult
     func query(_ sql: String, _ parameters: [PostgresValue] = []) throws(PostgresStoreError) -> PostgresResult {
+        try send(sql, parameters)
+        return try finish()
+    }
+
+    /// Sends one statement without waiting for it, so the caller can prepare the next one while
+    /// the server works; ``finish()`` must collect its result before the connection is used again.
+    func send(_ sql: String, _ parameters: [PostgresValue]) throws(PostgresStoreError) {
         let texts = parameters.map(\.text)
         let copies = texts.map { $0.map { strdup($0) } ?? nil }
         defer { for copy in copies { free(copy) } }
         let values = copies.map { UnsafePointer<CChar>($0) }
-        let result = values.withUnsafeBufferPointer { values in
-            PQexecParams(handle, sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
+        let sent = values.withUnsafeBufferPointer { values in
+            PQsendQueryParams(handle, sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
         }
-        return try check(result)
+        guard sent == 1 else { throw PostgresStoreError(.connection, message: String(cString: PQerrorMessage(handle))) }
+    }
+
+    /// The result of the statement ``send(_:_:)`` sent, or the error it reports.
+    @discardableResult
+    func finish() throws(PostgresStoreError) -> PostgresResult {
+        var first: OpaquePointer?
+        while let result = PQgetResult(handle) {
+            if first == nil { first = result } else { PQclear(result) }
+        }
+        return try check(first)
     }
 
     /// Runs `body` in a transaction: commits when it returns, rolls back when it or the commit throws.
