@@ -71,4 +71,22 @@ final class InMemoryEncounterStoreConformanceTests: EncounterStoreConformance {
         let ran = await runAll()
         XCTAssertEqual(ran, Self.allScenarios.count)
     }
+
+    func testACommitNamingAnUnknownEncounterChangesNothing() throws {
+        let store = InMemoryEncounterStore()
+        let time = Timestamp(millisecondsSince1970: 1_795_564_800_000)
+        func encounter(_ id: EncounterID) -> Encounter {
+            Encounter(id: id, kind: .outpatient, patient: Patient(id: "P", line: nil, medicalInsuranceNumber: nil, commercialPolicy: nil),
+                      department: "内科", paymentMode: .ordinary, openedAt: time)
+        }
+        let item = try ChargeItem(id: "A", code: "A", name: "A", category: .other, insuranceClass: .c, quantity: Quantity(units: 1),
+                                  unitPrice: Money(fen: 100), time: time)
+        XCTAssertThrowsError(try store.commit([.encounter(encounter("MZ-1")), .notification(PatientNotification(
+            id: "N1", patient: "P", kind: .settled, text: "t")), .items("MZ-9", [item])]))
+        XCTAssertNil(try store.encounter("MZ-1"), "nothing of the refused commit was kept")
+        XCTAssertTrue(try store.pendingNotifications(limit: 10).isEmpty, "nothing of the refused commit was kept")
+        XCTAssertThrowsError(try store.commit([.items("MZ-2", [item]), .encounter(encounter("MZ-2"))]), "items before their encounter")
+        try store.commit([.encounter(encounter("MZ-2")), .items("MZ-2", [item])])
+        XCTAssertEqual(try store.bill(of: "MZ-2").total.fen, 100, "an encounter and its items in one commit")
+    }
 }

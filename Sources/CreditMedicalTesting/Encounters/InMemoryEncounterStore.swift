@@ -24,27 +24,37 @@ public final class InMemoryEncounterStore: EncounterStore {
 
     public func commit(_ changes: [EncounterChange]) throws {
         try state.withLock { state in
-            var next = state
+            // Checked first, then applied in place: a refused commit changes nothing, and a commit
+            // costs what it changes, not the size of the store.
+            var known = Set<EncounterID>()
             for change in changes {
                 switch change {
                 case .encounter(let encounter):
-                    next.encounters[encounter.id] = encounter
-                case .items(let id, let items):
-                    guard next.encounters[id] != nil else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
-                    next.items[id, default: []] += items
-                case .refund(let id, let refund):
-                    guard next.encounters[id] != nil else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
-                    next.refunds[id, default: []].append(refund)
-                case .settlement(let record):
-                    let key = Key(encounter: record.encounter, round: record.round)
-                    next.settlements[key] = record
-                case .notification(let notification):
-                    if !next.outbox.contains(where: { $0.id == notification.id }) { next.outbox.append(notification) }
-                case .notificationSent(let id):
-                    next.outbox.removeAll { $0.id == id }
+                    known.insert(encounter.id)
+                case .items(let id, _), .refund(let id, _):
+                    guard known.contains(id) || state.encounters[id] != nil else {
+                        throw BillingError(.encounterNotFound, details: "encounter \(id)")
+                    }
+                case .settlement, .notification, .notificationSent:
+                    break
                 }
             }
-            state = next
+            for change in changes {
+                switch change {
+                case .encounter(let encounter):
+                    state.encounters[encounter.id] = encounter
+                case .items(let id, let items):
+                    state.items[id, default: []] += items
+                case .refund(let id, let refund):
+                    state.refunds[id, default: []].append(refund)
+                case .settlement(let record):
+                    state.settlements[Key(encounter: record.encounter, round: record.round)] = record
+                case .notification(let notification):
+                    if !state.outbox.contains(where: { $0.id == notification.id }) { state.outbox.append(notification) }
+                case .notificationSent(let id):
+                    state.outbox.removeAll { $0.id == id }
+                }
+            }
         }
     }
 
