@@ -30,9 +30,11 @@ public enum EncounterCopier {
         while true {
             let page = try source.encounters(after: after, limit: pageSize)
             var changes: [EncounterChange] = []
+            var copied: [Copied] = []
             for encounter in page {
                 let (items, refunds) = try source.charges(of: encounter.id)
                 let settlements = try source.settlements(of: encounter.id)
+                copied.append(Copied(encounter: encounter, items: items, refunds: refunds, settlements: settlements))
                 changes.append(.encounter(encounter))
                 if !items.isEmpty { changes.append(.items(encounter.id, items)) }
                 changes += refunds.map { EncounterChange.refund(encounter.id, $0) }
@@ -42,7 +44,7 @@ public enum EncounterCopier {
                 counts.settlements += settlements.count
             }
             if !changes.isEmpty { try target.commit(changes) }
-            for encounter in page { try requireEqual(encounter, in: source, and: target) }
+            for record in copied { try record.requireEqual(in: target) }
             counts.encounters += page.count
             guard let last = page.last, page.count == pageSize else { break }
             after = last.id
@@ -63,12 +65,21 @@ public enum EncounterCopier {
         }
     }
 
-    private static func requireEqual(_ encounter: Encounter, in source: any EncounterStore, and target: any EncounterStore) throws {
-        let id = encounter.id
-        guard try target.encounter(id) == encounter,
-              try target.charges(of: id) == source.charges(of: id),
-              try target.settlements(of: id) == source.settlements(of: id)
-        else { throw EncounterCopyError("encounter \(id) differs after copying") }
+    /// One encounter as read from the source.
+    private struct Copied {
+        let encounter: Encounter
+        let items: [ChargeItem]
+        let refunds: [ChargeRefund]
+        let settlements: [SettlementRecord]
+
+        /// Throws unless `target` reads back exactly what was read from the source.
+        func requireEqual(in target: any EncounterStore) throws {
+            let id = encounter.id
+            guard try target.encounter(id) == encounter,
+                  try target.charges(of: id) == (items, refunds),
+                  try target.settlements(of: id) == settlements
+            else { throw EncounterCopyError("encounter \(id) differs after copying") }
+        }
     }
 }
 
