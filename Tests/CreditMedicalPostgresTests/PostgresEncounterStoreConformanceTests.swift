@@ -1,4 +1,5 @@
 import CreditMedicalConformance
+import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalPostgres
 import XCTest
@@ -16,5 +17,32 @@ final class PostgresEncounterStoreConformanceTests: EncounterStoreConformance {
         _ = try PostgresTestServer.require()
         let ran = await runAll()
         XCTAssertEqual(ran, Self.allScenarios.count)
+    }
+
+    func testUpgradeCountsTheRecordsOfEveryBill() throws {
+        let url = try PostgresTestServer.require().makeDatabase()
+        let time = Timestamp(millisecondsSince1970: 1_795_996_800_000)
+        func visit(_ id: EncounterID) -> Encounter {
+            Encounter(id: id, kind: .outpatient, patient: Patient(id: "P", line: nil), department: "内科", paymentMode: .ordinary,
+                      openedAt: time)
+        }
+        let items = try ["A", "B"].map {
+            try ChargeItem(id: ChargeItemID($0), code: "X", name: "item", category: .laboratory, insuranceClass: .a,
+                           quantity: Quantity(units: 1), unitPrice: Money(fen: 100), time: time)
+        }
+        try PostgresLedgerStore(url: url).commit([
+            .encounter(visit("MZ-1")), .encounter(visit("MZ-2")), .items("MZ-1", items),
+            .refund("MZ-1", ChargeRefund(id: "R", item: "A", quantity: Quantity(units: 1), time: time)),
+        ])
+        // Back to the schema before the count existed.
+        try PostgresTestServer.sql(url, """
+            ALTER TABLE encounters DROP COLUMN bill_records;
+            DELETE FROM creditmedical_schema;
+            INSERT INTO creditmedical_schema VALUES (2)
+            """)
+
+        let store = try PostgresLedgerStore(url: url)
+        XCTAssertEqual(try store.encounter("MZ-1")?.billRecords, 3)
+        XCTAssertEqual(try store.encounter("MZ-2")?.billRecords, 0)
     }
 }

@@ -1,4 +1,5 @@
 import CreditMedicalCore
+import CreditMedicalHIS
 import CreditMedicalSQLite
 import CSQLite
 import XCTest
@@ -24,6 +25,31 @@ final class SQLiteLedgerStoreTests: XCTestCase {
             XCTAssertEqual((error as? SQLiteStoreError)?.code, .schemaTooNew)
         }
         XCTAssertEqual(try sql(path, "PRAGMA user_version"), "\(newer)")
+    }
+
+    func testUpgradeCountsTheRecordsOfEveryBill() throws {
+        let path = directory.file("ledger.sqlite")
+        let time = Timestamp(millisecondsSince1970: 1_795_996_800_000)
+        func visit(_ id: EncounterID) -> Encounter {
+            Encounter(id: id, kind: .outpatient, patient: Patient(id: "P", line: nil), department: "内科", paymentMode: .ordinary,
+                      openedAt: time)
+        }
+        let items = try ["A", "B"].map {
+            try ChargeItem(id: ChargeItemID($0), code: "X", name: "item", category: .laboratory, insuranceClass: .a,
+                           quantity: Quantity(units: 1), unitPrice: Money(fen: 100), time: time)
+        }
+        try SQLiteLedgerStore(path: path).commit([
+            .encounter(visit("MZ-1")), .encounter(visit("MZ-2")), .items("MZ-1", items),
+            .refund("MZ-1", ChargeRefund(id: "R", item: "A", quantity: Quantity(units: 1), time: time)),
+        ])
+        // Back to the schema before the count existed.
+        _ = try sql(path, "ALTER TABLE encounters DROP COLUMN bill_records")
+        _ = try sql(path, "PRAGMA user_version = 2")
+
+        let store = try SQLiteLedgerStore(path: path)
+        XCTAssertEqual(try store.encounter("MZ-1")?.billRecords, 3)
+        XCTAssertEqual(try store.encounter("MZ-2")?.billRecords, 0)
+        XCTAssertEqual(try sql(path, "PRAGMA user_version"), "\(SQLiteLedgerStore.schemaVersion)")
     }
 
     func testOtherApplicationsDatabaseIsRefused() throws {

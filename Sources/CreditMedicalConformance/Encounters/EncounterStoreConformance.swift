@@ -54,7 +54,7 @@ open class EncounterStoreConformance: XCTestCase {
         let visit = Encounter(
             id: "MZ-1", kind: .outpatient, patient: opened.patient, department: opened.department, paymentMode: .credit,
             openedAt: time, status: .settled, closedAt: time.adding(seconds: 60), locked: Money(fen: 1_234), uncovered: Money(fen: 56),
-            billedThrough: BillingDay(year: 2026, month: 11, day: 25), creditSteps: 3, round: 2)
+            billedThrough: BillingDay(year: 2026, month: 11, day: 25), creditSteps: 3, round: 2, billRecords: 5)
         try s.store.commit([.encounter(visit)])
         XCTAssertEqual(try s.store.encounter("MZ-1"), visit, "[encountersReadBackAsWritten] replaced")
         XCTAssertEqual(try s.store.encounter("ZY-1")?.kind, .inpatient, "[encountersReadBackAsWritten]")

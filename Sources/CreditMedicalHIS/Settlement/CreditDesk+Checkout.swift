@@ -29,7 +29,7 @@ extension CreditDesk {
                 return try await proceed(record, encounter: encounter)
             }
             guard encounter.status == .open else { throw BillingError(.encounterNotOpen, details: "encounter \(id) is \(encounter.status)") }
-            let bill = try store.bill(of: id)
+            let bill = try bills.take(encounter) ?? store.bill(of: id)
             encounter.status = .settling
             let outcome = try await bringToCredit(&encounter, bill: bill)
             let record = SettlementRecord(encounter: id, round: encounter.round, startedAt: now, total: bill.total, updatedAt: now)
@@ -71,7 +71,7 @@ extension CreditDesk {
         guard var encounter = try loaded ?? store.encounter(record.encounter) else {
             throw BillingError(.encounterNotFound, details: "encounter \(record.encounter)")
         }
-        let bill = try loadedBill ?? store.bill(of: encounter.id)
+        let bill = try loadedBill ?? self.bill(of: encounter)
         var closed: Encounter?
         if record.step == .started {
             let medical = try await settleWithMedicalInsurance(encounter, bill: bill, record: record)

@@ -21,9 +21,10 @@ package protocol StoredRow {
 package enum EncounterColumns {
     package static let encounter = ["id", "kind", "patient_id", "line_id", "insurance_number", "commercial_policy", "department",
                                     "payment_mode", "status", "opened_at", "closed_at", "locked_fen", "uncovered_fen",
-                                    "billed_through", "credit_steps", "round"]
+                                    "billed_through", "credit_steps", "round", "bill_records"]
     /// The encounter columns a later write changes.
-    package static let encounterUpdates = ["status", "closed_at", "locked_fen", "uncovered_fen", "billed_through", "credit_steps", "round"]
+    package static let encounterUpdates = ["status", "closed_at", "locked_fen", "uncovered_fen", "billed_through", "credit_steps", "round",
+                                           "bill_records"]
 
     package static func values(_ encounter: Encounter) -> [StoredValue] {
         [.text(encounter.id.rawValue), .text(encounter.kind.rawValue), .text(encounter.patient.id),
@@ -32,14 +33,15 @@ package enum EncounterColumns {
          .text(encounter.status.rawValue), .integer(encounter.openedAt.millisecondsSince1970),
          .optional(encounter.closedAt?.millisecondsSince1970), .integer(encounter.locked.fen), .integer(encounter.uncovered.fen),
          .optional(encounter.billedThrough.map { Int64($0.year * 10_000 + $0.month * 100 + $0.day) }),
-         .integer(Int64(encounter.creditSteps)), .integer(Int64(encounter.round))]
+         .integer(Int64(encounter.creditSteps)), .integer(Int64(encounter.round)), .integer(Int64(encounter.billRecords))]
     }
 
     package static func encounter(_ row: some StoredRow) -> Encounter? {
         guard let id = row.text(0), let kind = row.text(1).flatMap(EncounterKind.init), let patientID = row.text(2),
               let department = row.text(6), let mode = row.text(7).flatMap(PaymentMode.init),
               let status = row.text(8).flatMap(EncounterStatus.init), let openedAt = row.integer(9), let locked = row.integer(11),
-              let uncovered = row.integer(12), let steps = row.integer(14), let round = row.integer(15)
+              let uncovered = row.integer(12), let steps = row.integer(14), let round = row.integer(15),
+              let records = row.integer(16)
         else { return nil }
         let patient = Patient(id: patientID, line: row.text(3).map(CreditLineID.init), medicalInsuranceNumber: row.text(4),
                               commercialPolicy: row.text(5))
@@ -47,7 +49,7 @@ package enum EncounterColumns {
         return Encounter(
             id: EncounterID(id), kind: kind, patient: patient, department: department, paymentMode: mode, openedAt: time(openedAt),
             status: status, closedAt: row.integer(10).map(time), locked: Money(fen: locked), uncovered: Money(fen: uncovered),
-            billedThrough: billedThrough, creditSteps: Int(steps), round: Int(round))
+            billedThrough: billedThrough, creditSteps: Int(steps), round: Int(round), billRecords: Int(records))
     }
 
     package static let item = ["encounter_id", "item_id", "code", "name", "category", "insurance_class", "quantity_thousandths",

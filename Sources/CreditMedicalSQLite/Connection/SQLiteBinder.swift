@@ -6,11 +6,19 @@ struct SQLiteBinder {
     private let statement: SQLiteStatement
     private var index: Int32 = 1
 
-    /// A binder for `statement`, which it resets and clears.
+    /// A binder for `statement`, which it resets. Every parameter must be bound again (see
+    /// ``requireAllBound()``): clearing them first would cost a pass over all of them.
     init(_ statement: SQLiteStatement) {
         sqlite3_reset(statement.handle)
-        sqlite3_clear_bindings(statement.handle)
         self.statement = statement
+    }
+
+    /// Throws unless every parameter of the statement has been bound since the reset.
+    func requireAllBound() throws(SQLiteStoreError) {
+        let count = sqlite3_bind_parameter_count(statement.handle)
+        guard index - 1 == count else {
+            throw SQLiteStoreError(.sqlite, resultCode: SQLITE_MISUSE, message: "Bound \(index - 1) of \(count) parameters.")
+        }
     }
 
     mutating func bind(_ value: Int64) throws(SQLiteStoreError) {

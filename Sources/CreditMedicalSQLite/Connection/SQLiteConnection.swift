@@ -82,6 +82,7 @@ final class SQLiteConnection {
             }
             var binder = SQLiteBinder(statement)
             for row in chunk { try bind(row, &binder) }
+            try binder.requireAllBound()
             while try statement.step() {}
             start = chunk.endIndex
         }
