@@ -67,15 +67,25 @@ extension Money: CustomStringConvertible {
     /// The amount as yuan with two decimals, thousands separators and, unless `symbol` is empty,
     /// a currency symbol after the sign.
     public func formatted(symbol: String = "¥") -> String {
-        let digits = Array(String(fen.magnitude / 100).utf8)
-        let cents = UInt8(fen.magnitude % 100)
         var text: [UInt8] = []
-        text.reserveCapacity(digits.count * 4 / 3 + 3)
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { text.append(UInt8(ascii: ",")) }
-            text.append(digit)
-        }
-        text += [UInt8(ascii: "."), UInt8(ascii: "0") + cents / 10, UInt8(ascii: "0") + cents % 10]
-        return (fen < 0 ? "-" : "") + symbol + String(decoding: text, as: UTF8.self)
+        text.reserveCapacity(40)
+        if fen < 0 { text.append(UInt8(ascii: "-")) }
+        text += symbol.utf8
+        let cents = UInt8(fen.magnitude % 100)
+        // The yuan digits backwards, a separator before every third, then turned around.
+        let yuanStart = text.count
+        var yuan = fen.magnitude / 100
+        var digits = 0
+        repeat {
+            if digits > 0 && digits % 3 == 0 { text.append(UInt8(ascii: ",")) }
+            text.append(UInt8(ascii: "0") + UInt8(yuan % 10))
+            yuan /= 10
+            digits += 1
+        } while yuan > 0
+        text[yuanStart...].reverse()
+        text.append(UInt8(ascii: "."))
+        text.append(UInt8(ascii: "0") + cents / 10)
+        text.append(UInt8(ascii: "0") + cents % 10)
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -7,11 +7,11 @@ public struct FeeNotice: Sendable, Hashable {
     public struct Category: Sendable, Hashable {
         public let category: ChargeCategory
         /// Net amount of the category's items.
-        public let amount: Money
+        public internal(set) var amount: Money
         /// The part of ``amount`` in 医保 class C (丙类), which insurance never pays.
-        public let classC: Money
+        public internal(set) var classC: Money
         /// How many items.
-        public let itemCount: Int
+        public internal(set) var itemCount: Int
     }
 
     public let encounter: EncounterID
@@ -23,17 +23,14 @@ public struct FeeNotice: Sendable, Hashable {
 
     /// The notice of `bill`, with its settlement split when there is one.
     public init(bill: Bill, split: SettlementSplit? = nil) {
-        var amounts: [ChargeCategory: (amount: Int64, classC: Int64, count: Int)] = [:]
+        var sums = ChargeCategory.allCases.map { Category(category: $0, amount: .zero, classC: .zero, itemCount: 0) }
         for line in bill.lines {
-            var entry = amounts[line.item.category] ?? (0, 0, 0)
-            entry.amount += line.amount.fen
-            if line.item.insuranceClass == .c { entry.classC += line.amount.fen }
-            entry.count += 1
-            amounts[line.item.category] = entry
+            guard let index = sums.firstIndex(where: { $0.category == line.item.category }) else { continue }
+            sums[index].amount.fen += line.amount.fen
+            if line.item.insuranceClass == .c { sums[index].classC.fen += line.amount.fen }
+            sums[index].itemCount += 1
         }
-        categories = ChargeCategory.allCases.compactMap { category in
-            amounts[category].map { Category(category: category, amount: Money(fen: $0.amount), classC: Money(fen: $0.classC), itemCount: $0.count) }
-        }
+        categories = sums.filter { $0.itemCount > 0 }
         encounter = bill.encounter
         total = bill.total
         self.split = split
@@ -44,7 +41,9 @@ public struct FeeNotice: Sendable, Hashable {
         var text = "费用告知 就诊号 \(encounter)"
         text.reserveCapacity(64 * (categories.count + 7))
         func line(_ label: String, _ amount: Money) {
-            text += "\n" + label + amount.description
+            text += "\n"
+            text += label
+            text += amount.description
         }
         for category in categories {
             line("\(category.category.chineseName)（\(category.itemCount)项）", category.amount)
