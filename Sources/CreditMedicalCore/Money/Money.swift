@@ -67,25 +67,30 @@ extension Money: CustomStringConvertible {
     /// The amount as yuan with two decimals, thousands separators and, unless `symbol` is empty,
     /// a currency symbol after the sign.
     public func formatted(symbol: String = "¥") -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(40)
-        if fen < 0 { text.append(UInt8(ascii: "-")) }
-        text += symbol.utf8
-        let cents = UInt8(fen.magnitude % 100)
-        // The yuan digits backwards, a separator before every third, then turned around.
-        let yuanStart = text.count
-        var yuan = fen.magnitude / 100
-        var digits = 0
-        repeat {
-            if digits > 0 && digits % 3 == 0 { text.append(UInt8(ascii: ",")) }
-            text.append(UInt8(ascii: "0") + UInt8(yuan % 10))
-            yuan /= 10
-            digits += 1
-        } while yuan > 0
-        text[yuanStart...].reverse()
-        text.append(UInt8(ascii: "."))
-        text.append(UInt8(ascii: "0") + cents / 10)
-        text.append(UInt8(ascii: "0") + cents % 10)
-        return String(decoding: text, as: UTF8.self)
+        // Written backwards from the end of a buffer on the stack: cents, point, yuan digits with
+        // a separator before every third, symbol, sign.
+        let symbolBytes = symbol.utf8
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32 + symbolBytes.count) { buffer in
+            var start = buffer.count
+            func prepend(_ byte: UInt8) {
+                start -= 1
+                buffer[start] = byte
+            }
+            let cents = UInt8(fen.magnitude % 100)
+            prepend(UInt8(ascii: "0") + cents % 10)
+            prepend(UInt8(ascii: "0") + cents / 10)
+            prepend(UInt8(ascii: "."))
+            var yuan = fen.magnitude / 100
+            var digits = 0
+            repeat {
+                if digits > 0 && digits % 3 == 0 { prepend(UInt8(ascii: ",")) }
+                prepend(UInt8(ascii: "0") + UInt8(yuan % 10))
+                yuan /= 10
+                digits += 1
+            } while yuan > 0
+            for byte in symbolBytes.reversed() { prepend(byte) }
+            if fen < 0 { prepend(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+        }
     }
 }
