@@ -25,7 +25,7 @@ public final class SQLiteLedgerStore: LedgerStore {
     let connection: SQLiteConnection
     let lock = NSLock()
     private var cache = LedgerCache()
-    private let log: WriteAheadLogFile
+    let log: WriteAheadLogFile
     private let readers: SQLiteReaders
 
     /// Opens (creating if needed) the ledger database at `path`, switches it to WAL with durable
@@ -54,6 +54,14 @@ public final class SQLiteLedgerStore: LedgerStore {
         try log.sync()
     }
 
+    /// Runs `body` in a write transaction of the connection and counts the commit for
+    /// ``flush()``. The caller holds ``lock``.
+    func writeTransaction<Result>(_ body: () throws -> Result) throws -> Result {
+        let result = try connection.writeTransaction(body)
+        log.committed()
+        return result
+    }
+
     /// The schema version this SDK writes.
     public static var schemaVersion: Int { SQLiteSchema.migrations.count }
 
@@ -79,7 +87,7 @@ public final class SQLiteLedgerStore: LedgerStore {
     ) throws -> Result {
         var written: (lines: [CreditLine], holds: [Hold], lastSequence: Int64)?
         do {
-            let result = try connection.writeTransaction {
+            let result = try writeTransaction {
                 cache.validate(dataVersion: try connection.scalar("PRAGMA data_version") ?? 0)
                 var state = try load(keys, receipts: checkingKeysFirst ? keys.keys : [])
                 let result = try body(&state)

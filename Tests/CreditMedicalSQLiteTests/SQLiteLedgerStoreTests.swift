@@ -1,6 +1,6 @@
 import CreditMedicalCore
 import CreditMedicalHIS
-import CreditMedicalSQLite
+@testable import CreditMedicalSQLite
 import CSQLite
 import XCTest
 
@@ -50,6 +50,23 @@ final class SQLiteLedgerStoreTests: XCTestCase {
         XCTAssertEqual(try store.encounter("MZ-1")?.billRecords, 3)
         XCTAssertEqual(try store.encounter("MZ-2")?.billRecords, 0)
         XCTAssertEqual(try sql(path, "PRAGMA user_version"), "\(SQLiteLedgerStore.schemaVersion)")
+    }
+
+    func testAFlushSyncsEveryCommitBeforeItAndNoMore() async throws {
+        let store = try SQLiteLedgerStore(path: directory.file("ledger.sqlite"))
+        XCTAssertEqual(store.log.state.unsynced, 0, "opening syncs the migrations")
+        let opened = store.log.state.syncs
+        let ledger = Ledger(store: store)
+        try await ledger.execute(.openLine("L1", limit: Money(fen: 100)), key: "open")
+        XCTAssertEqual(store.log.state.unsynced, 0, "the ledger answers after the sync")
+        XCTAssertEqual(store.log.state.syncs, opened + 1)
+
+        try store.commit([.notification(PatientNotification(id: "N1", patient: "P", kind: .settled, text: "x"))])
+        XCTAssertEqual(store.log.state.unsynced, 1, "a commit waits for the next flush")
+        try store.flush()
+        try store.flush()
+        XCTAssertEqual(store.log.state.unsynced, 0)
+        XCTAssertEqual(store.log.state.syncs, opened + 2, "a flush with nothing new to cover does not sync again")
     }
 
     func testOtherApplicationsDatabaseIsRefused() throws {

@@ -10,7 +10,7 @@ extension SQLiteLedgerStore: EncounterStore {
     public func commit(_ changes: [EncounterChange]) throws {
         let batch = EncounterChangeBatch(changes)
         try lock.withLock {
-            try connection.writeTransaction {
+            try writeTransaction {
                 try connection.run(EncounterRows.upsertEncounters, rows: batch.encounters.map(EncounterColumns.values),
                                    bind: EncounterRows.bind)
                 try connection.run(EncounterRows.insertItems, rows: batch.items.map { EncounterColumns.values($1, of: $0) },
