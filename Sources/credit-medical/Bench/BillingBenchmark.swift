@@ -10,9 +10,10 @@ struct BillingBenchmark {
     /// Charge items of the inpatient stay, spread over ``stayDays`` days.
     var inpatientItems = 20_000
     var stayDays = 30
-    /// Outpatient checkouts on the group-commit path, and concurrent callers doing them.
+    /// Outpatient checkouts on the group-commit path, and concurrent callers doing them (as many
+    /// as `bench ledger` has).
     var checkouts = 20_000
-    var callers = 256
+    var callers = 1_024
     /// Charge items per outpatient visit.
     static let itemsPerVisit = 8
 
