@@ -4,10 +4,14 @@ public import CreditMedicalHIS
 /// The desk's paperwork in the same PostgreSQL database as the ledger, with the columns every
 /// SQL store shares (``EncounterColumns``).
 extension PostgresLedgerStore: EncounterStore {
+    /// The first key of the advisory locks on encounter ids ("CMEN").
+    private static let encounterLockClass: Int32 = 0x434D_454E
+
     public func commit(_ changes: [EncounterChange]) throws {
         let batch = EncounterChangeBatch(changes)
         try withConnection { connection in
             try connection.transaction {
+                try requireNextRevisions(of: batch, on: connection)
                 try insert(into: "encounters", columns: Self.columns(EncounterColumns.encounter),
                            rows: batch.encounters.map { Self.values(EncounterColumns.values($0)) },
                            updating: EncounterColumns.encounterUpdates, on: connection)
@@ -27,6 +31,21 @@ extension PostgresLedgerStore: EncounterStore {
                 }
             }
         }
+    }
+
+    /// Throws ``StaleEncounterError`` unless every encounter of `batch` is new or stored at the
+    /// revision before. Takes one transaction-scoped lock per encounter id first, in id order, so
+    /// that a concurrent writer of the same encounters (also of a new one, which no row lock could
+    /// cover) waits, and then reads the revisions that writer committed.
+    private func requireNextRevisions(of batch: EncounterChangeBatch, on connection: PostgresConnection) throws {
+        guard !batch.encounters.isEmpty else { return }
+        let ids = PostgresLedgerRows.array(batch.encounters.map(\.id.rawValue))
+        try connection.query("SELECT pg_advisory_xact_lock(\(Self.encounterLockClass), hashtext(id)) "
+                             + "FROM (SELECT DISTINCT unnest($1::text[]) AS id ORDER BY id) AS ids", [ids])
+        let stored = try connection.query("SELECT id, revision FROM encounters WHERE id = ANY($1::text[])", [ids])
+        let revisions = (0..<stored.count).map { (EncounterID(stored.text($0, 0) ?? ""), Int(stored.int64($0, 1) ?? 0)) }
+        let stale = batch.staleEncounters(stored: Dictionary(revisions, uniquingKeysWith: { first, _ in first }))
+        guard stale.isEmpty else { throw StaleEncounterError(encounters: stale) }
     }
 
     public func encounter(_ id: EncounterID) throws -> Encounter? {

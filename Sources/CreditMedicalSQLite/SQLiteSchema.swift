@@ -131,12 +131,9 @@ enum SQLiteSchema {
             text TEXT NOT NULL
         );
         """,
-        // 3: how many charge records each encounter's bill holds (see Encounter.billRecords).
+        // 3: each encounter's revision (see Encounter.revision); encounters written before count as 0.
         """
-        ALTER TABLE encounters ADD COLUMN bill_records INTEGER NOT NULL DEFAULT 0;
-        UPDATE encounters SET bill_records =
-            (SELECT count(*) FROM charge_items WHERE charge_items.encounter_id = encounters.id)
-            + (SELECT count(*) FROM charge_refunds WHERE charge_refunds.encounter_id = encounters.id);
+        ALTER TABLE encounters ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
         """,
     ]
 

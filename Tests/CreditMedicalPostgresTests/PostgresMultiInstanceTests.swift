@@ -1,10 +1,12 @@
 import CreditMedicalCore
+import CreditMedicalHIS
 import CreditMedicalPostgres
+import CreditMedicalTesting
 import XCTest
 
 /// Two SDK instances, each with its own store and connection pool, apply batches to the same
-/// lines at once: nothing is lost, nothing applied twice, and the auditor finds the journal and
-/// the balances in agreement.
+/// lines at once, or charge the same encounter at once: nothing is lost, nothing applied twice,
+/// and the auditor finds the journal and the balances in agreement.
 final class PostgresMultiInstanceTests: XCTestCase {
     func testTwoInstancesOnTheSameLinesLoseNothing() async throws {
         let url = try PostgresTestServer.require().makeDatabase()
@@ -49,5 +51,47 @@ final class PostgresMultiInstanceTests: XCTestCase {
                        "one entry per applied command, replays add none")
         let report = try LedgerAuditor(store: store).audit()
         XCTAssertTrue(report.violations.isEmpty, "\(report.violations)")
+    }
+
+    /// Each desk keeps the encounter it wrote last; the other desk's writes in between make its
+    /// copy out of date, which the store refuses (by revision) instead of losing the other's charges.
+    /// Working on one encounter at the same time, a call can also find the hold changed under it;
+    /// the HIS repeats what failed, and in the end every charge is on the bill and locked once.
+    func testTwoDesksChargingOneEncounterAtOnceLoseNoCharge() async throws {
+        let url = try PostgresTestServer.require().makeDatabase()
+        let stores = [try PostgresLedgerStore(url: url), try PostgresLedgerStore(url: url)]
+        let parties = FakeParties()
+        let desks = stores.map { parties.desk(ledger: Ledger(store: $0), store: $0) }
+        try await desks[0].ledger.execute(.openLine("L1", limit: Money(fen: 100_000_000)), key: "open-L1")
+        try await desks[0].open("MZ-1", kind: .outpatient, patient: Patient(id: "P1", line: "L1"), department: "内科")
+        let time = Timestamp(millisecondsSince1970: 1_795_996_800_000)
+        let failures = try await withThrowingTaskGroup(of: [String].self) { group in
+            for (number, desk) in desks.enumerated() {
+                group.addTask {
+                    var failures: [String] = []
+                    for index in 0..<15 {
+                        let item = try ChargeItem(id: ChargeItemID("I\(number)-\(index)"), code: "X", name: "item",
+                                                  category: .laboratory, insuranceClass: .a, quantity: Quantity(units: 1),
+                                                  unitPrice: Money(fen: Int64(100 * (index + 1))), time: time)
+                        for attempt in 0..<10 {
+                            do {
+                                try await desk.charge([item], to: "MZ-1")
+                                break
+                            } catch where attempt < 9 {
+                                failures.append("\(error)")
+                            }
+                        }
+                    }
+                    return failures
+                }
+            }
+            return try await group.reduce([], +)
+        }
+        XCTAssertTrue(failures.allSatisfy { $0.hasPrefix("encounter.stale") || $0.hasPrefix("ledger.insufficient_held") }, "\(failures)")
+        let bill = try stores[0].bill(of: "MZ-1")
+        XCTAssertEqual(bill.lines.count, 30, "every charge of both desks (\(failures.count) calls repeated)")
+        let encounter = try XCTUnwrap(stores[1].encounter("MZ-1"))
+        XCTAssertEqual([encounter.locked, encounter.uncovered], [bill.total, .zero], "the encounter locks the whole bill")
+        XCTAssertEqual(try desks[1].ledger.hold("MZ-1")?.amount, bill.total, "and so does the hold")
     }
 }

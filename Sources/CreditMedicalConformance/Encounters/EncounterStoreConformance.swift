@@ -20,6 +20,7 @@ open class EncounterStoreConformance: XCTestCase {
         .init("settlementsByRoundStepAndAdvance", settlementsByRoundStepAndAdvance),
         .init("outboxKeepsWhatWasNotSent", outboxKeepsWhatWasNotSent),
         .init("everythingSurvivesReopening", everythingSurvivesReopening),
+        .init("encounterWritesFollowTheirRevision", encounterWritesFollowTheirRevision),
     ]
 
     /// Runs every scenario of ``allScenarios`` on a fresh store and returns how many ran.
@@ -36,9 +37,9 @@ open class EncounterStoreConformance: XCTestCase {
 
     private static let time = Timestamp(millisecondsSince1970: 1_795_996_800_000)
 
-    private static func encounter(_ id: EncounterID, kind: EncounterKind = .outpatient) -> Encounter {
+    private static func encounter(_ id: EncounterID, kind: EncounterKind = .outpatient, revision: Int = 0) -> Encounter {
         Encounter(id: id, kind: kind, patient: Patient(id: "P-\(id)", line: "L-1", medicalInsuranceNumber: "YB-1", commercialPolicy: nil),
-                  department: "内科", paymentMode: .credit, openedAt: time)
+                  department: "内科", paymentMode: .credit, openedAt: time, revision: revision)
     }
 
     private static func item(_ id: String, fen: Int64, quantity: Int64 = 1_000) throws -> ChargeItem {
@@ -54,7 +55,7 @@ open class EncounterStoreConformance: XCTestCase {
         let visit = Encounter(
             id: "MZ-1", kind: .outpatient, patient: opened.patient, department: opened.department, paymentMode: .credit,
             openedAt: time, status: .settled, closedAt: time.adding(seconds: 60), locked: Money(fen: 1_234), uncovered: Money(fen: 56),
-            billedThrough: BillingDay(year: 2026, month: 11, day: 25), creditSteps: 3, round: 2, billRecords: 5)
+            billedThrough: BillingDay(year: 2026, month: 11, day: 25), creditSteps: 3, round: 2, revision: 1)
         try s.store.commit([.encounter(visit)])
         XCTAssertEqual(try s.store.encounter("MZ-1"), visit, "[encountersReadBackAsWritten] replaced")
         XCTAssertEqual(try s.store.encounter("ZY-1")?.kind, .inpatient, "[encountersReadBackAsWritten]")
@@ -63,6 +64,30 @@ open class EncounterStoreConformance: XCTestCase {
                        "[encountersReadBackAsWritten] listed by id")
         XCTAssertEqual(try s.store.encounters(after: nil, limit: 1), [visit], "[encountersReadBackAsWritten] at most the limit")
         XCTAssertEqual(try s.store.encounters(after: "MZ-1", limit: 10).map(\.id), ["ZY-1"], "[encountersReadBackAsWritten] after an id")
+    }
+
+    static func encounterWritesFollowTheirRevision(_ s: Subject) async throws {
+        let tag = "[encounterWritesFollowTheirRevision]"
+        try s.store.commit([.encounter(encounter("MZ-1", revision: 3))])
+        XCTAssertEqual(try s.store.encounter("MZ-1")?.revision, 3, "\(tag) a new encounter is stored at any revision (a copy)")
+        try s.store.commit([.encounter(encounter("MZ-1", revision: 4)), .items("MZ-1", [try item("A", fen: 10)])])
+
+        func assertStale(_ changes: [EncounterChange], _ expected: [EncounterID], _ message: String) {
+            XCTAssertThrowsError(try s.store.commit(changes), "\(tag) \(message)") { error in
+                XCTAssertEqual((error as? StaleEncounterError)?.encounters, expected, "\(tag) \(message): \(error)")
+            }
+        }
+        assertStale([.encounter(encounter("MZ-2", revision: 1)), .encounter(encounter("MZ-1", revision: 4)),
+                     .items("MZ-1", [try item("B", fen: 20)])], ["MZ-1"], "the same revision again")
+        XCTAssertNil(try s.store.encounter("MZ-2"), "\(tag) a refused commit stores nothing")
+        XCTAssertEqual(try s.store.charges(of: "MZ-1").items.map(\.id), ["A"], "\(tag) a refused commit stores nothing")
+        assertStale([.encounter(encounter("MZ-1", revision: 6))], ["MZ-1"], "a revision skipped")
+        assertStale([.encounter(encounter("MZ-1", revision: 5)), .encounter(encounter("MZ-1", revision: 7))], ["MZ-1"],
+                    "a revision skipped within the commit")
+        XCTAssertEqual(try s.store.encounter("MZ-1")?.revision, 4, "\(tag)")
+
+        try s.store.commit([.encounter(encounter("MZ-1", revision: 5)), .encounter(encounter("MZ-1", revision: 6))])
+        XCTAssertEqual(try s.store.encounter("MZ-1")?.revision, 6, "\(tag) two writes in one commit")
     }
 
     static func chargesKeepTheirOrder(_ s: Subject) async throws {

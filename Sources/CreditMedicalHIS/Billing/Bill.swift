@@ -32,8 +32,6 @@ public struct Bill: Sendable, Hashable {
     public private(set) var total = Money.zero
     /// Everything charged, before refunds; never overflows, so no partial sum of the bill does.
     public private(set) var charged = Money.zero
-    /// How many records the bill was built from: its items and its refunds.
-    public var recordCount: Int { lines.count + refunds.count }
     private var lineIndex: [ChargeItemID: Int] = [:]
     private var refundIDs: Set<ChargeItemID> = []
 

@@ -88,8 +88,10 @@ extension CreditDesk {
                              available: available, notifications: notifications)
     }
 
-    /// Ledger rejections that mean the line changed under the call.
-    private static let raceCodes: Set<LedgerError.Code> = [.insufficientAvailable, .lineFrozen, .lineSuspended, .lineClosed]
+    /// Ledger rejections that mean the line or the hold changed under the call (the hold only
+    /// when another desk works on the same encounter at the same time).
+    private static let raceCodes: Set<LedgerError.Code> = [.insufficientAvailable, .insufficientHeld, .lineFrozen, .lineSuspended,
+                                                           .lineClosed]
 
     /// What has been billed so far: the whole bill, or for an inpatient stay the items of the
     /// closed days (refunds of them included).

@@ -33,9 +33,11 @@ public final class CreditDesk: Sendable {
         /// Whether concurrent calls share store transactions (group commit). Turning it off makes
         /// every write its own durable transaction; it exists to measure the difference.
         public var groupCommit: Bool
-        /// How many charge records (items and refunds) of open encounters' bills the desk keeps in
-        /// memory between calls, so that a call reads only the encounter, not its charges, when
-        /// no other desk changed the bill since (about 200 bytes per record); 0 keeps none.
+        /// How many charge records (items and refunds) of open encounters the desk keeps in memory
+        /// with the encounters, as it last wrote them, so that the next call for an encounter reads
+        /// neither it nor its bill (about 200 bytes per record); 0 keeps none. When another desk
+        /// wrote the encounter in between, the store refuses the out-of-date write and the call is
+        /// repeated on what the store holds.
         public var keptBillRecords: Int
 
         public init(excessPolicy: ExcessPolicy = .lockAvailable, calendar: BillingCalendar = BillingCalendar(),
@@ -57,12 +59,12 @@ public final class CreditDesk: Sendable {
     public let configuration: Configuration
     /// Called between the steps of a checkout; tests throw from it to act out a crash there.
     let checkpoint: @Sendable (CheckoutCheckpoint) throws -> Void
-    private let writer: GroupCommitter<EncounterChange, Bool>?
+    private let writer: GroupCommitter<[EncounterChange], Bool>?
     /// Notifications delivered whose outbox entries are not yet taken out: the marks ride along
     /// with the desk's next write instead of costing a write of their own.
     let deliveredMarks = Mutex<Set<AdapterRequestID>>([])
     let serializer = EncounterSerializer()
-    let bills: BillCache
+    let kept: EncounterCache
 
     /// A desk over `ledger` and `store`, talking to the given parties. Time comes from the
     /// ledger's clock.
@@ -90,18 +92,18 @@ public final class CreditDesk: Sendable {
         self.notifications = notifications
         self.configuration = configuration
         self.checkpoint = checkpoint
-        self.bills = BillCache(maximumRecords: configuration.keptBillRecords)
+        self.kept = EncounterCache(maximumRecords: configuration.keptBillRecords)
         self.writer = configuration.groupCommit
-            ? GroupCommitter(label: "encounters", maximumBatchSize: 4_096, clock: ledger.clock,
-                             commit: { changes, _ in try store.commit(changes); return changes.map { _ in true } },
-                             flush: { try store.flush() })
+            ? GroupCommitter(label: "encounters", maximumBatchSize: 1_024, clock: ledger.clock,
+                             commit: { writes, _ in try Self.commit(writes, to: store) }, flush: { try store.flush() })
             : nil
     }
 
     var now: Timestamp { ledger.clock.now() }
 
     /// Persists `changes` in one transaction, durably, together with the delivery marks taken so
-    /// far (which go back to the queue when the write fails).
+    /// far (which go back to the queue when the write fails). Throws ``StaleEncounterError`` when
+    /// the store refused an encounter of `changes` as out of date.
     func write(_ changes: [EncounterChange]) async throws {
         let marks = deliveredMarks.withLock { marks in
             defer { marks.removeAll() }
@@ -110,7 +112,11 @@ public final class CreditDesk: Sendable {
         let all = changes + marks.map(EncounterChange.notificationSent)
         do {
             if let writer {
-                _ = try await writer.submit(all)
+                guard try await writer.submit([all]) == [true] else {
+                    throw StaleEncounterError(encounters: changes.compactMap { change in
+                        if case .encounter(let encounter) = change { encounter.id } else { nil }
+                    })
+                }
             } else {
                 try store.commit(all)
                 try store.flush()
@@ -118,6 +124,39 @@ public final class CreditDesk: Sendable {
         } catch {
             deliveredMarks.withLock { $0.formUnion(marks) }
             throw error
+        }
+    }
+
+    /// Commits the writes of several calls in one transaction; when the store refuses some as
+    /// out of date, commits the others and answers `false` for those.
+    static func commit(_ writes: [[EncounterChange]], to store: any EncounterStore) throws -> [Bool] {
+        var accepted = Array(repeating: true, count: writes.count)
+        // Each refusal takes at least one write out, so this ends.
+        while true {
+            do {
+                try store.commit(writes.indices.filter { accepted[$0] }.flatMap { writes[$0] })
+                return accepted
+            } catch let stale as StaleEncounterError {
+                let refused = Set(stale.encounters)
+                let before = accepted.filter { $0 }.count
+                for index in writes.indices where accepted[index] && writes[index].contains(where: { change in
+                    if case .encounter(let encounter) = change { refused.contains(encounter.id) } else { false }
+                }) {
+                    accepted[index] = false
+                }
+                guard accepted.filter({ $0 }).count < before else { throw stale }
+            }
+        }
+    }
+
+    /// Runs `body`, and once more when the store refused its write of encounter `id` as out of
+    /// date (another desk wrote the encounter since this one kept or read it): the second run
+    /// finds nothing kept and reads the store.
+    func repeatingIfStale<Result>(_ id: EncounterID, _ body: () async throws -> Result) async throws -> Result {
+        do {
+            return try await body()
+        } catch let stale as StaleEncounterError where stale.encounters.contains(id) {
+            return try await body()
         }
     }
 
@@ -131,7 +170,7 @@ public final class CreditDesk: Sendable {
         _ id: EncounterID, kind: EncounterKind, patient: Patient, department: String, paymentMode: PaymentMode = .credit
     ) async throws -> Encounter {
         guard id.isValid else { throw BillingError(.invalidIdentifier, details: "encounter") }
-        return try await serializer.run(id) {
+        return try await serializer.run(id) { try await repeatingIfStale(id) {
             if let existing = try store.encounter(id) {
                 guard existing.kind == kind, existing.patient == patient, existing.department == department,
                       existing.paymentMode == paymentMode
@@ -144,26 +183,17 @@ public final class CreditDesk: Sendable {
                 try current.requireOpenForCharges()
             }
             let encounter = Encounter(id: id, kind: kind, patient: patient, department: department,
-                                      paymentMode: paymentMode, openedAt: now)
+                                      paymentMode: paymentMode, openedAt: now, revision: 1)
             try await write([.encounter(encounter)])
             return encounter
-        }
+        } }
     }
 
     /// The encounter with this number.
     public func encounter(_ id: EncounterID) throws -> Encounter? { try store.encounter(id) }
 
     /// The encounter's bill as charged so far.
-    public func bill(of id: EncounterID) throws -> Bill {
-        guard let encounter = try store.encounter(id) else { return Bill(encounter: id) }
-        return try bill(of: encounter)
-    }
-
-    /// The encounter's bill: the one kept from the desk's last write when it is still the stored
-    /// one, else read from the store.
-    func bill(of encounter: Encounter) throws -> Bill {
-        try bills.bill(of: encounter) ?? store.bill(of: encounter.id)
-    }
+    public func bill(of id: EncounterID) throws -> Bill { try store.bill(of: id) }
 
     /// Adds charge items (one order, 医嘱) to an open encounter. Outpatient, emergency and
     /// internet-hospital charges are brought to credit at once; an inpatient stay's charges wait
@@ -210,24 +240,23 @@ public final class CreditDesk: Sendable {
     private func changeBill(
         of id: EncounterID, _ change: (inout Encounter, inout Bill) throws -> [EncounterChange]
     ) async throws -> CreditOutcome {
-        try await serializer.run(id) {
-            var encounter = try openEncounter(id)
-            var bill = try bills.take(encounter) ?? store.bill(of: id)
+        try await serializer.run(id) { try await repeatingIfStale(id) {
+            var (encounter, bill) = try openEncounterAndBill(id)
             let recorded = try change(&encounter, &bill)
-            encounter.billRecords = bill.recordCount
+            encounter.revision += 1
             let outcome = try await bringToCredit(&encounter, bill: bill)
             try await write(recorded + [.encounter(encounter)] + outcome.notifications.map(EncounterChange.notification))
-            bills.keep(bill)
+            kept.keep(encounter, bill: bill)
             await deliver(outcome.notifications)
             return outcome
-        }
+        } }
     }
 
     /// Cancels an open encounter whose bill is empty or fully refunded, voiding its hold.
     public func cancel(_ id: EncounterID) async throws {
-        try await serializer.run(id) {
-            var encounter = try openEncounter(id)
-            guard try bill(of: encounter).total == .zero else { throw BillingError(.encounterHasCharges, details: "encounter \(id)") }
+        try await serializer.run(id) { try await repeatingIfStale(id) {
+            var (encounter, bill) = try openEncounterAndBill(id)
+            guard bill.total == .zero else { throw BillingError(.encounterHasCharges, details: "encounter \(id)") }
             if let hold = try ledger.hold(encounter.hold), hold.state == .open {
                 try await ledger.execute(.voidHold(hold.id), key: IdempotencyKey("\(encounter.keyPrefix)/cancel"))
             }
@@ -235,16 +264,18 @@ public final class CreditDesk: Sendable {
             encounter.closedAt = now
             encounter.locked = .zero
             encounter.uncovered = .zero
+            encounter.revision += 1
             try await write([.encounter(encounter)])
-            bills.forget(id)
-        }
+        } }
     }
 
-    /// The encounter, which must exist and be open.
-    func openEncounter(_ id: EncounterID) throws -> Encounter {
+    /// The open encounter and its bill: as this desk kept them from its last write, or read from
+    /// the store.
+    func openEncounterAndBill(_ id: EncounterID) throws -> (Encounter, Bill) {
+        if let kept = kept.take(id) { return kept }
         guard let encounter = try store.encounter(id) else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
         guard encounter.status == .open else { throw BillingError(.encounterNotOpen, details: "encounter \(id) is \(encounter.status)") }
-        return encounter
+        return (encounter, try store.bill(of: id))
     }
 }
 

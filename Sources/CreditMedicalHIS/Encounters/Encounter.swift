@@ -75,17 +75,16 @@ public struct Encounter: Sendable, Hashable, Codable {
     /// Counts settlements: 1 until a settlement is reversed, which opens the next round with a
     /// new hold so the encounter can be corrected and settled again.
     public internal(set) var round: Int
-    /// How many records (charge items and refunds) the encounter's bill holds. The desk writes it
-    /// in the same transaction as the records, which are only ever appended, so a bill with as
-    /// many records is the stored bill: a desk uses a bill it kept in memory only when the count
-    /// matches.
-    public internal(set) var billRecords: Int
+    /// How many times the encounter has been written. Every write carries the next revision, and
+    /// a store replaces only the revision before it, so a desk whose copy is out of date (another
+    /// desk wrote the encounter since) has its write refused instead of overwriting the other's.
+    public internal(set) var revision: Int
 
     /// An encounter as a store loads it.
     public init(
         id: EncounterID, kind: EncounterKind, patient: Patient, department: String, paymentMode: PaymentMode,
         openedAt: Timestamp, status: EncounterStatus = .open, closedAt: Timestamp? = nil, locked: Money = .zero,
-        uncovered: Money = .zero, billedThrough: BillingDay? = nil, creditSteps: Int = 0, round: Int = 1, billRecords: Int = 0
+        uncovered: Money = .zero, billedThrough: BillingDay? = nil, creditSteps: Int = 0, round: Int = 1, revision: Int = 0
     ) {
         self.id = id
         self.kind = kind
@@ -100,7 +99,7 @@ public struct Encounter: Sendable, Hashable, Codable {
         self.billedThrough = billedThrough
         self.creditSteps = creditSteps
         self.round = round
-        self.billRecords = billRecords
+        self.revision = revision
     }
 
     /// The encounter's hold on the credit line in this round: the encounter number, followed by

@@ -21,22 +21,26 @@ extension CreditDesk {
     /// Calling it for a settled encounter returns its record.
     @discardableResult
     public func checkout(_ id: EncounterID) async throws -> SettlementRecord {
-        try await serializer.run(id) {
-            guard var encounter = try store.encounter(id) else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
+        try await serializer.run(id) { try await repeatingIfStale(id) {
+            let kept = self.kept.take(id)
+            guard var encounter = try kept?.encounter ?? store.encounter(id) else {
+                throw BillingError(.encounterNotFound, details: "encounter \(id)")
+            }
             // An open encounter has no settlement in its round: the record and the status
             // `settling` are written together.
             if encounter.status != .open, let record = try store.settlement(of: id), record.round == encounter.round {
                 return try await proceed(record, encounter: encounter)
             }
             guard encounter.status == .open else { throw BillingError(.encounterNotOpen, details: "encounter \(id) is \(encounter.status)") }
-            let bill = try bills.take(encounter) ?? store.bill(of: id)
+            let bill = try kept?.bill ?? store.bill(of: id)
             encounter.status = .settling
+            encounter.revision += 1
             let outcome = try await bringToCredit(&encounter, bill: bill)
             let record = SettlementRecord(encounter: id, round: encounter.round, startedAt: now, total: bill.total, updatedAt: now)
             try await write([.encounter(encounter), .settlement(record)] + outcome.notifications.map(EncounterChange.notification))
             try checkpoint(.started)
             return try await proceed(record, encounter: encounter, bill: bill)
-        }
+        } }
     }
 
     /// Continues every checkout and reversal that stopped half-way (after a crash, a timeout or
@@ -71,7 +75,7 @@ extension CreditDesk {
         guard var encounter = try loaded ?? store.encounter(record.encounter) else {
             throw BillingError(.encounterNotFound, details: "encounter \(record.encounter)")
         }
-        let bill = try loadedBill ?? self.bill(of: encounter)
+        let bill = try loadedBill ?? store.bill(of: encounter.id)
         var closed: Encounter?
         if record.step == .started {
             let medical = try await settleWithMedicalInsurance(encounter, bill: bill, record: record)
@@ -86,6 +90,7 @@ extension CreditDesk {
             record.updatedAt = now
             encounter.status = .settled
             encounter.closedAt = now
+            encounter.revision += 1
             closed = encounter
         }
         guard record.step == .captured else { return record }

@@ -63,6 +63,7 @@ extension CreditDesk {
         encounter.locked = .zero
         encounter.uncovered = .zero
         encounter.creditSteps = 0
+        encounter.revision += 1
         try await write([.settlement(record), .encounter(encounter), .notification(notice)])
         await deliver([notice])
         return record

@@ -2,7 +2,9 @@ public import CreditMedicalCore
 
 /// One change the ``CreditDesk`` asks an ``EncounterStore`` to persist.
 public enum EncounterChange: Sendable, Hashable {
-    /// Inserts the encounter or replaces it.
+    /// Inserts the encounter when none with its id is stored, or replaces the stored one whose
+    /// ``Encounter/revision`` is the one before; otherwise the commit fails with
+    /// ``StaleEncounterError``.
     case encounter(Encounter)
     /// Appends charge items to an encounter's bill.
     case items(EncounterID, [ChargeItem])
@@ -22,6 +24,9 @@ public enum EncounterChange: Sendable, Hashable {
 /// A store:
 /// - MUST apply the changes of one ``commit(_:)`` atomically, in order, and durably when
 ///   ``flush()`` returns (or before ``commit(_:)`` returns);
+/// - MUST refuse a commit that would replace an encounter with anything but its next revision,
+///   with ``StaleEncounterError`` naming every such encounter, storing nothing of it (also when
+///   another process commits at the same time);
 /// - MUST return items and refunds in the order they were appended;
 /// - MUST be safe to call from several threads at once.
 ///

@@ -21,10 +21,10 @@ package protocol StoredRow {
 package enum EncounterColumns {
     package static let encounter = ["id", "kind", "patient_id", "line_id", "insurance_number", "commercial_policy", "department",
                                     "payment_mode", "status", "opened_at", "closed_at", "locked_fen", "uncovered_fen",
-                                    "billed_through", "credit_steps", "round", "bill_records"]
+                                    "billed_through", "credit_steps", "round", "revision"]
     /// The encounter columns a later write changes.
     package static let encounterUpdates = ["status", "closed_at", "locked_fen", "uncovered_fen", "billed_through", "credit_steps", "round",
-                                           "bill_records"]
+                                           "revision"]
 
     package static func values(_ encounter: Encounter) -> [StoredValue] {
         [.text(encounter.id.rawValue), .text(encounter.kind.rawValue), .text(encounter.patient.id),
@@ -33,7 +33,7 @@ package enum EncounterColumns {
          .text(encounter.status.rawValue), .integer(encounter.openedAt.millisecondsSince1970),
          .optional(encounter.closedAt?.millisecondsSince1970), .integer(encounter.locked.fen), .integer(encounter.uncovered.fen),
          .optional(encounter.billedThrough.map { Int64($0.year * 10_000 + $0.month * 100 + $0.day) }),
-         .integer(Int64(encounter.creditSteps)), .integer(Int64(encounter.round)), .integer(Int64(encounter.billRecords))]
+         .integer(Int64(encounter.creditSteps)), .integer(Int64(encounter.round)), .integer(Int64(encounter.revision))]
     }
 
     package static func encounter(_ row: some StoredRow) -> Encounter? {
@@ -41,7 +41,7 @@ package enum EncounterColumns {
               let department = row.text(6), let mode = row.text(7).flatMap(PaymentMode.init),
               let status = row.text(8).flatMap(EncounterStatus.init), let openedAt = row.integer(9), let locked = row.integer(11),
               let uncovered = row.integer(12), let steps = row.integer(14), let round = row.integer(15),
-              let records = row.integer(16)
+              let revision = row.integer(16)
         else { return nil }
         let patient = Patient(id: patientID, line: row.text(3).map(CreditLineID.init), medicalInsuranceNumber: row.text(4),
                               commercialPolicy: row.text(5))
@@ -49,7 +49,7 @@ package enum EncounterColumns {
         return Encounter(
             id: EncounterID(id), kind: kind, patient: patient, department: department, paymentMode: mode, openedAt: time(openedAt),
             status: status, closedAt: row.integer(10).map(time), locked: Money(fen: locked), uncovered: Money(fen: uncovered),
-            billedThrough: billedThrough, creditSteps: Int(steps), round: Int(round), billRecords: Int(records))
+            billedThrough: billedThrough, creditSteps: Int(steps), round: Int(round), revision: Int(revision))
     }
 
     package static let item = ["encounter_id", "item_id", "code", "name", "category", "insurance_class", "quantity_thousandths",
@@ -154,6 +154,8 @@ package enum EncounterColumns {
 /// settlement changed twice is written once, in its last state.
 package struct EncounterChangeBatch {
     package private(set) var encounters: [Encounter] = []
+    /// The revisions each encounter is written with, in order.
+    private var revisions: [EncounterID: [Int]] = [:]
     package private(set) var items: [(EncounterID, ChargeItem)] = []
     package private(set) var refunds: [(EncounterID, ChargeRefund)] = []
     package private(set) var settlements: [SettlementRecord] = []
@@ -168,6 +170,7 @@ package struct EncounterChangeBatch {
             switch change {
             case .encounter(let encounter):
                 Self.put(encounter, key: encounter.id, in: &encounters, index: &encounterIndex)
+                revisions[encounter.id, default: []].append(encounter.revision)
             case .items(let id, let added):
                 items += added.map { (id, $0) }
             case .refund(let id, let refund):
@@ -180,6 +183,18 @@ package struct EncounterChangeBatch {
                 sent.append(id)
             }
         }
+    }
+
+    /// The encounters of the batch that the stored revisions (`stored`, by id, for those that
+    /// exist) do not allow: a stored one must be at the revision before the batch's first write
+    /// of it, and several writes of one encounter must follow each other.
+    package func staleEncounters(stored: [EncounterID: Int]) -> [EncounterID] {
+        var stale: [EncounterID] = []
+        for (id, revisions) in revisions {
+            let follows = zip(revisions, revisions.dropFirst()).allSatisfy { $0 + 1 == $1 }
+            if !follows || stored[id].map({ $0 + 1 != revisions[0] }) == true { stale.append(id) }
+        }
+        return stale.sorted()
     }
 
     private static func put<Value, Key: Hashable>(_ value: Value, key: Key, in values: inout [Value], index: inout [Key: Int]) {

@@ -11,6 +11,12 @@ extension SQLiteLedgerStore: EncounterStore {
         let batch = EncounterChangeBatch(changes)
         try lock.withLock {
             try writeTransaction {
+                let stored = try connection.rows("SELECT id, revision FROM encounters", whereColumn: "id",
+                                                 in: batch.encounters.map(\.id.rawValue)) { row in
+                    (EncounterID(row.text(0) ?? ""), Int(row.integer(1) ?? 0))
+                }
+                let stale = batch.staleEncounters(stored: Dictionary(stored, uniquingKeysWith: { first, _ in first }))
+                guard stale.isEmpty else { throw StaleEncounterError(encounters: stale) }
                 try connection.run(EncounterRows.upsertEncounters, rows: batch.encounters.map(EncounterColumns.values),
                                    bind: EncounterRows.bind)
                 try connection.run(EncounterRows.insertItems, rows: batch.items.map { EncounterColumns.values($1, of: $0) },

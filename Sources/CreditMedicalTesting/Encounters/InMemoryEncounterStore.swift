@@ -27,10 +27,12 @@ public final class InMemoryEncounterStore: EncounterStore {
             // Checked first, then applied in place: a refused commit changes nothing, and a commit
             // costs what it changes, not the size of the store.
             var known = Set<EncounterID>()
+            var stored: [EncounterID: Int] = [:]
             for change in changes {
                 switch change {
                 case .encounter(let encounter):
                     known.insert(encounter.id)
+                    stored[encounter.id] = state.encounters[encounter.id]?.revision
                 case .items(let id, _), .refund(let id, _):
                     guard known.contains(id) || state.encounters[id] != nil else {
                         throw BillingError(.encounterNotFound, details: "encounter \(id)")
@@ -39,6 +41,8 @@ public final class InMemoryEncounterStore: EncounterStore {
                     break
                 }
             }
+            let stale = EncounterChangeBatch(changes).staleEncounters(stored: stored)
+            guard stale.isEmpty else { throw StaleEncounterError(encounters: stale) }
             for change in changes {
                 switch change {
                 case .encounter(let encounter):
