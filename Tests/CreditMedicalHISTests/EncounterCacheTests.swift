@@ -33,6 +33,8 @@ final class EncounterCacheTests: XCTestCase {
         try await second.charge([item("C", 4_000)], to: "MZ-1")
         try await second.refund(ChargeRefund(id: "R-A", item: "A", quantity: Quantity(units: 1), time: start), in: "MZ-1")
         XCTAssertEqual(try store.encounter("MZ-1")?.revision, 4)
+        XCTAssertEqual(try first.bill(of: "MZ-1").total.fen, 6_000, "its kept bill is not at the stored revision")
+        XCTAssertEqual(try second.bill(of: "MZ-1").total.fen, 6_000)
 
         // The first desk's copy is at revision 2: its write is refused and the call repeated.
         let outcome = try await first.charge([item("D", 8_000)], to: "MZ-1")
@@ -94,6 +96,8 @@ final class EncounterCacheTests: XCTestCase {
         cache.keep(visit("MZ-4", revision: 1), bill: try bill("MZ-4", records: 6))
         XCTAssertLessThanOrEqual(cache.records, 15, "past the limit, down to three quarters of it")
         XCTAssertNil(cache.take("MZ-1"), "the encounter written longest ago goes first")
+        XCTAssertNil(cache.bill(of: visit("MZ-4", revision: 2)), "only at the kept revision")
+        XCTAssertEqual(cache.bill(of: visit("MZ-4", revision: 1))?.lines.count, 6)
         XCTAssertEqual(cache.take("MZ-4")?.bill.lines.count, 6)
         XCTAssertNil(cache.take("MZ-4"), "taken out")
 

@@ -192,8 +192,12 @@ public final class CreditDesk: Sendable {
     /// The encounter with this number.
     public func encounter(_ id: EncounterID) throws -> Encounter? { try store.encounter(id) }
 
-    /// The encounter's bill as charged so far.
-    public func bill(of id: EncounterID) throws -> Bill { try store.bill(of: id) }
+    /// The encounter's bill as charged so far: the one this desk kept from its last write when the
+    /// stored encounter is still at that revision, else read from the store.
+    public func bill(of id: EncounterID) throws -> Bill {
+        guard let encounter = try store.encounter(id) else { return Bill(encounter: id) }
+        return try kept.bill(of: encounter) ?? store.bill(of: id)
+    }
 
     /// Adds charge items (one order, 医嘱) to an open encounter. Outpatient, emergency and
     /// internet-hospital charges are brought to credit at once; an inpatient stay's charges wait

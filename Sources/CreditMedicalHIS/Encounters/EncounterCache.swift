@@ -40,6 +40,15 @@ final class EncounterCache: Sendable {
         }
     }
 
+    /// The kept bill of `encounter` (as read from the store), when the kept copy is at its revision;
+    /// it stays kept.
+    func bill(of encounter: Encounter) -> Bill? {
+        state.withLock { state in
+            guard let kept = state.kept[encounter.id], kept.encounter.revision == encounter.revision else { return nil }
+            return kept.bill
+        }
+    }
+
     /// Keeps the open encounter and its bill, which the caller has just written.
     func keep(_ encounter: Encounter, bill: Bill) {
         let kept = Kept(encounter: encounter, bill: bill, written: 0)

@@ -11,11 +11,16 @@ extension SQLiteLedgerStore: EncounterStore {
         let batch = EncounterChangeBatch(changes)
         try lock.withLock {
             try writeTransaction {
-                let stored = try connection.rows("SELECT id, revision FROM encounters", whereColumn: "id",
-                                                 in: batch.encounters.map(\.id.rawValue)) { row in
-                    (EncounterID(row.text(0) ?? ""), Int(row.integer(1) ?? 0))
+                // One lookup by key each: cheaper than an IN list, which SQLite first sorts into a
+                // temporary index.
+                var stored: [EncounterID: Int] = [:]
+                let revision = try connection.statement("SELECT revision FROM encounters WHERE id = ?1")
+                defer { sqlite3_reset(revision.handle) }
+                for encounter in batch.encounters {
+                    try revision.bind(.text(encounter.id.rawValue))
+                    if try revision.step() { stored[encounter.id] = Int(revision.int64(0)) }
                 }
-                let stale = batch.staleEncounters(stored: Dictionary(stored, uniquingKeysWith: { first, _ in first }))
+                let stale = batch.staleEncounters(stored: stored)
                 guard stale.isEmpty else { throw StaleEncounterError(encounters: stale) }
                 try connection.run(EncounterRows.upsertEncounters, rows: batch.encounters.map(EncounterColumns.values),
                                    bind: EncounterRows.bind)
