@@ -49,7 +49,9 @@ public final class SQLiteLedgerStore: LedgerStore {
     }
 
     /// Fsyncs the write-ahead log: every batch committed before the call is on disk when it
-    /// returns. Safe to call while other batches are being written.
+    /// returns. Safe to call while other batches are being written. Returns at once when a sync
+    /// that began after this store's last commit has finished (the ledger and the desk flush the
+    /// same log).
     public func flush() throws {
         try log.sync()
     }

@@ -14,6 +14,14 @@ import Synchronization
 /// (group commit). Use one desk per process, shared by all request handlers: the one-at-a-time
 /// guarantee holds within a desk.
 ///
+/// A desk keeps the open encounters it wrote, with their bills, and does not read them back
+/// (``Configuration/keptBillRecords``). Several desks (processes, servers) may share one store:
+/// every write of an encounter carries its next ``Encounter/revision``, the store refuses one
+/// whose copy is out of date (``StaleEncounterError``), and the desk repeats that call on what
+/// the store holds, so no desk overwrites another's charges. Calls for one encounter from two
+/// desks at the same moment may also fail with a ledger error about its hold; the HIS repeats
+/// them as any failed call.
+///
 /// ```swift
 /// let desk = CreditDesk(ledger: ledger, store: store, medicalInsurance: yibao,
 ///                       commercialInsurance: insurer, bank: bank, notifications: sms)
