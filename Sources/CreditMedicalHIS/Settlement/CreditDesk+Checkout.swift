@@ -22,8 +22,8 @@ extension CreditDesk {
     @discardableResult
     public func checkout(_ id: EncounterID) async throws -> SettlementRecord {
         try await serializer.run(id) { try await repeatingIfStale(id) {
-            let kept = self.kept.take(id)
-            guard var encounter = try kept?.encounter ?? store.encounter(id) else {
+            let copy = kept.take(id)
+            guard var encounter = try copy?.encounter ?? store.encounter(id) else {
                 throw BillingError(.encounterNotFound, details: "encounter \(id)")
             }
             // An open encounter has no settlement in its round: the record and the status
@@ -32,7 +32,7 @@ extension CreditDesk {
                 return try await proceed(record, encounter: encounter)
             }
             guard encounter.status == .open else { throw BillingError(.encounterNotOpen, details: "encounter \(id) is \(encounter.status)") }
-            let bill = try kept?.bill ?? store.bill(of: id)
+            let bill = try copy?.bill ?? store.bill(of: id)
             encounter.status = .settling
             encounter.revision += 1
             let outcome = try await bringToCredit(&encounter, bill: bill)
