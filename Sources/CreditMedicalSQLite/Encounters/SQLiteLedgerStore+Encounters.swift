@@ -11,17 +11,7 @@ extension SQLiteLedgerStore: EncounterStore {
         let batch = EncounterChangeBatch(changes)
         try lock.withLock {
             try writeTransaction {
-                // One lookup by key each: cheaper than an IN list, which SQLite first sorts into a
-                // temporary index.
-                var stored: [EncounterID: Int] = [:]
-                let revision = try connection.statement("SELECT revision FROM encounters WHERE id = ?1")
-                defer { sqlite3_reset(revision.handle) }
-                for encounter in batch.encounters {
-                    try revision.bind(.text(encounter.id.rawValue))
-                    if try revision.step() { stored[encounter.id] = Int(revision.int64(0)) }
-                }
-                let stale = batch.staleEncounters(stored: stored)
-                guard stale.isEmpty else { throw StaleEncounterError(encounters: stale) }
+                try requireNextRevisions(of: batch)
                 try connection.run(EncounterRows.upsertEncounters, rows: batch.encounters.map(EncounterColumns.values),
                                    bind: EncounterRows.bind)
                 try connection.run(EncounterRows.insertItems, rows: batch.items.map { EncounterColumns.values($1, of: $0) },
@@ -39,6 +29,22 @@ extension SQLiteLedgerStore: EncounterStore {
                 }
             }
         }
+    }
+
+    /// Throws ``StaleEncounterError`` unless every encounter of `batch` is new or stored at the
+    /// revision before; called in the write transaction, so no other writer comes in between.
+    /// One lookup by key each: cheaper than an IN list, which SQLite first sorts into a temporary
+    /// index.
+    private func requireNextRevisions(of batch: EncounterChangeBatch) throws {
+        var stored: [EncounterID: Int] = [:]
+        let revision = try connection.statement("SELECT revision FROM encounters WHERE id = ?1")
+        defer { sqlite3_reset(revision.handle) }
+        for encounter in batch.encounters {
+            try revision.bind(.text(encounter.id.rawValue))
+            if try revision.step() { stored[encounter.id] = Int(revision.int64(0)) }
+        }
+        let stale = batch.staleEncounters(stored: stored)
+        guard stale.isEmpty else { throw StaleEncounterError(encounters: stale) }
     }
 
     public func encounter(_ id: EncounterID) throws -> Encounter? {
