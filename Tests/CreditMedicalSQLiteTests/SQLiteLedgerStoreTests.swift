@@ -55,6 +55,25 @@ final class SQLiteLedgerStoreTests: XCTestCase {
         XCTAssertEqual(store.log.state.syncs, opened + 2, "a flush with nothing new to cover does not sync again")
     }
 
+    func testABulkInsertWithAParameterLeftUnboundIsRefused() throws {
+        let connection = try SQLiteConnection(path: directory.file("bulk.sqlite"))
+        try connection.execute("CREATE TABLE pairs (a INTEGER, b INTEGER)")
+        let insert = BulkInsert(table: "pairs", columns: ["a", "b"])
+        try connection.run(insert, rows: [Int64(1), 2]) { value, row throws(SQLiteStoreError) in
+            try row.bind(value)
+            try row.bind(value * 10)
+        }
+        // The statement for two rows is cached with its values; a row that binds one column of
+        // two must not insert the value left from before.
+        XCTAssertThrowsError(try connection.run(insert, rows: [Int64(3), 4]) { value, row throws(SQLiteStoreError) in
+            try row.bind(value)
+        }) { error in
+            XCTAssertEqual((error as? SQLiteStoreError)?.resultCode, SQLITE_MISUSE)
+        }
+        XCTAssertEqual(try connection.scalar("SELECT count(*) FROM pairs"), 2)
+        XCTAssertEqual(try connection.scalar("SELECT sum(b) FROM pairs"), 30)
+    }
+
     func testOtherApplicationsDatabaseIsRefused() throws {
         let path = directory.file("other.sqlite")
         _ = try sql(path, "CREATE TABLE patients (id TEXT)")

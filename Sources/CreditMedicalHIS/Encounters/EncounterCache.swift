@@ -51,12 +51,13 @@ final class EncounterCache: Sendable {
 
     /// Keeps the open encounter and its bill, which the caller has just written.
     func keep(_ encounter: Encounter, bill: Bill) {
-        let kept = Kept(encounter: encounter, bill: bill, written: 0)
+        var kept = Kept(encounter: encounter, bill: bill, written: 0)
         guard encounter.status == .open, kept.records <= maximumRecords else { return }
         state.withLock { state in
             state.writes += 1
+            kept.written = state.writes
             state.records += kept.records - (state.kept[encounter.id]?.records ?? 0)
-            state.kept[encounter.id] = Kept(encounter: encounter, bill: bill, written: state.writes)
+            state.kept[encounter.id] = kept
             if state.records > maximumRecords { Self.dropOldest(&state, keeping: maximumRecords * 3 / 4) }
         }
     }
