@@ -23,11 +23,14 @@ public struct AdapterError: CodedError {
     }
 
     public let code: Code
+    /// Which party and call failed, free of personal data.
+    public let context: [String: String]
     /// What the party said, for engineers.
     public let details: String
 
-    public init(_ code: Code, details: String = "") {
+    public init(_ code: Code, context: [String: String] = [:], details: String = "") {
         self.code = code
+        self.context = context
         self.details = details
     }
 }

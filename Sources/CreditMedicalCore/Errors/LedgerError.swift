@@ -9,10 +9,14 @@ public struct LedgerError: CodedError {
     }
 
     public let code: Code
+    /// Facts free of personal data that locate the cause (field, rule, limit).
+    public let context: [String: String]
+    /// Identifiers and amounts involved, for `debugDescription` only.
     public let details: String
 
-    public init(_ code: Code, details: String = "") {
+    public init(_ code: Code, context: [String: String] = [:], details: String = "") {
         self.code = code
+        self.context = context
         self.details = details
     }
 }
@@ -20,7 +24,7 @@ public struct LedgerError: CodedError {
 extension LedgerError.Code {
     /// An amount is zero or negative where a positive one is needed, or a limit is negative.
     public static let invalidAmount = Self(rawValue: "ledger.invalid_amount")
-    /// An identifier or key is empty, too long or has control characters.
+    /// An identifier or key breaks an ``InputRule``; the context names the `field` and the `rule`.
     public static let invalidIdentifier = Self(rawValue: "ledger.invalid_identifier")
     /// An expiry time is not after the batch's time.
     public static let invalidExpiry = Self(rawValue: "ledger.invalid_expiry")
@@ -71,7 +75,7 @@ extension LedgerError.Code {
     public var sentence: String {
         switch self {
         case .invalidAmount: "The amount must be positive (a limit may be zero)."
-        case .invalidIdentifier: "An identifier must have 1 to 64 bytes (keys 128) and no control characters."
+        case .invalidIdentifier: "An identifier breaks an input rule (length, control, bidirectional or invisible characters, NFC)."
         case .invalidExpiry: "A hold's expiry time must be later than now."
         case .amountOverflow: "The result would not fit into a 64-bit number of fen."
         case .idempotencyConflict: "This idempotency key was already used with a different command."

@@ -7,8 +7,10 @@ import Darwin
 /// A caller-chosen identifier of a ledger object: a short string such as a patient's enrollment
 /// number, a HIS encounter number or a request id.
 ///
-/// Valid identifiers have 1 to ``maximumLength`` UTF-8 bytes and no control characters; the
-/// ledger rejects others with ``LedgerError/Code/invalidIdentifier``.
+/// Valid identifiers have 1 to ``maximumLength`` UTF-8 bytes and follow every ``InputRule``
+/// (no control, bidirectional or invisible characters, no line separators, Unicode NFC); the
+/// ledger rejects others with ``LedgerError/Code/invalidIdentifier``, naming the field and the
+/// rule. Identifiers are compared by their bytes: lookalike characters make different ids.
 public protocol LedgerIdentifier: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral
 {
@@ -18,10 +20,14 @@ public protocol LedgerIdentifier: Sendable, Hashable, Comparable, Codable, Custo
     init(_ rawValue: String)
     /// The largest number of UTF-8 bytes a valid identifier may have.
     static var maximumLength: Int { get }
+    /// An ASCII character that identifiers of this kind may not contain, or `nil`.
+    static var reservedCharacter: UInt8? { get }
 }
 
 extension LedgerIdentifier {
     public static var maximumLength: Int { 64 }
+
+    public static var reservedCharacter: UInt8? { nil }
 
     public init(stringLiteral value: String) { self.init(value) }
 
@@ -54,13 +60,14 @@ extension LedgerIdentifier {
         withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    /// Whether the identifier has 1 to ``maximumLength`` UTF-8 bytes and no control characters.
+    /// Whether the identifier follows every ``InputRule``.
     @inlinable
-    public var isValid: Bool {
-        withUTF8 { bytes in
-            guard !bytes.isEmpty, bytes.count <= Self.maximumLength else { return false }
-            return identifierBytesHaveNoControlCharacters(bytes)
-        }
+    public var isValid: Bool { violation == nil }
+
+    /// The first ``InputRule`` the identifier breaks, or `nil` when it follows them all.
+    @inlinable
+    public var violation: InputRule? {
+        InputRules.identifierViolation(rawValue, maximumLength: Self.maximumLength, reserved: Self.reservedCharacter)
     }
 
     /// Calls `body` with the identifier's UTF-8 bytes: in place where the string stores them
@@ -71,54 +78,6 @@ extension LedgerIdentifier {
         var text = rawValue
         return text.withUTF8(body)
     }
-}
-
-/// Whether UTF-8 bytes hold no control character: C0 and DEL (one byte each) and C1 (U+0080–U+009F,
-/// encoded 0xC2 0x80–0xC2 0x9F).
-///
-/// ASCII, the usual case, is checked eight bytes at a time: a word has a byte below 0x20 when
-/// `(w − 0x20…20) & ~w & 0x80…80` is not zero (for words without high bits), and a DEL byte when
-/// the same test for zero holds for `w ^ 0x7F…7F`. Anything else is checked byte by byte.
-@usableFromInline
-func identifierBytesHaveNoControlCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let raw = UnsafeRawBufferPointer(bytes)
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    func asciiWordIsClean(_ word: UInt64) -> Bool? {
-        guard word & highs == 0 else { return nil }
-        let del = word ^ (0x7F &* ones)
-        return (word &- 0x20 &* ones) & ~word & highs == 0 && (del &- ones) & ~del & highs == 0
-    }
-    guard raw.count >= 8 else {
-        // Every byte lands in the word at least once (overlapping reads repeat some, which the
-        // checks do not mind); the rest is "A", which passes them.
-        let word: UInt64
-        if raw.count >= 4 {
-            word = UInt64(raw.loadUnaligned(as: UInt32.self)) | UInt64(raw.loadUnaligned(fromByteOffset: raw.count - 4, as: UInt32.self)) << 32
-        } else {
-            word = 0x4141_4141_4100_0000 | UInt64(raw[0]) | UInt64(raw[raw.count / 2]) << 8 | UInt64(raw[raw.count - 1]) << 16
-        }
-        return asciiWordIsClean(word) ?? bytesHaveNoControlCharacters(bytes)
-    }
-    var offset = 0
-    while offset < raw.count {
-        let start = min(offset, raw.count - 8)  // the last word overlaps the one before
-        guard let clean = asciiWordIsClean(raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) else {
-            return bytesHaveNoControlCharacters(bytes)
-        }
-        if !clean { return false }
-        offset += 8
-    }
-    return true
-}
-
-private func bytesHaveNoControlCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var previous: UInt8 = 0
-    for byte in bytes {
-        if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) { return false }
-        previous = byte
-    }
-    return true
 }
 
 /// Whether two identifiers' UTF-8 bytes are the same.
@@ -140,6 +99,9 @@ public struct CreditLineID: LedgerIdentifier {
 public struct HoldID: LedgerIdentifier {
     public let rawValue: String
     public init(_ rawValue: String) { self.rawValue = rawValue }
+    /// Hold ids may be up to 96 UTF-8 bytes: an encounter number of up to 64 bytes with `#` and
+    /// its settlement round (the credit desk's holds) always fits.
+    public static var maximumLength: Int { 96 }
 }
 
 /// A caller-chosen key that makes a mutating command safe to retry: the same key with the same
@@ -151,8 +113,11 @@ public struct IdempotencyKey: LedgerIdentifier {
     public static var maximumLength: Int { 128 }
 }
 
-/// Identifies an encounter (就诊) by the HIS's encounter number (门诊号 / 住院号).
+/// Identifies an encounter (就诊) by the HIS's encounter number (门诊号 / 住院号): up to 64 UTF-8
+/// bytes, without `#`, which separates the number from the settlement round in the ids the
+/// credit desk derives from it.
 public struct EncounterID: LedgerIdentifier {
     public let rawValue: String
     public init(_ rawValue: String) { self.rawValue = rawValue }
+    public static var reservedCharacter: UInt8? { UInt8(ascii: "#") }
 }

@@ -35,14 +35,27 @@ public final class Ledger: Sendable {
     }
 
     /// Applies `requests` in order, batched with other callers' requests, and returns one result
-    /// per request once they are on disk. Throws only when there are more than
-    /// ``LedgerLimits/maximumBatchSize`` requests, or when the batch could not be stored or made
-    /// durable; then retrying with the same keys is safe (what was stored answers as replays).
+    /// per request once they are on disk. A request with a malformed field is answered with its
+    /// error at once and never reaches the store (``LedgerRequest/validate()``); the others go
+    /// on. Throws only when there are more than ``LedgerLimits/maximumBatchSize`` requests, or
+    /// when the batch could not be stored or made durable; then retrying with the same keys is
+    /// safe (what was stored answers as replays).
     public func submit(_ requests: [LedgerRequest]) async throws -> [LedgerResult] {
         guard requests.count <= LedgerLimits.maximumBatchSize else {
-            throw LedgerError(.batchTooLarge, details: "\(requests.count) commands")
+            throw LedgerError(.batchTooLarge, context: ["limit": "\(LedgerLimits.maximumBatchSize)"],
+                              details: "\(requests.count) commands")
         }
-        return try await committer.submit(requests)
+        var refusals: [Int: LedgerError] = [:]
+        for (index, request) in requests.enumerated() {
+            do throws(LedgerError) { try request.validate() } catch { refusals[index] = error }
+        }
+        guard !refusals.isEmpty else { return try await committer.submit(requests) }
+        let valid = requests.indices.filter { refusals[$0] == nil }.map { requests[$0] }
+        var applied = try await committer.submit(valid)[...]
+        return requests.indices.map { index in
+            if let refusal = refusals[index] { return .failure(refusal) }
+            return applied.popFirst() ?? .failure(LedgerError(.invalidAmount))
+        }
     }
 
     /// Applies one command; throws the ``LedgerError`` when it is rejected.
@@ -60,17 +73,38 @@ public final class Ledger: Sendable {
         return requests.isEmpty ? [] : try await submit(requests)
     }
 
-    /// The line with this id.
-    public func line(_ id: CreditLineID) throws -> CreditLine? { try store.line(id) }
+    /// The line with this id. Throws ``LedgerError/Code/invalidIdentifier`` for a malformed id.
+    public func line(_ id: CreditLineID) throws -> CreditLine? {
+        try Self.check(id, "line")
+        return try store.line(id)
+    }
 
     /// The hold with this id (the caller's reference).
-    public func hold(_ id: HoldID) throws -> Hold? { try store.hold(id) }
+    public func hold(_ id: HoldID) throws -> Hold? {
+        try Self.check(id, "hold")
+        return try store.hold(id)
+    }
 
     /// The holds of a line, open and ended, ordered by id.
-    public func holds(on line: CreditLineID) throws -> [Hold] { try store.holds(on: line) }
+    public func holds(on line: CreditLineID) throws -> [Hold] {
+        try Self.check(line, "line")
+        return try store.holds(on: line)
+    }
 
     /// Up to `limit` journal entries of a line after sequence number `after`, in order.
     public func journal(for line: CreditLineID, after: Int64 = 0, limit: Int = 1_000) throws -> [JournalEntry] {
-        try store.journal(line: line, after: after, limit: limit)
+        try Self.check(line, "line")
+        return try store.journal(line: line, after: after, limit: limit)
+    }
+
+    /// The journal entry recorded for an idempotency key.
+    public func entry(for key: IdempotencyKey) throws -> JournalEntry? {
+        try Self.check(key, "key")
+        return try store.entry(for: key)
+    }
+
+    /// Refuses a malformed id before a store sees it.
+    private static func check<ID: LedgerIdentifier>(_ id: ID, _ field: String) throws(LedgerError) {
+        try LedgerRequest.check(id, field: field)
     }
 }

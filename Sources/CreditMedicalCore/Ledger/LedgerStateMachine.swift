@@ -22,8 +22,10 @@ public enum LedgerStateMachine {
 
     /// Applies one request at time `now`.
     public static func apply(_ request: LedgerRequest, to state: inout LedgerState, at now: Timestamp) -> LedgerResult {
-        guard request.key.isValid else {
-            return .failure(LedgerError(.invalidIdentifier, details: "key"))
+        do {
+            try request.validate()
+        } catch {
+            return .failure(error)
         }
         if let recorded = state.findOrReserve(request.key) {
             let prior = state.entry(recorded)
@@ -77,7 +79,6 @@ private struct Transition {
 
     /// Decides what `command` does in `state` at `now`.
     static func decide(_ command: LedgerCommand, in state: LedgerState, at now: Timestamp) throws(LedgerError) -> Transition {
-        try validate(command)
         switch command {
         case .openLine(let id, let limit):
             guard state.lines.position(of: id) == nil else { throw LedgerError(.lineAlreadyExists, details: "line \(id)") }
@@ -215,19 +216,6 @@ private struct Transition {
         ended.state = state
         ended.endedAt = now
         hold = ended
-    }
-
-    /// Rejects malformed fields before anything is looked up.
-    private static func validate(_ command: LedgerCommand) throws(LedgerError) {
-        if let line = command.lineID, !line.isValid { throw LedgerError(.invalidIdentifier, details: "line") }
-        if let hold = command.holdID, !hold.isValid { throw LedgerError(.invalidIdentifier, details: "hold") }
-        guard let amount = command.amount else { return }
-        switch command.kind {
-        case .openLine, .adjustLimit:
-            guard amount.fen >= 0 else { throw LedgerError(.invalidAmount, details: "limit \(amount.fen)") }
-        default:
-            guard amount.isPositive else { throw LedgerError(.invalidAmount, details: "amount \(amount.fen)") }
-        }
     }
 }
 

@@ -22,7 +22,7 @@
 /// The ledger calls ``transact(loading:_:)`` from its own writer queue, never from the Swift
 /// concurrency pool, so blocking I/O there is fine. `CreditMedicalConformance`'s
 /// `LedgerStoreConformance` is the test a store must pass.
-public protocol LedgerStore: Sendable {
+public protocol LedgerStore: LedgerReader {
     /// Loads what `keys` names, lets `body` change it, then persists the changes in the same
     /// transaction and returns `body`'s result.
     func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result
@@ -32,7 +32,13 @@ public protocol LedgerStore: Sendable {
     /// ``transact(loading:_:)``. Stores whose transactions are durable when they return need not
     /// implement it.
     func flush() throws
+}
 
+/// The queries of a ledger's lines, holds and journal: what a ``LedgerStore`` answers, and what
+/// a read-only snapshot of one (for an audit or a report) answers without being able to write.
+///
+/// Every query answers with what was persisted; ids are passed already validated.
+public protocol LedgerReader: Sendable {
     /// The line with this id.
     func line(_ id: CreditLineID) throws -> CreditLine?
     /// Up to `limit` lines with ids greater than `after` (all when `nil`), ordered by id.

@@ -11,10 +11,14 @@ public struct BillingError: CodedError {
     }
 
     public let code: Code
+    /// Facts free of personal data that locate the cause (field, rule, limit).
+    public let context: [String: String]
+    /// Identifiers and amounts involved, for `debugDescription` only.
     public let details: String
 
-    public init(_ code: Code, details: String = "") {
+    public init(_ code: Code, context: [String: String] = [:], details: String = "") {
         self.code = code
+        self.context = context
         self.details = details
     }
 }

@@ -32,11 +32,16 @@ public enum EncounterChange: Sendable, Hashable {
 ///
 /// Implementations: memory (`CreditMedicalTesting`), SQLite (`CreditMedicalSQLite`, in the same
 /// file as the ledger). `EncounterStoreConformance` is the test a store must pass.
-public protocol EncounterStore: Sendable {
+public protocol EncounterStore: EncounterReader {
     /// Persists `changes` in one transaction.
     func commit(_ changes: [EncounterChange]) throws
     /// Makes every commit that has returned durable.
     func flush() throws
+}
+
+/// The queries of the desk's paperwork: what an ``EncounterStore`` answers, and what a read-only
+/// snapshot of one (for an audit or a report) answers without being able to write.
+public protocol EncounterReader: Sendable {
     /// The encounter with this id.
     func encounter(_ id: EncounterID) throws -> Encounter?
     /// Up to `limit` encounters whose ids come after `after` (all when `nil`), ordered by id.
@@ -59,7 +64,9 @@ public protocol EncounterStore: Sendable {
 extension EncounterStore {
     /// Does nothing: the store's commits are durable when they return.
     public func flush() throws {}
+}
 
+extension EncounterReader {
     /// The encounter's bill, rebuilt from its items and refunds.
     public func bill(of id: EncounterID) throws -> Bill {
         let (items, refunds) = try charges(of: id)

@@ -1,4 +1,4 @@
-public import CreditMedicalCore
+package import CreditMedicalCore
 
 /// A value of a stored row, as the SQL stores write it.
 package enum StoredValue: Sendable, Hashable {
