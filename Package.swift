@@ -36,18 +36,28 @@ let package = Package(
             name: "credit-medical",
             dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalSQLite", "CreditMedicalPostgres", "CreditMedicalTesting"]
         ),
-        .testTarget(name: "CreditMedicalCoreTests", dependencies: ["CreditMedicalCore", "CreditMedicalTesting"]),
+        // A helper program the tests start several times on one database; not a product.
+        .executableTarget(
+            name: "credit-medical-test-worker",
+            dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalSQLite", "CreditMedicalPostgres", "CreditMedicalTesting"],
+            path: "Tests/TestWorker"
+        ),
+        // What several test targets share (running the package's programs); not a product.
+        .target(name: "CreditMedicalTestSupport", dependencies: ["CreditMedicalCore", "CreditMedicalHIS"], path: "Tests/Support"),
+        .testTarget(name: "CreditMedicalCoreTests", dependencies: ["CreditMedicalCore", "CreditMedicalTesting", "CreditMedicalTestSupport"]),
         .testTarget(name: "CreditMedicalHISTests", dependencies: ["CreditMedicalHIS", "CreditMedicalTesting"]),
         .testTarget(
             name: "CreditMedicalSQLiteTests",
-            dependencies: ["CreditMedicalSQLite", "CreditMedicalHIS", "CreditMedicalConformance", "CreditMedicalTesting", "CSQLite"]
+            dependencies: ["CreditMedicalSQLite", "CreditMedicalHIS", "CreditMedicalConformance", "CreditMedicalTesting", "CSQLite",
+                           "CreditMedicalTestSupport", "credit-medical-test-worker"]
         ),
         .testTarget(
             name: "CreditMedicalPostgresTests",
             dependencies: ["CreditMedicalPostgres", "CreditMedicalSQLite", "CreditMedicalHIS", "CreditMedicalConformance",
-                           "CreditMedicalTesting", "credit-medical"]
+                           "CreditMedicalTesting", "credit-medical", "credit-medical-test-worker",
+                           "CreditMedicalTestSupport"]
         ),
-        .testTarget(name: "CreditMedicalCLITests", dependencies: ["credit-medical"]),
+        .testTarget(name: "CreditMedicalCLITests", dependencies: ["credit-medical", "CreditMedicalTestSupport"]),
         .testTarget(
             name: "CreditMedicalTestingTests",
             dependencies: ["CreditMedicalTesting", "CreditMedicalHIS", "CreditMedicalConformance"]

@@ -29,6 +29,12 @@ extension PostgresLedgerStore: EncounterStore {
                     try connection.query("DELETE FROM notification_outbox WHERE id = ANY($1::text[])",
                                          [PostgresLedgerRows.array(batch.sent.map(\.rawValue))])
                 }
+                // One count per failed attempt, also for an id failed twice in the batch.
+                if !batch.failedDeliveries.isEmpty {
+                    try connection.query("UPDATE notification_outbox AS o SET attempts = o.attempts + f.n FROM "
+                                         + "(SELECT id, count(*) AS n FROM unnest($1::text[]) AS id GROUP BY id) AS f WHERE o.id = f.id",
+                                         [PostgresLedgerRows.array(batch.failedDeliveries.map(\.rawValue))])
+                }
             }
         }
     }
@@ -88,9 +94,9 @@ extension PostgresLedgerStore: EncounterStore {
                  [.integer(Int64(limit))], "settlement", EncounterColumns.settlement)
     }
 
-    public func pendingNotifications(limit: Int) throws -> [PatientNotification] {
-        try rows("SELECT \(Self.columns(EncounterColumns.notification)) FROM notification_outbox ORDER BY seq LIMIT $1",
-                 [.integer(Int64(limit))], "notification", EncounterColumns.notification)
+    public func pendingNotifications(failedAtLeast attempts: Int, limit: Int) throws -> [PatientNotification] {
+        try rows("SELECT \(Self.columns(EncounterColumns.notification)) FROM notification_outbox WHERE attempts >= $2 ORDER BY seq LIMIT $1",
+                 [.integer(Int64(limit)), .integer(Int64(attempts))], "notification", EncounterColumns.notification)
     }
 
     /// The records of a query, each read by `read`; a row it cannot read is reported.

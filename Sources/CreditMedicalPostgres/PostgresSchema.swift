@@ -140,6 +140,13 @@ enum PostgresSchema {
         """
         ALTER TABLE encounters ADD COLUMN revision bigint NOT NULL DEFAULT 0;
         """,
+        // 4: a desk's claim on an encounter (EncounterClaim), why a checkout is parked
+        // (SettlementAttention), and how often delivering a notification failed.
+        """
+        ALTER TABLE encounters ADD COLUMN claimed_by text, ADD COLUMN claimed_until bigint;
+        ALTER TABLE settlements ADD COLUMN attention_code text, ADD COLUMN attention_reason text, ADD COLUMN attention_since bigint;
+        ALTER TABLE notification_outbox ADD COLUMN attempts bigint NOT NULL DEFAULT 0;
+        """,
     ]
 
     /// An arbitrary constant naming the migration lock.

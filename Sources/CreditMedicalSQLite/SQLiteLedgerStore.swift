@@ -34,9 +34,13 @@ public final class SQLiteLedgerStore: LedgerStore {
     public init(path: String) throws {
         let connection = try SQLiteConnection(path: path)
         try connection.execute("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)")
-        let mode = try connection.text("PRAGMA journal_mode = WAL")
-        guard mode?.lowercased() == "wal" else {
-            throw SQLiteStoreError(.walUnavailable, message: "The database stays in journal mode \(mode ?? "unknown").")
+        // Write-ahead logging is a property of the file: switched on once, it needs no write lock
+        // when the file is opened again (asking for it anyway would take one).
+        if try connection.text("PRAGMA journal_mode")?.lowercased() != "wal" {
+            let mode = try connection.text("PRAGMA journal_mode = WAL")
+            guard mode?.lowercased() == "wal" else {
+                throw SQLiteStoreError(.walUnavailable, message: "The database stays in journal mode \(mode ?? "unknown").")
+            }
         }
         try connection.execute("PRAGMA synchronous = NORMAL")
         try connection.execute("PRAGMA wal_autocheckpoint = 16384")

@@ -135,10 +135,24 @@ enum SQLiteSchema {
         """
         ALTER TABLE encounters ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
         """,
+        // 4: a desk's claim on an encounter (EncounterClaim), why a checkout is parked
+        // (SettlementAttention), and how often delivering a notification failed.
+        """
+        ALTER TABLE encounters ADD COLUMN claimed_by TEXT;
+        ALTER TABLE encounters ADD COLUMN claimed_until INTEGER;
+        ALTER TABLE settlements ADD COLUMN attention_code TEXT;
+        ALTER TABLE settlements ADD COLUMN attention_reason TEXT;
+        ALTER TABLE settlements ADD COLUMN attention_since INTEGER;
+        ALTER TABLE notification_outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        """,
     ]
 
-    /// Brings the database to the latest version, or refuses it.
+    /// Brings the database to the latest version, or refuses it. A database already at the latest
+    /// version is only read: opening it takes no write lock.
     static func migrate(_ connection: SQLiteConnection) throws {
+        let application = try connection.scalar("PRAGMA application_id") ?? 0
+        let version = try connection.scalar("PRAGMA user_version") ?? 0
+        if application == applicationID && version == Int64(migrations.count) { return }
         try connection.writeTransaction {
             let application = try connection.scalar("PRAGMA application_id") ?? 0
             let version = try connection.scalar("PRAGMA user_version") ?? 0

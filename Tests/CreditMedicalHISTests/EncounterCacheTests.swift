@@ -36,9 +36,11 @@ final class EncounterCacheTests: XCTestCase {
         XCTAssertEqual(try first.bill(of: "MZ-1").total.fen, 6_000, "its kept bill is not at the stored revision")
         XCTAssertEqual(try second.bill(of: "MZ-1").total.fen, 6_000)
 
-        // The first desk's copy is at revision 2: its write is refused and the call repeated.
+        // The first desk's copy is at revision 2: its write is refused and the call repeated, in
+        // its turn (its claim on the encounter takes revision 5).
         let outcome = try await first.charge([item("D", 8_000)], to: "MZ-1")
-        XCTAssertEqual(outcome.encounter.revision, 5)
+        XCTAssertEqual(outcome.encounter.revision, 6)
+        XCTAssertNil(try store.encounter("MZ-1")?.claim, "the call's write ended the claim")
         XCTAssertEqual(outcome.lockedChange.fen, 8_000, "told about this call's charge only")
         let stored = try store.bill(of: "MZ-1")
         XCTAssertEqual(stored.lines.map(\.item.id), ["A", "B", "C", "D"])

@@ -24,7 +24,9 @@ final class PostgresEncounterStoreConformanceTests: EncounterStoreConformance {
         try PostgresLedgerStore(url: url).commit(Self.writtenBeforeRevisions())
         // Back to the schema before revisions existed.
         try PostgresTestServer.sql(url, """
-            ALTER TABLE encounters DROP COLUMN revision;
+            ALTER TABLE encounters DROP COLUMN revision, DROP COLUMN claimed_by, DROP COLUMN claimed_until;
+            ALTER TABLE settlements DROP COLUMN attention_code, DROP COLUMN attention_reason, DROP COLUMN attention_since;
+            ALTER TABLE notification_outbox DROP COLUMN attempts;
             DELETE FROM creditmedical_schema;
             INSERT INTO creditmedical_schema VALUES (2)
             """)

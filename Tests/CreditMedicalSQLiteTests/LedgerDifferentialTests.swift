@@ -1,6 +1,7 @@
 import CreditMedicalSQLite
 import CreditMedicalTesting
 import Foundation
+import CreditMedicalTestSupport
 import XCTest
 
 /// Drives the same random commands through the in-memory and the SQLite store and requires the

@@ -2,6 +2,7 @@ import CreditMedicalConformance
 import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalSQLite
+import CreditMedicalTestSupport
 import XCTest
 
 final class SQLiteCheckoutRecoveryConformanceTests: CheckoutRecoveryConformance {

@@ -1,6 +1,7 @@
 import CreditMedicalConformance
 import CreditMedicalHIS
 import CreditMedicalSQLite
+import CreditMedicalTestSupport
 import XCTest
 
 final class SQLiteEncounterStoreConformanceTests: EncounterStoreConformance {

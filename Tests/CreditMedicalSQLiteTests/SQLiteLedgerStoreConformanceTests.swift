@@ -1,6 +1,7 @@
 import CreditMedicalConformance
 import CreditMedicalCore
 import CreditMedicalSQLite
+import CreditMedicalTestSupport
 import XCTest
 
 final class SQLiteLedgerStoreConformanceTests: LedgerStoreConformance {

@@ -3,6 +3,8 @@ import CreditMedicalCore
 import CreditMedicalHIS
 @testable import CreditMedicalSQLite
 import CSQLite
+import CreditMedicalTestSupport
+import CreditMedicalTesting
 import XCTest
 
 final class SQLiteLedgerStoreTests: XCTestCase {
@@ -32,7 +34,11 @@ final class SQLiteLedgerStoreTests: XCTestCase {
         let path = directory.file("ledger.sqlite")
         try SQLiteLedgerStore(path: path).commit(EncounterStoreConformance.writtenBeforeRevisions())
         // Back to the schema before revisions existed.
-        _ = try sql(path, "ALTER TABLE encounters DROP COLUMN revision")
+        for column in ["encounters.revision", "encounters.claimed_by", "encounters.claimed_until", "settlements.attention_code",
+                       "settlements.attention_reason", "settlements.attention_since", "notification_outbox.attempts"] {
+            let parts = column.split(separator: ".")
+            _ = try sql(path, "ALTER TABLE \(parts[0]) DROP COLUMN \(parts[1])")
+        }
         _ = try sql(path, "PRAGMA user_version = 2")
         try EncounterStoreConformance.checkUpgradedFromBeforeRevisions(SQLiteLedgerStore(path: path))
         XCTAssertEqual(try sql(path, "PRAGMA user_version"), "\(SQLiteLedgerStore.schemaVersion)")
@@ -131,6 +137,25 @@ final class SQLiteLedgerStoreTests: XCTestCase {
             XCTAssertTrue(try LedgerAuditor(store: ledger.store).audit().isClean)
         }
         XCTAssertEqual(try first.store.journal(line: nil, after: 0, limit: .max).count, 3 + 40 * 3)
+    }
+
+    /// Refused input never reaches the file, and the ledger answers it as over any other store.
+    func testRefusedInputIsAnsweredAsOverTheMemoryStore() async throws {
+        let memory = try await RefusedInputs.check(InMemoryLedgerStore())
+        let sqlite = try await RefusedInputs.check(SQLiteLedgerStore(path: directory.file("refused.sqlite")))
+        XCTAssertEqual(sqlite, memory)
+    }
+
+    /// Text is read back by its length in bytes, never as a C string: a NUL inside it (which the
+    /// input rules keep out of the SDK's own writes) does not cut it short.
+    func testTextIsReadBackWhole() throws {
+        let connection = try SQLiteConnection(path: directory.file("text.sqlite"))
+        try connection.execute("CREATE TABLE texts (value TEXT)")
+        let text = "before\u{0}after 病人"
+        try connection.run(BulkInsert(table: "texts", columns: ["value"]), rows: [text]) { value, row throws(SQLiteStoreError) in
+            try row.bind(value)
+        }
+        XCTAssertEqual(try connection.text("SELECT value FROM texts"), text)
     }
 
     /// Runs `statement` on its own connection and returns the first column of the first row.

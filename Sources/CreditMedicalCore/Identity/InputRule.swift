@@ -10,8 +10,9 @@
 /// what the caller sent.
 ///
 /// Free text that is stored (names, descriptions, reasons, messages) may be empty and may hold
-/// newlines and tabs, but no other control character, and at most ``InputRules/maximumTextLength``
-/// bytes.
+/// newlines and tabs, but no other control character (C0, DEL, C1), and at most
+/// ``InputRules/maximumTextLength`` bytes; it is stored byte for byte as given (bidirectional
+/// marks, which right-to-left names may need, are allowed in text).
 public enum InputRule: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// The identifier is empty.
     case empty
@@ -48,7 +49,7 @@ public enum InputRules {
             guard bytes.count <= maximumLength else { return .tooLong }
             if let reserved, bytes.contains(reserved) { return .reservedCharacter }
             if let clean = asciiBytesAreClean(bytes) { return clean ? nil : .controlCharacter }
-            return nonASCIIViolation(text, bytes, allowingNewlines: false)
+            return nonASCIIViolation(text, bytes)
         }
     }
 
@@ -57,20 +58,23 @@ public enum InputRules {
         var contiguous = text
         return contiguous.withUTF8 { bytes in
             guard bytes.count <= maximumLength else { return .tooLong }
-            for byte in bytes where byte < 0x20 || byte == 0x7F {
-                if byte != 0x0A && byte != 0x09 { return .controlCharacter }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                // C0 but newline and tab, DEL, and C1 (U+0080–U+009F: 0xC2 0x80–0x9F).
+                if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) {
+                    return .controlCharacter
+                }
+                previous = byte
             }
-            guard asciiBytesAreClean(bytes) == nil else { return nil }
-            return nonASCIIViolation(text, bytes, allowingNewlines: true)
+            return nil
         }
     }
 
     /// Checks text with characters beyond ASCII scalar by scalar, then its normalization form.
     @usableFromInline
-    static func nonASCIIViolation(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, allowingNewlines: Bool) -> InputRule? {
+    static func nonASCIIViolation(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> InputRule? {
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x09, 0x0A: if !allowingNewlines { return .controlCharacter }
             case 0x00..<0x20, 0x7F...0x9F: return .controlCharacter
             case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return .bidirectionalControl
             case 0x200B...0x200D, 0x2060, 0xFEFF: return .invisibleCharacter

@@ -55,7 +55,8 @@ public struct Bill: Sendable, Hashable {
     /// Adds a refund; returns the amount it takes off the bill.
     @discardableResult
     public mutating func add(_ refund: ChargeRefund) throws(BillingError) -> Money {
-        guard refund.id.isValid else { throw BillingError(.invalidIdentifier, details: "refund") }
+        try BillingError.requireValid(refund.id, "refund")
+        try BillingError.requireValid(refund.item, "refund item")
         guard lineIndex[refund.id] == nil, !refundIDs.contains(refund.id) else {
             throw BillingError(.duplicateItem, details: "refund \(refund.id)")
         }

@@ -30,8 +30,11 @@ extension BillingError.Code {
     public static let invalidPrice = Self(rawValue: "billing.invalid_price")
     /// An amount would not fit into `Int64` fen.
     public static let amountOverflow = Self(rawValue: "billing.amount_overflow")
-    /// An identifier is empty, too long or has control characters.
+    /// An identifier breaks an ``InputRule``; the context names the `field` and the `rule`.
     public static let invalidIdentifier = Self(rawValue: "billing.invalid_identifier")
+    /// A text to be stored (a name, a department) is too long or has control characters other
+    /// than newline and tab; the context names the `field` and the `rule`.
+    public static let invalidText = Self(rawValue: "billing.invalid_text")
     /// A charge item with this id is on the bill already.
     public static let duplicateItem = Self(rawValue: "billing.duplicate_item")
     /// A refund names an item that is not on the bill.
@@ -59,9 +62,10 @@ extension BillingError.Code {
     public var sentence: String {
         switch self {
         case .invalidQuantity: "A quantity must be a positive decimal with at most three places."
-        case .invalidPrice: "A unit price must not be negative."
+        case .invalidPrice: "A unit price must not be negative, and an amount must be its quantity times its price."
         case .amountOverflow: "The amount would not fit into a 64-bit number of fen."
-        case .invalidIdentifier: "An identifier must have 1 to 64 bytes and no control characters."
+        case .invalidIdentifier: "An identifier breaks an input rule (length, control, bidirectional or invisible characters, NFC)."
+        case .invalidText: "A text is too long or has control characters other than newline and tab."
         case .duplicateItem: "The bill has a charge item with this id already."
         case .unknownItem: "The refund names a charge item that is not on the bill."
         case .refundExceedsItem: "The refund is more than is left of the charge item."

@@ -32,15 +32,13 @@ public struct ChargeItem: Sendable, Hashable, Codable {
     /// When the item was charged.
     public let time: Timestamp
 
-    /// A charge item; throws ``BillingError`` for an invalid id, a quantity that is not positive,
-    /// a negative price or an amount that overflows.
+    /// A charge item; throws ``BillingError`` for an id or code that breaks an ``InputRule``, a
+    /// name, department or doctor that cannot be stored as text, a quantity that is not
+    /// positive, a negative price or an amount that overflows.
     public init(
         id: ChargeItemID, code: String, name: String, category: ChargeCategory, insuranceClass: InsuranceClass,
         quantity: Quantity, unitPrice: Money, department: String = "", doctor: String = "", time: Timestamp
     ) throws(BillingError) {
-        guard id.isValid else { throw BillingError(.invalidIdentifier, details: "item") }
-        guard quantity.isPositive else { throw BillingError(.invalidQuantity, details: "item \(id) quantity \(quantity)") }
-        guard unitPrice.fen >= 0 else { throw BillingError(.invalidPrice, details: "item \(id) price \(unitPrice.fen)") }
         self.id = id
         self.code = code
         self.name = name
@@ -52,6 +50,23 @@ public struct ChargeItem: Sendable, Hashable, Codable {
         self.department = department
         self.doctor = doctor
         self.time = time
+        try validate()
+    }
+
+    /// Throws what the initializer throws for this item's fields; the desk calls it for every
+    /// item it is given, also one decoded from elsewhere, whose amount must be its quantity times
+    /// its price.
+    public func validate() throws(BillingError) {
+        try BillingError.requireValid(id, "item")
+        try BillingError.requireValidIdentifier(code, "item code")
+        try BillingError.requireValidText(name, "item name")
+        try BillingError.requireValidText(department, "item department")
+        try BillingError.requireValidText(doctor, "item doctor")
+        guard quantity.isPositive else { throw BillingError(.invalidQuantity, context: ["field": "quantity"], details: "item \(id) quantity \(quantity)") }
+        guard unitPrice.fen >= 0 else { throw BillingError(.invalidPrice, context: ["field": "unit price"], details: "item \(id) price \(unitPrice.fen)") }
+        guard try quantity.price(at: unitPrice) == amount else {
+            throw BillingError(.invalidPrice, context: ["field": "amount"], details: "item \(id) amount \(amount.fen)")
+        }
     }
 }
 

@@ -18,9 +18,10 @@ public struct CreditOutcome: Sendable, Hashable {
 }
 
 extension CreditDesk {
-    /// How many times one call re-reads the line when another encounter on the same line took
-    /// the money it was about to lock.
-    static let creditAttempts = 4
+    /// How many ledger steps one call takes at most to bring a bill to credit: two suffice
+    /// (another encounter on the line may take the money the first was about to lock), the rest
+    /// skip keys that a crashed attempt or another desk used.
+    static let creditAttempts = 32
 
     /// Brings the encounter's billed amount to credit: the hold grows (up to what the line and the
     /// ``ExcessPolicy`` allow, the rest becomes excess) or shrinks (the excess first).
@@ -47,7 +48,7 @@ extension CreditDesk {
                 continue
             }
             encounter.creditSteps += 1
-            let key = IdempotencyKey("\(encounter.keyPrefix)/credit/\(encounter.creditSteps)")
+            let key = encounter.keys.creditStep(encounter.creditSteps)
             let command: LedgerCommand
             if delta < 0 {
                 command = .decreaseHold(encounter.hold, by: Money(fen: -delta))
@@ -69,18 +70,17 @@ extension CreditDesk {
                 encounter.locked = receipt.entry.holdAmountAfter ?? encounter.locked
                 available = receipt.available
                 if encounter.locked.fen + encounter.uncovered.fen == target.fen { break }
-            } catch let error as LedgerError where error.code == .idempotencyConflict || Self.raceCodes.contains(error.code) {
-                // Another encounter took the money first, or a crashed attempt used this key: read
-                // the line again; after a race, lock nothing more this call.
+            } catch let error as LedgerError where Self.raceCodes.contains(error.code) {
+                // Another encounter on the line took the money first (lock nothing more this
+                // call), or a crashed attempt or another desk used this step's key or changed the
+                // hold: read the hold and the line again, with the next key.
                 if delta > 0 { encounter.uncovered.fen -= delta - (command.amount?.fen ?? 0) }
-                mayLock = error.code == .idempotencyConflict
+                mayLock = mayLock && !Self.lineRaceCodes.contains(error.code)
             }
         }
-        // What could not be locked after repeated races is excess; a hold that cannot shrink to
-        // the bill is an error the HIS must see.
-        let gap = target.fen - encounter.locked.fen - encounter.uncovered.fen
-        guard gap >= 0 else { throw LedgerError(.insufficientHeld, details: "hold \(encounter.hold) exceeds the bill by \(-gap)") }
-        encounter.uncovered.fen += gap
+        // Still apart after every step: another desk keeps changing the hold; the call starts
+        // again from the store.
+        guard target.fen == encounter.locked.fen + encounter.uncovered.fen else { throw StaleEncounterError(encounters: [encounter.id]) }
         let lockedChange = Money(fen: encounter.locked.fen - before.locked.fen)
         let excessChange = Money(fen: encounter.uncovered.fen - before.uncovered.fen)
         let notifications = notices(for: encounter, lockedChange: lockedChange, excessChange: excessChange, available: available)
@@ -88,10 +88,11 @@ extension CreditDesk {
                              available: available, notifications: notifications)
     }
 
-    /// Ledger rejections that mean the line or the hold changed under the call (the hold only
-    /// when another desk works on the same encounter at the same time).
-    private static let raceCodes: Set<LedgerError.Code> = [.insufficientAvailable, .insufficientHeld, .lineFrozen, .lineSuspended,
-                                                           .lineClosed]
+    /// Ledger rejections that mean the line changed under the call.
+    private static let lineRaceCodes: Set<LedgerError.Code> = [.insufficientAvailable, .lineFrozen, .lineSuspended, .lineClosed]
+    /// Ledger rejections after which the call reads the hold and the line again: the line's, and
+    /// those that mean the step's key was used or the encounter's hold changed under the call.
+    private static let raceCodes = lineRaceCodes.union([.insufficientHeld, .idempotencyConflict, .holdAlreadyExists])
 
     /// What has been billed so far: the whole bill, or for an inpatient stay the items of the
     /// closed days (refunds of them included).
@@ -108,9 +109,8 @@ extension CreditDesk {
 
     /// The patient's notifications about a change of credit, numbered by the encounter's step.
     private func notices(for encounter: Encounter, lockedChange: Money, excessChange: Money, available: Money?) -> [PatientNotification] {
-        let prefix = "\(encounter.keyPrefix)/notice/\(encounter.creditSteps)"
         func notice(_ kind: PatientNotificationKind, _ text: String) -> PatientNotification {
-            PatientNotification(id: AdapterRequestID("\(prefix)/\(kind.rawValue)"), patient: encounter.patient.id, kind: kind,
+            PatientNotification(id: encounter.keys.notice(kind, step: encounter.creditSteps), patient: encounter.patient.id, kind: kind,
                                 text: "【信用就医】就诊号 \(encounter.id)：\(text)")
         }
         var notices: [PatientNotification] = []

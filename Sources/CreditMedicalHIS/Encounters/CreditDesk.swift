@@ -1,4 +1,5 @@
 public import CreditMedicalCore
+import Foundation
 import Synchronization
 
 /// What a HIS server talks to for credit-based care (先诊疗后付费): it opens encounters, brings
@@ -17,10 +18,9 @@ import Synchronization
 /// A desk keeps the open encounters it wrote, with their bills, and does not read them back
 /// (``Configuration/keptBillRecords``). Several desks (processes, servers) may share one store:
 /// every write of an encounter carries its next ``Encounter/revision``, the store refuses one
-/// whose copy is out of date (``StaleEncounterError``), and the desk repeats that call on what
-/// the store holds, so no desk overwrites another's charges. Calls for one encounter from two
-/// desks at the same moment may also fail with a ledger error about its hold; the HIS repeats
-/// them as any failed call.
+/// whose copy is out of date (``StaleEncounterError``), and the desk makes that call again on
+/// what the store holds, taking its turn (``EncounterClaim``), so no desk overwrites another's
+/// charges and no call fails only because another desk wrote first.
 ///
 /// ```swift
 /// let desk = CreditDesk(ledger: ledger, store: store, medicalInsurance: yibao,
@@ -47,14 +47,24 @@ public final class CreditDesk: Sendable {
         /// wrote the encounter in between, the store refuses the out-of-date write and the call is
         /// repeated on what the store holds.
         public var keptBillRecords: Int
+        /// How long a call whose encounter another desk keeps changing (several processes or
+        /// servers on one store) keeps waiting for its turn before it fails with
+        /// ``StaleEncounterError``.
+        public var contendedCallSeconds: Int64
+        /// How long a desk's claim on an encounter lasts when the desk dies holding it
+        /// (``EncounterClaim``); other desks wait that long for that encounter.
+        public var claimSeconds: Int64
 
         public init(excessPolicy: ExcessPolicy = .lockAvailable, calendar: BillingCalendar = BillingCalendar(),
-                    advanceDueSeconds: Int64 = 86_400, groupCommit: Bool = true, keptBillRecords: Int = 200_000) {
+                    advanceDueSeconds: Int64 = 86_400, groupCommit: Bool = true, keptBillRecords: Int = 200_000,
+                    contendedCallSeconds: Int64 = 30, claimSeconds: Int64 = 30) {
             self.excessPolicy = excessPolicy
             self.calendar = calendar
             self.advanceDueSeconds = advanceDueSeconds
             self.groupCommit = groupCommit
             self.keptBillRecords = keptBillRecords
+            self.contendedCallSeconds = contendedCallSeconds
+            self.claimSeconds = claimSeconds
         }
     }
 
@@ -65,6 +75,8 @@ public final class CreditDesk: Sendable {
     public let bank: any CreditProviderAdapter
     public let notifications: any NotificationSender
     public let configuration: Configuration
+    /// Names this desk in its claims on encounters (``EncounterClaim``); new for every desk.
+    public let deskID = UUID().uuidString
     /// Called between the steps of a checkout; tests throw from it to act out a crash there.
     let checkpoint: @Sendable (CheckoutCheckpoint) throws -> Void
     private let writer: GroupCommitter<[EncounterChange], Bool>?
@@ -110,14 +122,20 @@ public final class CreditDesk: Sendable {
     var now: Timestamp { ledger.clock.now() }
 
     /// Persists `changes` in one transaction, durably, together with the delivery marks taken so
-    /// far (which go back to the queue when the write fails). Throws ``StaleEncounterError`` when
+    /// far (which go back to the queue when the write fails). Every encounter written ends this
+    /// desk's claim on it, unless the write is `claiming` it. Throws ``StaleEncounterError`` when
     /// the store refused an encounter of `changes` as out of date.
-    func write(_ changes: [EncounterChange]) async throws {
+    func write(_ changes: [EncounterChange], claiming: Bool = false) async throws {
         let marks = deliveredMarks.withLock { marks in
             defer { marks.removeAll() }
             return marks
         }
-        let all = changes + marks.map(EncounterChange.notificationSent)
+        let released = claiming ? changes : changes.map { change in
+            guard case .encounter(var encounter) = change else { return change }
+            encounter.claim = nil
+            return .encounter(encounter)
+        }
+        let all = released + marks.map(EncounterChange.notificationSent)
         do {
             if let writer {
                 guard try await writer.submit([all]) == [true] else {
@@ -157,32 +175,26 @@ public final class CreditDesk: Sendable {
         }
     }
 
-    /// Runs `body`, and once more when the store refused its write of encounter `id` as out of
-    /// date (another desk wrote the encounter since this one kept or read it): the second run
-    /// finds nothing kept and reads the store.
-    func repeatingIfStale<Result>(_ id: EncounterID, _ body: () async throws -> Result) async throws -> Result {
-        do {
-            return try await body()
-        } catch let stale as StaleEncounterError where stale.encounters.contains(id) {
-            return try await body()
-        }
-    }
-
     // MARK: Encounters
 
     /// Opens an encounter (挂号 / 入院). A credit encounter needs an enrolled patient whose line
     /// takes new charges; an inpatient stay on credit is admitted without a deposit
-    /// (住院免押金). Opening the same encounter again with the same details returns it.
+    /// (住院免押金). Opening the same encounter again with the same details returns it (a retry);
+    /// a cancelled encounter's number is not opened again (``BillingError/Code/encounterNotOpen``).
     @discardableResult
     public func open(
         _ id: EncounterID, kind: EncounterKind, patient: Patient, department: String, paymentMode: PaymentMode = .credit
     ) async throws -> Encounter {
-        guard id.isValid else { throw BillingError(.invalidIdentifier, details: "encounter") }
-        return try await serializer.run(id) { try await repeatingIfStale(id) {
-            if let existing = try store.encounter(id) {
+        try patient.validate()
+        try BillingError.requireValidText(department, "department")
+        return try await perform(id) {
+            if let existing = try encounterToChange(id) {
                 guard existing.kind == kind, existing.patient == patient, existing.department == department,
                       existing.paymentMode == paymentMode
                 else { throw BillingError(.encounterExists, details: "encounter \(id)") }
+                guard existing.status != .cancelled else {
+                    throw BillingError(.encounterNotOpen, context: ["status": "cancelled"], details: "encounter \(id)")
+                }
                 return existing
             }
             if paymentMode == .credit {
@@ -194,15 +206,19 @@ public final class CreditDesk: Sendable {
                                       paymentMode: paymentMode, openedAt: now, revision: 1)
             try await write([.encounter(encounter)])
             return encounter
-        } }
+        }
     }
 
     /// The encounter with this number.
-    public func encounter(_ id: EncounterID) throws -> Encounter? { try store.encounter(id) }
+    public func encounter(_ id: EncounterID) throws -> Encounter? {
+        try BillingError.requireValid(id, "encounter")
+        return try store.encounter(id)
+    }
 
     /// The encounter's bill as charged so far: the one this desk kept from its last write when the
     /// stored encounter is still at that revision, else read from the store.
     public func bill(of id: EncounterID) throws -> Bill {
+        try BillingError.requireValid(id, "encounter")
         guard let encounter = try store.encounter(id) else { return Bill(encounter: id) }
         return try kept.bill(of: encounter) ?? store.bill(of: id)
     }
@@ -213,7 +229,8 @@ public final class CreditDesk: Sendable {
     /// same details are skipped, so a retried call changes nothing twice.
     @discardableResult
     public func charge(_ items: [ChargeItem], to id: EncounterID) async throws -> CreditOutcome {
-        try await changeBill(of: id) { _, bill in
+        for item in items { try item.validate() }
+        return try await changeBill(of: id) { _, bill in
             var added: [ChargeItem] = []
             for item in items {
                 if let line = bill.line(item.id), line.item == item { continue }
@@ -252,7 +269,7 @@ public final class CreditDesk: Sendable {
     private func changeBill(
         of id: EncounterID, _ change: (inout Encounter, inout Bill) throws -> [EncounterChange]
     ) async throws -> CreditOutcome {
-        try await serializer.run(id) { try await repeatingIfStale(id) {
+        try await perform(id) {
             var (encounter, bill) = try openEncounterAndBill(id)
             let recorded = try change(&encounter, &bill)
             encounter.revision += 1
@@ -261,16 +278,16 @@ public final class CreditDesk: Sendable {
             kept.keep(encounter, bill: bill)
             await deliver(outcome.notifications)
             return outcome
-        } }
+        }
     }
 
     /// Cancels an open encounter whose bill is empty or fully refunded, voiding its hold.
     public func cancel(_ id: EncounterID) async throws {
-        try await serializer.run(id) { try await repeatingIfStale(id) {
+        try await perform(id) {
             var (encounter, bill) = try openEncounterAndBill(id)
             guard bill.total == .zero else { throw BillingError(.encounterHasCharges, details: "encounter \(id)") }
             if let hold = try ledger.hold(encounter.hold), hold.state == .open {
-                try await ledger.execute(.voidHold(hold.id), key: IdempotencyKey("\(encounter.keyPrefix)/cancel"))
+                try await ledger.execute(.voidHold(hold.id), key: encounter.keys.cancel)
             }
             encounter.status = .cancelled
             encounter.closedAt = now
@@ -278,14 +295,14 @@ public final class CreditDesk: Sendable {
             encounter.uncovered = .zero
             encounter.revision += 1
             try await write([.encounter(encounter)])
-        } }
+        }
     }
 
     /// The open encounter and its bill: as this desk kept them from its last write, or read from
     /// the store.
     func openEncounterAndBill(_ id: EncounterID) throws -> (Encounter, Bill) {
         if let kept = kept.take(id) { return kept }
-        guard let encounter = try store.encounter(id) else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
+        guard let encounter = try encounterToChange(id) else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
         guard encounter.status == .open else { throw BillingError(.encounterNotOpen, details: "encounter \(id) is \(encounter.status)") }
         return (encounter, try store.bill(of: id))
     }

@@ -46,6 +46,15 @@ public struct Patient: Sendable, Hashable, Codable {
         self.medicalInsuranceNumber = medicalInsuranceNumber
         self.commercialPolicy = commercialPolicy
     }
+
+    /// Throws ``BillingError/Code/invalidIdentifier`` naming the field and the rule when an id or
+    /// number breaks an ``InputRule`` (ids and numbers have up to 64 bytes).
+    public func validate() throws(BillingError) {
+        try BillingError.requireValidIdentifier(id, "patient")
+        if let line { try BillingError.requireValid(line, "patient line") }
+        if let medicalInsuranceNumber { try BillingError.requireValidIdentifier(medicalInsuranceNumber, "medical insurance number") }
+        if let commercialPolicy { try BillingError.requireValidIdentifier(commercialPolicy, "commercial policy") }
+    }
 }
 
 /// One visit (就诊) as the ``CreditDesk`` keeps it: who, where, how it is paid, and how much of
@@ -79,12 +88,16 @@ public struct Encounter: Sendable, Hashable, Codable {
     /// a store replaces only the revision before it, so a desk whose copy is out of date (another
     /// desk wrote the encounter since) has its write refused instead of overwriting the other's.
     public internal(set) var revision: Int
+    /// The claim of a desk that is repeating a call other desks kept interrupting; `nil` when
+    /// none holds one.
+    public internal(set) var claim: EncounterClaim?
 
     /// An encounter as a store loads it.
     public init(
         id: EncounterID, kind: EncounterKind, patient: Patient, department: String, paymentMode: PaymentMode,
         openedAt: Timestamp, status: EncounterStatus = .open, closedAt: Timestamp? = nil, locked: Money = .zero,
-        uncovered: Money = .zero, billedThrough: BillingDay? = nil, creditSteps: Int = 0, round: Int = 1, revision: Int = 0
+        uncovered: Money = .zero, billedThrough: BillingDay? = nil, creditSteps: Int = 0, round: Int = 1, revision: Int = 0,
+        claim: EncounterClaim? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -100,18 +113,15 @@ public struct Encounter: Sendable, Hashable, Codable {
         self.creditSteps = creditSteps
         self.round = round
         self.revision = revision
+        self.claim = claim
     }
+
+    /// The ids the desk derives for this round: hold, ledger keys, request and notification ids.
+    public var keys: EncounterKeys { EncounterKeys(id, round: round) }
 
     /// The encounter's hold on the credit line in this round: the encounter number, followed by
     /// `#` and the round from the second round on.
-    public var hold: HoldID { HoldID(keyPrefix) }
-
-    /// The prefix of every idempotency key and adapter request id of this round.
-    var keyPrefix: String { Self.keyPrefix(id, round: round) }
-
-    static func keyPrefix(_ id: EncounterID, round: Int) -> String {
-        round == 1 ? id.rawValue : "\(id.rawValue)#\(round)"
-    }
+    public var hold: HoldID { keys.hold }
 
     /// The line charges lock, when the encounter is paid on credit.
     public var creditLine: CreditLineID? { paymentMode == .credit ? patient.line : nil }

@@ -24,7 +24,7 @@ extension CreditDesk {
         var paid: [EncounterChange] = []
         for var record in try store.settlementsAwaitingAdvance(limit: limit) {
             guard let encounter = try store.encounter(record.encounter) else { continue }
-            let requestID = AdapterRequestID("\(Encounter.keyPrefix(encounter.id, round: record.round))/advance")
+            let requestID = EncounterKeys(encounter.id, round: record.round).request(.advance)
             if case .paid(let time) = try await bank.advanceStatus(requestID) {
                 record.advancePaidAt = time
                 record.updatedAt = now

@@ -21,9 +21,9 @@ extension CreditDesk {
     /// Calling it for a settled encounter returns its record.
     @discardableResult
     public func checkout(_ id: EncounterID) async throws -> SettlementRecord {
-        try await serializer.run(id) { try await repeatingIfStale(id) {
+        try await perform(id) {
             let copy = kept.take(id)
-            guard var encounter = try copy?.encounter ?? store.encounter(id) else {
+            guard var encounter = try copy?.encounter ?? encounterToChange(id) else {
                 throw BillingError(.encounterNotFound, details: "encounter \(id)")
             }
             // An open encounter has no settlement in its round: the record and the status
@@ -40,7 +40,7 @@ extension CreditDesk {
             try await write([.encounter(encounter), .settlement(record)] + outcome.notifications.map(EncounterChange.notification))
             try checkpoint(.started)
             return try await proceed(record, encounter: encounter, bill: bill)
-        } }
+        }
     }
 
     /// Continues every checkout and reversal that stopped half-way (after a crash, a timeout or
@@ -53,7 +53,7 @@ extension CreditDesk {
         var firstError: (any Error)?
         for record in unfinished {
             do {
-                let done = try await serializer.run(record.encounter) {
+                let done = try await perform(record.encounter) {
                     record.step == .reversing ? try await proceedReversal(record) : try await proceed(record)
                 }
                 finished.append(done)
@@ -72,7 +72,7 @@ extension CreditDesk {
     /// time (the capture's time is the ledger entry's, so a repeat tells the bank the same).
     func proceed(_ start: SettlementRecord, encounter loaded: Encounter? = nil, bill loadedBill: Bill? = nil) async throws -> SettlementRecord {
         var record = start
-        guard var encounter = try loaded ?? store.encounter(record.encounter) else {
+        guard var encounter = try loaded ?? encounterToChange(record.encounter) else {
             throw BillingError(.encounterNotFound, details: "encounter \(record.encounter)")
         }
         let bill = try loadedBill ?? store.bill(of: encounter.id)
@@ -122,7 +122,7 @@ extension CreditDesk {
             return MedicalInsuranceSettlement(settlementID: "", fund: .zero, personalAccount: .zero, cash: record.total)
         }
         let claim = MedicalInsuranceClaim(
-            requestID: AdapterRequestID("\(encounter.keyPrefix)/medical"), insuredPerson: insured, encounter: encounter.id,
+            requestID: encounter.keys.request(.medical), insuredPerson: insured, encounter: encounter.id,
             year: configuration.calendar.day(of: record.startedAt).year, bill: bill)
         // 预结算 first: an insurer whose answer does not add up is refused before it pays anything.
         let quote = try await medicalInsurance.preSettle(claim)
@@ -136,7 +136,7 @@ extension CreditDesk {
             return CommercialInsurancePayment(claimID: "", paid: .zero)
         }
         let payment = try await commercialInsurance.claim(CommercialInsuranceClaim(
-            requestID: AdapterRequestID("\(encounter.keyPrefix)/commercial"), insuredPerson: policy, encounter: encounter.id,
+            requestID: encounter.keys.request(.commercial), insuredPerson: policy, encounter: encounter.id,
             remaining: cash))
         guard payment.paid.fen >= 0, payment.paid <= cash else {
             throw BillingError(.splitMismatch, details: "commercial insurer paid \(payment.paid.fen) of \(cash.fen)")
@@ -155,7 +155,7 @@ extension CreditDesk {
         if encounter.creditLine != nil, try encounter.locked.isPositive || ledger.hold(encounter.hold) != nil {
             let command: LedgerCommand = split.credit.isPositive
                 ? .captureHold(encounter.hold, amount: split.credit) : .voidHold(encounter.hold)
-            let receipt = try await ledger.execute(command, key: IdempotencyKey("\(encounter.keyPrefix)/settle"))
+            let receipt = try await ledger.execute(command, key: encounter.keys.settle)
             return (split, receipt.entry.timestamp)
         }
         return (split, now)
@@ -167,17 +167,17 @@ extension CreditDesk {
         let capturedAt = record.capturedAt ?? record.updatedAt
         let due = capturedAt.adding(seconds: configuration.advanceDueSeconds)
         try await bank.noticeCapture(CaptureNotice(
-            requestID: AdapterRequestID("\(encounter.keyPrefix)/capture"), line: line, encounter: encounter.id,
+            requestID: encounter.keys.request(.capture), line: line, encounter: encounter.id,
             amount: split.credit, capturedAt: capturedAt))
         try await bank.requestAdvance(AdvanceRequest(
-            requestID: AdapterRequestID("\(encounter.keyPrefix)/advance"), line: line, encounter: encounter.id,
+            requestID: encounter.keys.request(.advance), line: line, encounter: encounter.id,
             amount: split.credit, requestedAt: capturedAt, dueBy: due))
         return due
     }
 
     /// The fee notice the patient gets once the encounter is settled.
     private func settledNotice(_ encounter: Encounter, bill: Bill, split: SettlementSplit?) -> PatientNotification {
-        PatientNotification(id: AdapterRequestID("\(encounter.keyPrefix)/settled"), patient: encounter.patient.id,
+        PatientNotification(id: encounter.keys.settledNotice, patient: encounter.patient.id,
                             kind: .settled, text: FeeNotice(bill: bill, split: split).text)
     }
 }

@@ -12,8 +12,8 @@ extension CreditDesk {
     /// continues with ``resumeCheckouts()``.
     @discardableResult
     public func reverseSettlement(_ id: EncounterID) async throws -> SettlementRecord {
-        try await serializer.run(id) {
-            guard let encounter = try store.encounter(id) else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
+        try await perform(id) {
+            guard let encounter = try encounterToChange(id) else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
             guard var record = try store.settlement(of: id), record.round == encounter.round,
                   record.step == .completed || record.step == .reversing
             else { throw BillingError(.notReversible, details: "encounter \(id)") }
@@ -29,20 +29,20 @@ extension CreditDesk {
     /// Runs a reversal's steps; each is safe to repeat.
     func proceedReversal(_ start: SettlementRecord) async throws -> SettlementRecord {
         var record = start
-        guard var encounter = try store.encounter(record.encounter) else {
+        guard var encounter = try encounterToChange(record.encounter) else {
             throw BillingError(.encounterNotFound, details: "encounter \(record.encounter)")
         }
-        let prefix = encounter.keyPrefix
+        let keys = encounter.keys
         if let payment = record.commercial, payment.paid.isPositive, let commercialInsurance {
-            try await commercialInsurance.reverse(claimID: payment.claimID, requestID: AdapterRequestID("\(prefix)/commercial-reversal"))
+            try await commercialInsurance.reverse(claimID: payment.claimID, requestID: keys.request(.commercialReversal))
         }
         if let medical = record.medical, !medical.settlementID.isEmpty {
-            try await medicalInsurance.reverse(settlementID: medical.settlementID, requestID: AdapterRequestID("\(prefix)/medical-reversal"))
+            try await medicalInsurance.reverse(settlementID: medical.settlementID, requestID: keys.request(.medicalReversal))
         }
         let credit = record.split?.credit ?? .zero
         var reversed = Money.zero
         if credit.isPositive, let line = encounter.creditLine {
-            let key = IdempotencyKey("\(prefix)/reversal")
+            let key = keys.reversal
             if let entry = try ledger.store.entry(for: key) {
                 reversed = entry.command.amount ?? .zero
             } else {
@@ -55,7 +55,7 @@ extension CreditDesk {
         record.updatedAt = now
         var text = "【信用就医】就诊号 \(encounter.id)：结算已撤销，信用欠款减少 \(reversed)。"
         if record.refundOwed.isPositive { text += "已还款部分 \(record.refundOwed) 将退还给您。" }
-        let notice = PatientNotification(id: AdapterRequestID("\(prefix)/reversed"), patient: encounter.patient.id,
+        let notice = PatientNotification(id: keys.reversedNotice, patient: encounter.patient.id,
                                          kind: .settlementReversed, text: text)
         encounter.round += 1
         encounter.status = .open

@@ -42,13 +42,15 @@ public struct SettlementRecord: Sendable, Hashable, Codable {
     /// After a reversal: the part of the credit the patient had already repaid, owed back to them.
     public internal(set) var refundOwed: Money
     public internal(set) var updatedAt: Timestamp
+    /// Why the checkout is parked waiting for an operator; `nil` while it runs or once it is done.
+    public internal(set) var attention: SettlementAttention?
 
     /// A record as a store loads it.
     public init(
         encounter: EncounterID, round: Int, startedAt: Timestamp, total: Money, step: Step = .started,
         medical: MedicalInsuranceSettlement? = nil, commercial: CommercialInsurancePayment? = nil, split: SettlementSplit? = nil,
         capturedAt: Timestamp? = nil, advanceDueBy: Timestamp? = nil, advancePaidAt: Timestamp? = nil,
-        refundOwed: Money = .zero, updatedAt: Timestamp
+        refundOwed: Money = .zero, updatedAt: Timestamp, attention: SettlementAttention? = nil
     ) {
         self.encounter = encounter
         self.round = round
@@ -63,6 +65,7 @@ public struct SettlementRecord: Sendable, Hashable, Codable {
         self.advancePaidAt = advancePaidAt
         self.refundOwed = refundOwed
         self.updatedAt = updatedAt
+        self.attention = attention
     }
 
     /// Whether the bank owes the advance at `time` and is late with it.

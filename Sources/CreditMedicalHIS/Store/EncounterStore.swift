@@ -16,6 +16,8 @@ public enum EncounterChange: Sendable, Hashable {
     case notification(PatientNotification)
     /// Takes a delivered notification out of the outbox.
     case notificationSent(AdapterRequestID)
+    /// Counts a failed attempt to deliver a notification that stays in the outbox.
+    case deliveryFailed(AdapterRequestID)
 }
 
 /// Where the ``CreditDesk`` keeps encounters, their charge items and refunds, settlement records
@@ -57,8 +59,9 @@ public protocol EncounterReader: Sendable {
     /// Up to `limit` settlement records whose advance was requested and is not paid yet, the
     /// earliest due first.
     func settlementsAwaitingAdvance(limit: Int) throws -> [SettlementRecord]
-    /// Up to `limit` notifications still in the outbox, oldest first.
-    func pendingNotifications(limit: Int) throws -> [PatientNotification]
+    /// Up to `limit` notifications still in the outbox whose delivery failed at least `attempts`
+    /// times (``EncounterChange/deliveryFailed(_:)``), oldest first.
+    func pendingNotifications(failedAtLeast attempts: Int, limit: Int) throws -> [PatientNotification]
 }
 
 extension EncounterStore {
@@ -67,6 +70,11 @@ extension EncounterStore {
 }
 
 extension EncounterReader {
+    /// Up to `limit` notifications still in the outbox, oldest first.
+    public func pendingNotifications(limit: Int) throws -> [PatientNotification] {
+        try pendingNotifications(failedAtLeast: 0, limit: limit)
+    }
+
     /// The encounter's bill, rebuilt from its items and refunds.
     public func bill(of id: EncounterID) throws -> Bill {
         let (items, refunds) = try charges(of: id)

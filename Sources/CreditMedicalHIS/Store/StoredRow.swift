@@ -21,10 +21,10 @@ package protocol StoredRow {
 package enum EncounterColumns {
     package static let encounter = ["id", "kind", "patient_id", "line_id", "insurance_number", "commercial_policy", "department",
                                     "payment_mode", "status", "opened_at", "closed_at", "locked_fen", "uncovered_fen",
-                                    "billed_through", "credit_steps", "round", "revision"]
+                                    "billed_through", "credit_steps", "round", "revision", "claimed_by", "claimed_until"]
     /// The encounter columns a later write changes.
     package static let encounterUpdates = ["status", "closed_at", "locked_fen", "uncovered_fen", "billed_through", "credit_steps", "round",
-                                           "revision"]
+                                           "revision", "claimed_by", "claimed_until"]
 
     package static func values(_ encounter: Encounter) -> [StoredValue] {
         [.text(encounter.id.rawValue), .text(encounter.kind.rawValue), .text(encounter.patient.id),
@@ -33,7 +33,8 @@ package enum EncounterColumns {
          .text(encounter.status.rawValue), .integer(encounter.openedAt.millisecondsSince1970),
          .optional(encounter.closedAt?.millisecondsSince1970), .integer(encounter.locked.fen), .integer(encounter.uncovered.fen),
          .optional(encounter.billedThrough.map { Int64($0.year * 10_000 + $0.month * 100 + $0.day) }),
-         .integer(Int64(encounter.creditSteps)), .integer(Int64(encounter.round)), .integer(Int64(encounter.revision))]
+         .integer(Int64(encounter.creditSteps)), .integer(Int64(encounter.round)), .integer(Int64(encounter.revision)),
+         .optional(encounter.claim?.desk), .optional(encounter.claim?.until.millisecondsSince1970)]
     }
 
     package static func encounter(_ row: some StoredRow) -> Encounter? {
@@ -46,10 +47,15 @@ package enum EncounterColumns {
         let patient = Patient(id: patientID, line: row.text(3).map(CreditLineID.init), medicalInsuranceNumber: row.text(4),
                               commercialPolicy: row.text(5))
         let billedThrough = row.integer(13).map { BillingDay(year: Int($0 / 10_000), month: Int($0 / 100 % 100), day: Int($0 % 100)) }
+        var claim: EncounterClaim?
+        if let desk = row.text(17) {
+            guard let until = row.integer(18) else { return nil }
+            claim = EncounterClaim(desk: desk, until: time(until))
+        }
         return Encounter(
             id: EncounterID(id), kind: kind, patient: patient, department: department, paymentMode: mode, openedAt: time(openedAt),
             status: status, closedAt: row.integer(10).map(time), locked: Money(fen: locked), uncovered: Money(fen: uncovered),
-            billedThrough: billedThrough, creditSteps: Int(steps), round: Int(round), revision: Int(revision))
+            billedThrough: billedThrough, creditSteps: Int(steps), round: Int(round), revision: Int(revision), claim: claim)
     }
 
     package static let item = ["encounter_id", "item_id", "code", "name", "category", "insurance_class", "quantity_thousandths",
@@ -90,7 +96,7 @@ package enum EncounterColumns {
                                      "medical_fund_fen", "medical_account_fen", "medical_cash_fen", "commercial_claim_id",
                                      "commercial_paid_fen", "split_fund_fen", "split_account_fen", "split_commercial_fen",
                                      "split_credit_fen", "split_excess_fen", "captured_at", "advance_due_by", "advance_paid_at",
-                                     "refund_owed_fen", "updated_at"]
+                                     "refund_owed_fen", "updated_at", "attention_code", "attention_reason", "attention_since"]
     /// The settlement columns a later write changes (the first two are the key).
     package static var settlementUpdates: [String] { Array(settlement.dropFirst(2)) }
 
@@ -102,7 +108,8 @@ package enum EncounterColumns {
          .optional(record.split?.personalAccount.fen), .optional(record.split?.commercial.fen), .optional(record.split?.credit.fen),
          .optional(record.split?.excess.fen), .optional(record.capturedAt?.millisecondsSince1970),
          .optional(record.advanceDueBy?.millisecondsSince1970), .optional(record.advancePaidAt?.millisecondsSince1970),
-         .integer(record.refundOwed.fen), .integer(record.updatedAt.millisecondsSince1970)]
+         .integer(record.refundOwed.fen), .integer(record.updatedAt.millisecondsSince1970), .optional(record.attention?.code),
+         .optional(record.attention?.reason), .optional(record.attention?.since.millisecondsSince1970)]
     }
 
     package static func settlement(_ row: some StoredRow) -> SettlementRecord? {
@@ -128,11 +135,16 @@ package enum EncounterColumns {
             else { return nil }
             split = parts
         }
+        var attention: SettlementAttention?
+        if let code = row.text(21) {
+            guard let reason = row.text(22), let since = row.integer(23) else { return nil }
+            attention = SettlementAttention(code: code, reason: reason, since: time(since))
+        }
         return SettlementRecord(
             encounter: EncounterID(encounter), round: Int(round), startedAt: time(startedAt), total: Money(fen: total), step: step,
             medical: medical, commercial: commercial, split: split, capturedAt: row.integer(16).map(time),
             advanceDueBy: row.integer(17).map(time), advancePaidAt: row.integer(18).map(time), refundOwed: Money(fen: refundOwed),
-            updatedAt: time(updatedAt))
+            updatedAt: time(updatedAt), attention: attention)
     }
 
     package static let notification = ["id", "patient_id", "kind", "text"]
@@ -161,6 +173,7 @@ package struct EncounterChangeBatch {
     package private(set) var settlements: [SettlementRecord] = []
     package private(set) var notifications: [PatientNotification] = []
     package private(set) var sent: [AdapterRequestID] = []
+    package private(set) var failedDeliveries: [AdapterRequestID] = []
 
     package init(_ changes: [EncounterChange]) {
         var encounterIndex: [EncounterID: Int] = [:]
@@ -181,6 +194,8 @@ package struct EncounterChangeBatch {
                 Self.put(notification, key: notification.id, in: &notifications, index: &notificationIndex)
             case .notificationSent(let id):
                 sent.append(id)
+            case .deliveryFailed(let id):
+                failedDeliveries.append(id)
             }
         }
     }

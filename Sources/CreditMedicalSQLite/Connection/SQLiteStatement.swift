@@ -61,7 +61,7 @@ final class SQLiteStatement {
         case SQLITE_DONE: return false
         case let code:
             sqlite3_reset(handle)
-            throw connection.error(code, context: "step")
+            throw connection.error(code, context: "step \(String(cString: sqlite3_sql(handle)).prefix(60))")
         }
     }
 
@@ -73,8 +73,11 @@ final class SQLiteStatement {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
     }
 
+    /// The column's text, read by its length in bytes (a C string would stop at a NUL).
     func text(_ column: Int32) -> String {
-        sqlite3_column_text(handle, column).map { String(cString: $0) } ?? ""
+        guard let bytes = sqlite3_column_text(handle, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
     func optionalText(_ column: Int32) -> String? {

@@ -27,6 +27,11 @@ extension SQLiteLedgerStore: EncounterStore {
                     try delete.bind(.text(id.rawValue))
                     while try delete.step() {}
                 }
+                let count = try connection.statement("UPDATE notification_outbox SET attempts = attempts + 1 WHERE id = ?1")
+                for id in batch.failedDeliveries {
+                    try count.bind(.text(id.rawValue))
+                    while try count.step() {}
+                }
             }
         }
     }
@@ -95,9 +100,9 @@ extension SQLiteLedgerStore: EncounterStore {
                  .integer(Int64(limit)), decode: EncounterQueries.settlementRow)
     }
 
-    public func pendingNotifications(limit: Int) throws -> [PatientNotification] {
-        try read(EncounterRows.upsertNotifications.select + " ORDER BY seq LIMIT ?1", .integer(Int64(limit)),
-                 decode: EncounterQueries.notificationRow)
+    public func pendingNotifications(failedAtLeast attempts: Int, limit: Int) throws -> [PatientNotification] {
+        try read(EncounterRows.upsertNotifications.select + " WHERE attempts >= ?2 ORDER BY seq LIMIT ?1",
+                 .integer(Int64(limit)), .integer(Int64(attempts)), decode: EncounterQueries.notificationRow)
     }
 }
 

@@ -15,7 +15,7 @@ public final class InMemoryEncounterStore: EncounterStore {
         var items: [EncounterID: [ChargeItem]] = [:]
         var refunds: [EncounterID: [ChargeRefund]] = [:]
         var settlements: [Key: SettlementRecord] = [:]
-        var outbox: [PatientNotification] = []
+        var outbox: [(notification: PatientNotification, failedAttempts: Int)] = []
     }
 
     private let state = Mutex(State())
@@ -37,7 +37,7 @@ public final class InMemoryEncounterStore: EncounterStore {
                     guard known.contains(id) || state.encounters[id] != nil else {
                         throw BillingError(.encounterNotFound, details: "encounter \(id)")
                     }
-                case .settlement, .notification, .notificationSent:
+                case .settlement, .notification, .notificationSent, .deliveryFailed:
                     break
                 }
             }
@@ -54,9 +54,11 @@ public final class InMemoryEncounterStore: EncounterStore {
                 case .settlement(let record):
                     state.settlements[Key(encounter: record.encounter, round: record.round)] = record
                 case .notification(let notification):
-                    if !state.outbox.contains(where: { $0.id == notification.id }) { state.outbox.append(notification) }
+                    if !state.outbox.contains(where: { $0.notification.id == notification.id }) { state.outbox.append((notification, 0)) }
                 case .notificationSent(let id):
-                    state.outbox.removeAll { $0.id == id }
+                    state.outbox.removeAll { $0.notification.id == id }
+                case .deliveryFailed(let id):
+                    if let index = state.outbox.firstIndex(where: { $0.notification.id == id }) { state.outbox[index].failedAttempts += 1 }
                 }
             }
         }
@@ -106,7 +108,7 @@ public final class InMemoryEncounterStore: EncounterStore {
         }
     }
 
-    public func pendingNotifications(limit: Int) throws -> [PatientNotification] {
-        state.withLock { Array($0.outbox.prefix(limit)) }
+    public func pendingNotifications(failedAtLeast attempts: Int, limit: Int) throws -> [PatientNotification] {
+        state.withLock { Array($0.outbox.filter { $0.failedAttempts >= attempts }.prefix(limit).map(\.notification)) }
     }
 }

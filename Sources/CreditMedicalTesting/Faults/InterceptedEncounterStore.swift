@@ -23,5 +23,7 @@ public final class InterceptedEncounterStore: EncounterStore {
         try base.settlements(in: steps, limit: limit)
     }
     public func settlementsAwaitingAdvance(limit: Int) throws -> [SettlementRecord] { try base.settlementsAwaitingAdvance(limit: limit) }
-    public func pendingNotifications(limit: Int) throws -> [PatientNotification] { try base.pendingNotifications(limit: limit) }
+    public func pendingNotifications(failedAtLeast attempts: Int, limit: Int) throws -> [PatientNotification] {
+        try base.pendingNotifications(failedAtLeast: attempts, limit: limit)
+    }
 }

@@ -1,0 +1,76 @@
+import CreditMedicalCore
+
+extension CreditDesk {
+    /// Runs one call of the desk for encounter `id`: refuses a malformed id and runs the calls for
+    /// one encounter one at a time within this desk.
+    ///
+    /// When another desk (another process or server on the same store) wrote the encounter or
+    /// moved its hold while the call ran (``StaleEncounterError``), the call takes its turn: it
+    /// claims the encounter (``EncounterClaim``), which makes other desks wait, and runs again on
+    /// what the store holds; until ``Configuration/contendedCallSeconds`` have passed, then it
+    /// fails with ``StaleEncounterError``. A desk that only repeated its call would lose again and
+    /// again to one that keeps the encounter in memory and so writes sooner.
+    func perform<Result>(_ id: EncounterID, _ body: () async throws -> Result) async throws -> Result {
+        try BillingError.requireValid(id, "encounter")
+        return try await serializer.run(id) {
+            do {
+                return try await body()
+            } catch let stale as StaleEncounterError where stale.encounters.contains(id) {
+                return try await performInTurn(id, body)
+            }
+        }
+    }
+
+    /// Claims the encounter and runs `body`, as often as it takes until the deadline; ends the
+    /// claim whatever `body` did.
+    private func performInTurn<Result>(_ id: EncounterID, _ body: () async throws -> Result) async throws -> Result {
+        let deadline = ContinuousClock.now + .seconds(configuration.contendedCallSeconds)
+        while true {
+            _ = kept.take(id)
+            if try await claim(id) {
+                do {
+                    let result = try await body()
+                    try await endClaim(on: id)
+                    return result
+                } catch let stale as StaleEncounterError where stale.encounters.contains(id) && ContinuousClock.now < deadline {
+                    // The claim lapsed under a call that took too long, or the encounter is new.
+                } catch {
+                    try? await endClaim(on: id)
+                    throw error
+                }
+            }
+            guard ContinuousClock.now < deadline else { throw StaleEncounterError(encounters: [id]) }
+            try await Task.sleep(for: .milliseconds(Int.random(in: 1...4)))
+        }
+    }
+
+    /// Writes this desk's claim on the encounter; `false` when another desk holds a claim that has
+    /// not lapsed, or wrote the encounter in between. An encounter not stored yet needs no claim.
+    private func claim(_ id: EncounterID) async throws -> Bool {
+        guard var encounter = try store.encounter(id) else { return true }
+        if let claim = encounter.claim, claim.desk != deskID, claim.until > now { return false }
+        encounter.claim = EncounterClaim(desk: deskID, until: now.adding(seconds: configuration.claimSeconds))
+        encounter.revision += 1
+        do {
+            try await write([.encounter(encounter)], claiming: true)
+            return true
+        } catch let stale as StaleEncounterError where stale.encounters.contains(id) {
+            return false
+        }
+    }
+
+    /// Ends this desk's claim on the encounter when the call did not end it by writing it.
+    private func endClaim(on id: EncounterID) async throws {
+        guard var encounter = try store.encounter(id), encounter.claim?.desk == deskID else { return }
+        encounter.revision += 1
+        try await write([.encounter(encounter)])
+    }
+
+    /// The stored encounter, for a call that is going to change it; throws
+    /// ``StaleEncounterError`` while another desk holds a claim on it that has not lapsed.
+    func encounterToChange(_ id: EncounterID) throws -> Encounter? {
+        guard let encounter = try store.encounter(id) else { return nil }
+        if let claim = encounter.claim, claim.desk != deskID, claim.until > now { throw StaleEncounterError(encounters: [id]) }
+        return encounter
+    }
+}

@@ -1,0 +1,16 @@
+import CreditMedicalPostgres
+import CreditMedicalTestSupport
+import XCTest
+
+/// Several processes on one PostgreSQL database, as several HIS servers would be.
+final class PostgresMultiProcessTests: XCTestCase {
+    /// Two desks in two processes charge the same visit at once: every charge succeeds, and the
+    /// bill, the encounter and the hold agree to the fen afterwards.
+    func testTwoProcessesChargingOneVisitLoseNoCharge() async throws {
+        let url = try PostgresTestServer.require().makeDatabase()
+        try await TwoDesksOnOneVisit.prepare(try PostgresLedgerStore(url: url))
+        let results = try BuiltProgram("credit-medical-test-worker").runTogether(TwoDesksOnOneVisit.workerArguments(database: url))
+        for result in results { XCTAssertEqual(result.status, 0, result.output) }
+        try TwoDesksOnOneVisit.check(try PostgresLedgerStore(url: url))
+    }
+}

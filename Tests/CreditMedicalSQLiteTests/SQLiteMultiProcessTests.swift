@@ -1,0 +1,35 @@
+import CreditMedicalCore
+import CreditMedicalHIS
+import CreditMedicalSQLite
+import CreditMedicalTestSupport
+import Foundation
+import XCTest
+
+/// Several processes on one SQLite file, as several HIS servers on one machine would be.
+final class SQLiteMultiProcessTests: XCTestCase {
+    private let worker = BuiltProgram("credit-medical-test-worker")
+
+    /// Two desks in two processes charge the same visit at once: every charge succeeds, and the
+    /// bill, the encounter and the hold agree to the fen afterwards.
+    func testTwoProcessesChargingOneVisitLoseNoCharge() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("shared.sqlite")
+        try await TwoDesksOnOneVisit.prepare(try SQLiteLedgerStore(path: path))
+        let results = try worker.runTogether(TwoDesksOnOneVisit.workerArguments(database: path))
+        for result in results { XCTAssertEqual(result.status, 0, result.output) }
+        try TwoDesksOnOneVisit.check(try SQLiteLedgerStore(path: path))
+    }
+
+    /// 120 processes open the same new file at once while it switches to write-ahead logging and
+    /// migrates: none fails.
+    func testOneHundredTwentyProcessesOpenANewFileAtOnce() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("new.sqlite")
+        // They wait for one moment to begin, a little after the last has started.
+        let start = Int64(Date().timeIntervalSince1970 * 1000) + 3_000
+        let results = try worker.runTogether(Array(repeating: ["open", path, "\(start)"], count: 120))
+        let failed = results.filter { $0.status != 0 }
+        XCTAssertTrue(failed.isEmpty, "\(failed.count) of 120 failed: \(failed.first?.output ?? "")")
+        XCTAssertEqual(try SQLiteLedgerStore(path: path).commitsAreDurable(), true)
+    }
+}
