@@ -47,7 +47,7 @@ let package = Package(
             dependencies: ["CreditMedicalPostgres", "CreditMedicalSQLite", "CreditMedicalHIS", "CreditMedicalConformance",
                            "CreditMedicalTesting", "credit-medical"]
         ),
-        .testTarget(name: "CreditMedicalCLITests", dependencies: ["credit-medical"]),
+        .testTarget(name: "CreditMedicalCLITests", dependencies: ["credit-medical", "CreditMedicalTesting"]),
         .testTarget(
             name: "CreditMedicalTestingTests",
             dependencies: ["CreditMedicalTesting", "CreditMedicalHIS", "CreditMedicalConformance"]
