@@ -9,6 +9,12 @@ final class DoubleBookingBank: CreditProviderAdapter {
     let books = FakeCreditProvider()
     private let requests = Mutex<[AdapterRequestID: Int]>([:])
 
+    /// The books of `adapter`, a double-booking bank.
+    static func books(of adapter: any CreditProviderAdapter) throws -> FakeCreditProvider {
+        guard let bank = adapter as? DoubleBookingBank else { throw AdapterError(.unavailable, details: "\(type(of: adapter)) is not a DoubleBookingBank") }
+        return bank.books
+    }
+
     func requestAdvance(_ request: AdvanceRequest) async throws {
         let count = requests.withLock { counts in
             counts[request.requestID, default: 0] += 1
