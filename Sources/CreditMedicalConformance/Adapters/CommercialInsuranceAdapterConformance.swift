@@ -2,13 +2,13 @@ public import CreditMedicalCore
 public import CreditMedicalHIS
 import XCTest
 
-/// The conformance suite for a ``CommercialInsuranceAdapter``. Subclass it, override
+/// The conformance suite for a `CommercialInsuranceAdapter`. Subclass it, override
 /// ``makeAdapter()``, ``insuredPerson`` (a policy your insurer's test system pays for) and
-/// ``payments(for:from:)``, and declare one test that calls ``runAll()`` and compares the count
-/// with ``allScenarios``, as for ``MedicalInsuranceAdapterConformance``.
+/// ``payments(for:from:)``, and declare one test that calls ``ConformanceSuite/runAll()`` and
+/// compares the count with ``allScenarios``, as for ``MedicalInsuranceAdapterConformance``.
 ///
-/// Each scenario reverses what it claimed, so the suite can run again and again against the
-/// same test system.
+/// Each scenario reverses what it claimed, so the suite can run again and again against the same
+/// test system.
 open class CommercialInsuranceAdapterConformance: ConformanceSuite {
     /// A fresh adapter; each scenario calls this once.
     open func makeAdapter() throws -> any CommercialInsuranceAdapter {

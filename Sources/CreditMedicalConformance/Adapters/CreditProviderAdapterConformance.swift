@@ -1,12 +1,11 @@
 public import CreditMedicalCore
 import XCTest
 
-/// The conformance suite for a ``CreditProviderAdapter``. Subclass it, override
-/// ``makeAdapter()``, ``grantedLine`` (a line the bank's test system has granted),
-/// ``receiveRepayment(_:amount:)`` (make the bank's test system receive a repayment),
-/// ``captureNotices(for:from:)`` and ``advances(for:from:)`` (what the bank's test system
-/// booked), and declare one test that calls ``runAll()`` and compares the count with
-/// ``allScenarios``.
+/// The conformance suite for a `CreditProviderAdapter`. Subclass it, override ``makeAdapter()``,
+/// ``grantedLine`` (a line the bank's test system has granted), ``receiveRepayment(_:amount:)``
+/// (make the bank's test system receive a repayment), ``captureNotices(for:from:)`` and
+/// ``advances(for:from:)`` (what the bank's test system booked), and declare one test that calls
+/// ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``.
 open class CreditProviderAdapterConformance: ConformanceSuite {
     /// A fresh adapter; each scenario calls this once.
     open func makeAdapter() throws -> any CreditProviderAdapter {

@@ -2,7 +2,7 @@ public import CreditMedicalCore
 public import CreditMedicalHIS
 import XCTest
 
-/// The conformance suite for a ``MedicalInsuranceAdapter``. Subclass it, override
+/// The conformance suite for a `MedicalInsuranceAdapter`. Subclass it, override
 /// ``makeAdapter()``, ``insuredPerson`` and ``settlements(for:from:)``, and declare one test
 /// that runs it:
 ///

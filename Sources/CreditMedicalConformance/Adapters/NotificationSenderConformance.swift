@@ -1,9 +1,9 @@
 public import CreditMedicalCore
 import XCTest
 
-/// The conformance suite for a ``NotificationSender``. Subclass it, override ``makeSender()``
-/// and ``deliveries(of:from:)`` (how many messages with this id the channel's test system
-/// received), and declare one test that calls ``runAll()`` and compares the count with
+/// The conformance suite for a `NotificationSender`. Subclass it, override ``makeSender()`` and
+/// ``deliveries(of:from:)`` (how many messages with this id the channel's test system received),
+/// and declare one test that calls ``ConformanceSuite/runAll()`` and compares the count with
 /// ``allScenarios``.
 open class NotificationSenderConformance: ConformanceSuite {
     /// A fresh sender; each scenario calls this once.

@@ -39,7 +39,7 @@ struct CheckoutParties {
 }
 
 /// Medical insurance as the desk reaches it: the adapter, or, while ``isUnreachable``, a network
-/// that answers every call with ``AdapterError/Code/unavailable``.
+/// that answers every call with `AdapterError.Code.unavailable`.
 final class SwitchedMedicalInsurance: MedicalInsuranceAdapter {
     private let adapter: any MedicalInsuranceAdapter
     private let unreachable = Mutex(false)

@@ -5,7 +5,7 @@ import XCTest
 
 /// The crash-safety suite of a credit desk over a store that keeps both the ledger and the desk's
 /// paperwork (as the SQLite and PostgreSQL stores do), talking to the four outside parties. A
-/// checkout that dies between any two of its steps (every ``CheckoutCrashPoint``), with the
+/// checkout that dies between any two of its steps (every `CheckoutCrashPoint`), with the
 /// store closed and opened again as a new process would, ends in exactly one settlement: 医保
 /// settled once, 商保 paid once, one capture on the line, one capture notice and one advance
 /// booked by the bank, one fee notice delivered, a clean audit; nothing lost. A reversal
@@ -39,7 +39,7 @@ open class CheckoutRecoveryConformance: ConformanceSuite {
 
     // MARK: The parties, made once for each checkout; the desk that resumes uses the same ones.
 
-    /// Medical insurance (医保); by default a ``FakeMedicalInsurance`` with a deductible of
+    /// Medical insurance (医保); by default a `FakeMedicalInsurance` with a deductible of
     /// 100 yuan that knows ``insuredPerson`` with a balance of 10 yuan.
     open func makeMedicalInsurance() throws -> any MedicalInsuranceAdapter {
         let insurance = FakeMedicalInsurance(policy: .init(deductible: Money(fen: 10_000)))
@@ -47,17 +47,17 @@ open class CheckoutRecoveryConformance: ConformanceSuite {
         return insurance
     }
 
-    /// The commercial insurer (商保); by default a ``FakeCommercialInsurance``.
+    /// The commercial insurer (商保); by default a `FakeCommercialInsurance`.
     open func makeCommercialInsurance() throws -> any CommercialInsuranceAdapter { FakeCommercialInsurance() }
 
-    /// The bank; by default a ``FakeCreditProvider`` that granted ``grantedLine``.
+    /// The bank; by default a `FakeCreditProvider` that granted ``grantedLine``.
     open func makeCreditProvider() throws -> any CreditProviderAdapter {
         let bank = FakeCreditProvider()
         bank.grant(grantedLine, limit: Self.limit)
         return bank
     }
 
-    /// The notification channel; by default a ``FakeNotificationSender``.
+    /// The notification channel; by default a `FakeNotificationSender`.
     open func makeNotificationSender() throws -> any NotificationSender { FakeNotificationSender() }
 
     // MARK: The test data

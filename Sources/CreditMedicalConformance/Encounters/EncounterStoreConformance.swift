@@ -2,9 +2,10 @@ import CreditMedicalCore
 public import CreditMedicalHIS
 import XCTest
 
-/// The conformance suite for an ``EncounterStore``. Subclass it, override ``makeStore()`` (and
-/// ``reopen(_:)`` for a store that persists), and declare one test that calls ``runAll()`` and
-/// compares the count with ``allScenarios``, as for `LedgerStoreConformance`.
+/// The conformance suite for an `EncounterStore`. Subclass it, override ``makeStore()`` (and
+/// ``reopen(_:)`` for a store that persists), and declare one test that calls
+/// ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``, as for
+/// `LedgerStoreConformance`.
 open class EncounterStoreConformance: ConformanceSuite {
     /// A fresh, empty store; each scenario calls this once.
     open func makeStore() throws -> any EncounterStore {
@@ -67,7 +68,7 @@ open class EncounterStoreConformance: ConformanceSuite {
     // MARK: Upgrades
 
     /// What a store's own upgrade test writes before it takes its schema back to the version
-    /// without ``Encounter/revision``: two encounters, one with two items and a refund.
+    /// without `Encounter.revision`: two encounters, one with two items and a refund.
     public static func writtenBeforeRevisions() throws -> [EncounterChange] {
         try [.encounter(encounter("MZ-1")), .encounter(encounter("MZ-2")), .items("MZ-1", [item("A", fen: 100), item("B", fen: 100)]),
              .refund("MZ-1", ChargeRefund(id: "R", item: "A", quantity: Quantity(units: 1), time: time))]

@@ -1,7 +1,7 @@
 public import CreditMedicalCore
 import XCTest
 
-/// The conformance suite every ``LedgerStore`` must pass. Subclass it, override ``makeStore()``
+/// The conformance suite every `LedgerStore` must pass. Subclass it, override ``makeStore()``
 /// (and ``reopen(_:)`` for a store that persists), and declare one test that runs the suite:
 ///
 /// ```swift
@@ -21,9 +21,9 @@ import XCTest
 /// another module, so the scenarios are plain methods listed in ``allScenarios`` and the
 /// subclass calls ``ConformanceSuite/runAll()`` (or ``ConformanceSuite/run(_:)`` per scenario)
 /// from its own tests; `runAll()` returns how many scenarios passed. Each scenario
-/// runs on a fresh store, checks every effect and every error code through the ``Ledger``, checks
+/// runs on a fresh store, checks every effect and every error code through the `Ledger`, checks
 /// that a rejected command leaves the store exactly as it was, and ends with a clean
-/// ``LedgerAuditor`` report. Failures name the scenario.
+/// `LedgerAuditor` report. Failures name the scenario.
 open class LedgerStoreConformance: ConformanceSuite {
     /// A fresh, empty store. Every scenario calls this once (twice for the concurrency scenario).
     open func makeStore() throws -> any LedgerStore {

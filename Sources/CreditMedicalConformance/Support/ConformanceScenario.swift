@@ -25,7 +25,7 @@ struct ConformanceError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Fails unless `body` throws an ``AdapterError``-like coded error with `code`.
+/// Fails unless `body` throws an `AdapterError`-like coded error with `code`.
 func expectThrows<Code: ErrorCode>(
     _ code: Code, _ scenario: String, file: StaticString = #filePath, line: UInt = #line, _ body: () async throws -> Void
 ) async {

@@ -1,17 +1,17 @@
 import Synchronization
 public import XCTest
 
-/// The common base of the conformance suites: it runs a suite's scenarios one after the other,
-/// each on a fresh subject, and tells which passed.
+/// The common base of the conformance suites: it runs a suite's scenarios one after the other, each
+/// on a fresh subject, and tells which passed.
 ///
-/// A scenario passes when it recorded no failure (no `XCTAssert…` failed) and threw nothing.
-/// Every assertion ends in ``recordFailure(withDescription:inFile:atLine:expected:)``, which the
-/// suite overrides to collect the failures of the scenario running, so the assertions are plain
+/// A scenario passes when it recorded no failure (no `XCTAssert…` failed) and threw nothing. Every
+/// assertion ends in ``recordFailure(withDescription:inFile:atLine:expected:)``, which the suite
+/// overrides to collect the failures of the scenario running, so the assertions are plain
 /// `XCTAssert…` calls and still count. Run a suite from a test method of your subclass: XCTest
 /// reports an assertion to the test case that is running.
 ///
-/// - ``runAll()`` fails the test once for each failure, naming its scenario, and returns how
-///   many scenarios passed, so `XCTAssertEqual(await runAll(), Self.allScenarios.count)` fails
+/// - ``runAll()`` fails the test once for each failure, naming its scenario, and returns how many
+///   scenarios passed, so `XCTAssertEqual(await runAll(), Self.allScenarios.count)` fails
 ///   whenever a scenario does.
 /// - ``evaluate()`` runs the same scenarios without failing the test and returns a
 ///   ``ConformanceReport``, to check that a suite catches a broken adapter or store.

@@ -1,9 +1,10 @@
 package import CreditMedicalHIS
 
-/// A point between two steps of a checkout where a test acts out a crash of the HIS process:
-/// after the checkout was recorded as begun, after the 医保 quote, after the 医保 settlement,
-/// after the 商保 claim, after the capture on the credit line, after the bank was told, after
-/// the fee notice was sent. A desk from ``CreditDesk/crashing(at:ledger:store:medicalInsurance:commercialInsurance:bank:notifications:configuration:)``
+/// A point between two steps of a checkout where a test acts out a crash of the HIS process: after
+/// the checkout was recorded as begun, after the 医保 quote, after the 医保 settlement, after the 商保
+/// claim, after the capture on the credit line, after the bank was told, after the fee notice was
+/// sent. A desk from
+/// `CreditDesk.crashing(at:ledger:store:medicalInsurance:commercialInsurance:bank:notifications:configuration:)`
 /// throws ``SimulatedCrash`` there; `CheckoutRecoveryConformance` crashes at each in turn.
 public enum CheckoutCrashPoint: String, CaseIterable, Sendable {
     case started, medicalQuoted, medicalCalled, commercialCalled, captureApplied, bankCalled, notified
@@ -20,11 +21,4 @@ public enum CheckoutCrashPoint: String, CaseIterable, Sendable {
         case .notified: .notified
         }
     }
-}
-
-/// What a desk made by ``CreditDesk/crashing(at:ledger:store:medicalInsurance:commercialInsurance:bank:notifications:configuration:)``
-/// throws at its crash point, as if the process had died there: nothing after it ran.
-public struct SimulatedCrash: Error, Sendable, Hashable {
-    /// Where the checkout stopped.
-    public let point: CheckoutCrashPoint
 }

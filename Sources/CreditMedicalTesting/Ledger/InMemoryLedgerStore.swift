@@ -1,7 +1,7 @@
 public import CreditMedicalCore
 import Synchronization
 
-/// A ``LedgerStore`` in memory: for tests, simulations and the state-machine benchmark.
+/// A `LedgerStore` in memory: for tests, simulations and the state-machine benchmark.
 ///
 /// It follows the store contract exactly (a failed batch persists nothing), so the conformance
 /// suite and the differential tests treat it like any other store. Like the SQLite and

@@ -53,7 +53,8 @@ public struct TestSeed: Sendable, CustomStringConvertible {
         }
     }
 
-    /// A randomized test failed with this seed, or the seed given in the environment is not a number.
+    /// A randomized test failed with this seed, or the seed given in the environment is not a
+    /// number.
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
     }
