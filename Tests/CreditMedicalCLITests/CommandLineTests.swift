@@ -1,3 +1,4 @@
+import CreditMedicalTesting
 import Foundation
 import XCTest
 
@@ -34,22 +35,23 @@ final class CommandLineTests: XCTestCase {
     }
 
     /// Kills the demo at random moments, mid-transaction among them; every run leaves the file
-    /// consistent and the next run works.
+    /// consistent and the next run works. The seed draws the waits before each kill.
     func testKillingTheDemoAtAnyMomentLeavesAConsistentLedger() throws {
         let database = directory.appendingPathComponent("crash.sqlite").path
-        var generator = SystemRandomNumberGenerator()
+        let seed = try TestSeed(fixed: 25)
+        var generator = seed.generator()
         for _ in 0..<25 {
             let process = try start(["demo", "--database", database])
-            usleep(UInt32.random(in: 0...40_000, using: &generator))
+            usleep(UInt32(generator.next(below: 40_001)))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         let audit = try run(["audit", "--database", database])
-        XCTAssertEqual(audit.status, 0, audit.output)
-        XCTAssertTrue(audit.output.contains("clean"), audit.output)
+        XCTAssertEqual(audit.status, 0, "\(seed): \(audit.output)")
+        XCTAssertTrue(audit.output.contains("clean"), "\(seed): \(audit.output)")
         let demo = try run(["demo", "--database", database])
-        XCTAssertEqual(demo.status, 0, demo.output)
-        XCTAssertTrue(demo.output.contains("Auditor: clean"), demo.output)
+        XCTAssertEqual(demo.status, 0, "\(seed): \(demo.output)")
+        XCTAssertTrue(demo.output.contains("Auditor: clean"), "\(seed): \(demo.output)")
     }
 
     /// Several processes on one database file at once: each either works or fails with a clear

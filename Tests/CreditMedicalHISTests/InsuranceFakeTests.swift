@@ -89,33 +89,33 @@ final class InsuranceFakeTests: XCTestCase {
 
     /// Random bills through both fakes: the parts always add up to the total, to the fen.
     func testRandomSettlementsAddUpToTheBillTotal() async throws {
-        let seed = ProcessInfo.processInfo.environment["CREDITMEDICAL_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
-        print("InsuranceFakeTests seed \(seed) (set CREDITMEDICAL_SEED to repeat)")
-        var random = SplitMix64(seed: seed)
-        let insurance = FakeMedicalInsurance(policy: .init(deductible: Money(fen: 50_000), classBPermille: 800, annualCap: Money(fen: 2_000_000)))
-        let commercial = FakeCommercialInsurance(policy: .init(permille: 600, perClaimCap: Money(fen: 300_000)))
-        for person in 0..<5 { insurance.openAccount("P\(person)", balance: Money(fen: Int64(random.next() % 200_000))) }
-        for visit in 0..<500 {
-            var bill = Bill(encounter: EncounterID("V\(visit)"))
-            for index in 0..<Int(1 + random.next() % 12) {
-                let insuranceClass = InsuranceClass.allCases[Int(random.next() % 3)]
-                let quantity = Quantity(thousandths: Int64(1 + random.next() % 5_000))
-                try bill.add(ChargeItem(id: ChargeItemID("I\(index)"), code: "C", name: "n", category: .other, insuranceClass: insuranceClass,
-                                        quantity: quantity, unitPrice: Money(fen: Int64(random.next() % 100_000)), time: time))
+        let seed = try TestSeed(fixed: 20_261_130)
+        try await seed.run { random in
+            let insurance = FakeMedicalInsurance(policy: .init(deductible: Money(fen: 50_000), classBPermille: 800, annualCap: Money(fen: 2_000_000)))
+            let commercial = FakeCommercialInsurance(policy: .init(permille: 600, perClaimCap: Money(fen: 300_000)))
+            for person in 0..<5 { insurance.openAccount("P\(person)", balance: Money(fen: Int64(random.next() % 200_000))) }
+            for visit in 0..<500 {
+                var bill = Bill(encounter: EncounterID("V\(visit)"))
+                for index in 0..<Int(1 + random.next() % 12) {
+                    let insuranceClass = InsuranceClass.allCases[Int(random.next() % 3)]
+                    let quantity = Quantity(thousandths: Int64(1 + random.next() % 5_000))
+                    try bill.add(ChargeItem(id: ChargeItemID("I\(index)"), code: "C", name: "n", category: .other, insuranceClass: insuranceClass,
+                                            quantity: quantity, unitPrice: Money(fen: Int64(random.next() % 100_000)), time: time))
+                }
+                if let line = bill.lines.first, random.next() % 3 == 0 {
+                    try bill.add(ChargeRefund(id: "R", item: line.item.id, quantity: Quantity(thousandths: max(1, line.quantity.thousandths / 2)), time: time))
+                }
+                let person = "P\(random.next() % 5)"
+                let medical = try await insurance.settle(claim(bill, "M\(visit)", person: person))
+                let remaining = Money(fen: medical.cash.fen)
+                let paid = try await commercial.claim(CommercialInsuranceClaim(requestID: AdapterRequestID("C\(visit)"), insuredPerson: person,
+                                                                                encounter: bill.encounter, remaining: remaining))
+                let split = try SettlementSplit(total: bill.total, medical: medical, commercial: paid.paid,
+                                                creditCovering: Money(fen: Int64(random.next() % 200_000)))
+                XCTAssertEqual(split.fund.fen + split.personalAccount.fen + split.commercial.fen + split.credit.fen + split.excess.fen,
+                               bill.total.fen, "\(seed) visit \(visit)")
+                XCTAssertLessThanOrEqual(split.commercial, remaining, "\(seed) visit \(visit)")
             }
-            if let line = bill.lines.first, random.next() % 3 == 0 {
-                try bill.add(ChargeRefund(id: "R", item: line.item.id, quantity: Quantity(thousandths: max(1, line.quantity.thousandths / 2)), time: time))
-            }
-            let person = "P\(random.next() % 5)"
-            let medical = try await insurance.settle(claim(bill, "M\(visit)", person: person))
-            let remaining = Money(fen: medical.cash.fen)
-            let paid = try await commercial.claim(CommercialInsuranceClaim(requestID: AdapterRequestID("C\(visit)"), insuredPerson: person,
-                                                                            encounter: bill.encounter, remaining: remaining))
-            let split = try SettlementSplit(total: bill.total, medical: medical, commercial: paid.paid,
-                                            creditCovering: Money(fen: Int64(random.next() % 200_000)))
-            XCTAssertEqual(split.fund.fen + split.personalAccount.fen + split.commercial.fen + split.credit.fen + split.excess.fen,
-                           bill.total.fen, "seed \(seed) visit \(visit)")
-            XCTAssertLessThanOrEqual(split.commercial, remaining)
         }
     }
 

@@ -15,7 +15,7 @@ final class PostgresCheckoutRecoveryConformanceTests: CheckoutRecoveryConformanc
 
     func testConformance() async throws {
         _ = try PostgresTestServer.require()
-        let ran = await runAll()
-        XCTAssertEqual(ran, Self.allScenarios.count)
+        let passed = await runAll()
+        XCTAssertEqual(passed, Self.allScenarios.count)
     }
 }

@@ -15,8 +15,8 @@ final class PostgresEncounterStoreConformanceTests: EncounterStoreConformance {
 
     func testConformance() async throws {
         _ = try PostgresTestServer.require()
-        let ran = await runAll()
-        XCTAssertEqual(ran, Self.allScenarios.count)
+        let passed = await runAll()
+        XCTAssertEqual(passed, Self.allScenarios.count)
     }
 
     func testUpgradeStartsEveryEncounterAtRevisionZero() throws {

@@ -19,7 +19,7 @@ final class SQLiteCheckoutRecoveryConformanceTests: CheckoutRecoveryConformance 
     }
 
     func testConformance() async throws {
-        let ran = await runAll()
-        XCTAssertEqual(ran, Self.allScenarios.count)
+        let passed = await runAll()
+        XCTAssertEqual(passed, Self.allScenarios.count)
     }
 }

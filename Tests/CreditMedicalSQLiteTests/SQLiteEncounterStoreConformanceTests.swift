@@ -18,7 +18,7 @@ final class SQLiteEncounterStoreConformanceTests: EncounterStoreConformance {
     }
 
     func testConformance() async throws {
-        let ran = await runAll()
-        XCTAssertEqual(ran, Self.allScenarios.count)
+        let passed = await runAll()
+        XCTAssertEqual(passed, Self.allScenarios.count)
     }
 }

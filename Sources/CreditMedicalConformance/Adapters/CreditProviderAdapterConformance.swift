@@ -1,11 +1,12 @@
 public import CreditMedicalCore
-public import XCTest
+import XCTest
 
-/// The conformance suite for a ``CreditProviderAdapter``. Subclass it, override
-/// ``makeAdapter()``, ``grantedLine`` (a line the bank's test system has granted) and
-/// ``receiveRepayment(_:amount:)`` (make the bank's test system receive a repayment), and declare
-/// one test that calls ``runAll()`` and compares the count with ``allScenarios``.
-open class CreditProviderAdapterConformance: XCTestCase {
+/// The conformance suite for a `CreditProviderAdapter`. Subclass it, override ``makeAdapter()``,
+/// ``grantedLine`` (a line the bank's test system has granted), ``receiveRepayment(_:amount:)``
+/// (make the bank's test system receive a repayment), ``captureNotices(for:from:)`` and
+/// ``advances(for:from:)`` (what the bank's test system booked), and declare one test that calls
+/// ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``.
+open class CreditProviderAdapterConformance: ConformanceSuite {
     /// A fresh adapter; each scenario calls this once.
     open func makeAdapter() throws -> any CreditProviderAdapter {
         throw ConformanceError("Override makeAdapter() to return the adapter under test.")
@@ -20,17 +21,31 @@ open class CreditProviderAdapterConformance: XCTestCase {
         throw ConformanceError("Override receiveRepayment(_:amount:) to make the bank's test system receive a repayment.")
     }
 
+    /// The capture notices the bank's test system booked for `encounter`, one entry per booking
+    /// (a notice booked twice appears twice), in the order booked, with the request id, line,
+    /// amount and capture time it booked. Look them up in the test system itself, not in the
+    /// adapter's memory.
+    open func captureNotices(for encounter: EncounterID, from adapter: any CreditProviderAdapter) async throws -> [CaptureNotice] {
+        throw ConformanceError("Override captureNotices(for:from:) to return the capture notices the bank's test system booked for an encounter.")
+    }
+
+    /// The advances the bank's test system booked for `encounter`, one entry per booking (an
+    /// advance booked twice appears twice), in the order booked, with the request id, line,
+    /// amount, request time and due time it booked. Look them up in the test system itself.
+    open func advances(for encounter: EncounterID, from adapter: any CreditProviderAdapter) async throws -> [AdvanceRequest] {
+        throw ConformanceError("Override advances(for:from:) to return the advances the bank's test system booked for an encounter.")
+    }
+
     public static let allScenarios: [ConformanceScenario<CreditProviderAdapterConformance.Subject>] = [
         .init("lineQueryAnswersTheGrantedLine", lineQueryAnswersTheGrantedLine),
-        .init("noticesAndAdvancesAreIdempotent", noticesAndAdvancesAreIdempotent),
+        .init("captureNoticesAreBookedOnce", captureNoticesAreBookedOnce),
+        .init("advancesAreBookedOnce", advancesAreBookedOnce),
         .init("unknownAdvanceIsAnError", unknownAdvanceIsAnError),
         .init("repaymentsAreDeliveredUntilAcknowledged", repaymentsAreDeliveredUntilAcknowledged),
     ]
 
-    /// Runs every scenario of ``allScenarios`` on a fresh adapter and returns how many ran.
-    @discardableResult
-    public func runAll() async -> Int {
-        await runScenarios(Self.allScenarios) { Subject(adapter: try makeAdapter(), line: grantedLine, suite: UncheckedBox(self)) }
+    override func scenarios() -> [BoundScenario] {
+        Self.allScenarios.map { $0.bound { Subject(adapter: try self.makeAdapter(), line: self.grantedLine, suite: UncheckedBox(self)) } }
     }
 
     /// What a scenario works with.
@@ -38,9 +53,12 @@ open class CreditProviderAdapterConformance: XCTestCase {
         let adapter: any CreditProviderAdapter
         let line: CreditLineID
         let suite: UncheckedBox<CreditProviderAdapterConformance>
+        /// Request ids unique to this run, so a persistent test system never sees one twice.
         let run = UInt64.random(in: 1...UInt64.max)
+        let now = Timestamp(millisecondsSince1970: 1_795_996_800_000)
 
         func request(_ name: String) -> AdapterRequestID { AdapterRequestID("conformance-\(run)-\(name)") }
+        var encounter: EncounterID { EncounterID("conformance-\(run)") }
     }
 
     static func lineQueryAnswersTheGrantedLine(_ s: Subject) async throws {
@@ -49,20 +67,26 @@ open class CreditProviderAdapterConformance: XCTestCase {
         XCTAssertTrue(line.grantedLimit.fen >= 0, "[lineQueryAnswersTheGrantedLine] limit \(line.grantedLimit)")
     }
 
-    static func noticesAndAdvancesAreIdempotent(_ s: Subject) async throws {
-        let now = Timestamp(millisecondsSince1970: 1_795_996_800_000)
-        let notice = CaptureNotice(requestID: s.request("capture"), line: s.line, encounter: EncounterID("conformance-\(s.run)"),
-                                   amount: Money(fen: 12_300), capturedAt: now)
+    static func captureNoticesAreBookedOnce(_ s: Subject) async throws {
+        let notice = CaptureNotice(requestID: s.request("capture"), line: s.line, encounter: s.encounter, amount: Money(fen: 12_300),
+                                   capturedAt: s.now)
         try await s.adapter.noticeCapture(notice)
         try await s.adapter.noticeCapture(notice)
-        let advance = AdvanceRequest(requestID: s.request("advance"), line: s.line, encounter: notice.encounter,
-                                     amount: notice.amount, requestedAt: now, dueBy: now.adding(seconds: 86_400))
+        let booked = try await s.suite.value.captureNotices(for: s.encounter, from: s.adapter)
+        XCTAssertEqual(booked, [notice], "[captureNoticesAreBookedOnce] a notice sent twice is booked once, as sent")
+    }
+
+    static func advancesAreBookedOnce(_ s: Subject) async throws {
+        let advance = AdvanceRequest(requestID: s.request("advance"), line: s.line, encounter: s.encounter, amount: Money(fen: 12_300),
+                                     requestedAt: s.now, dueBy: s.now.adding(seconds: 86_400))
         try await s.adapter.requestAdvance(advance)
         try await s.adapter.requestAdvance(advance)
+        let booked = try await s.suite.value.advances(for: s.encounter, from: s.adapter)
+        XCTAssertEqual(booked, [advance], "[advancesAreBookedOnce] an advance requested twice is booked once, as requested")
         let status = try await s.adapter.advanceStatus(advance.requestID)
         let again = try await s.adapter.advanceStatus(advance.requestID)
         if case .pending = status { return }
-        XCTAssertEqual(again, status, "[noticesAndAdvancesAreIdempotent] a paid advance stays paid at the same time")
+        XCTAssertEqual(again, status, "[advancesAreBookedOnce] a paid advance stays paid at the same time")
     }
 
     static func unknownAdvanceIsAnError(_ s: Subject) async throws {

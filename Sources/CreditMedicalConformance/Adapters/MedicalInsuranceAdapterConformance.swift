@@ -1,48 +1,65 @@
-import CreditMedicalCore
+public import CreditMedicalCore
 public import CreditMedicalHIS
-public import XCTest
+import XCTest
 
-/// The conformance suite for a ``MedicalInsuranceAdapter``. Subclass it, override
-/// ``makeAdapter()`` (and ``insuredPerson`` for a person your insurer's test system knows), and
-/// declare one test that runs it:
+/// The conformance suite for a `MedicalInsuranceAdapter`. Subclass it, override
+/// ``makeAdapter()``, ``insuredPerson`` and ``settlements(for:from:)``, and declare one test
+/// that runs it:
 ///
 /// ```swift
 /// final class MyMedicalInsuranceConformanceTests: MedicalInsuranceAdapterConformance {
 ///     override func makeAdapter() throws -> any MedicalInsuranceAdapter { MyYibaoAdapter(sandbox: url) }
+///     override var insuredPerson: String { "a person of the sandbox, with a personal-account balance" }
+///     override func settlements(for encounter: EncounterID, from adapter: any MedicalInsuranceAdapter) async throws
+///         -> [MedicalInsuranceSettlement] { try await sandbox.settlementsInForce(encounter: encounter) }
 ///     func testConformance() async throws {
-///         XCTAssertEqual(await runAll(), Self.allScenarios.count)
+///         let passed = await runAll()
+///         XCTAssertEqual(passed, Self.allScenarios.count)
 ///     }
 /// }
 /// ```
 ///
-/// Every scenario uses request ids of its own, unique per run.
-open class MedicalInsuranceAdapterConformance: XCTestCase {
+/// The test data matters: ``insuredPerson`` MUST have a personal-account (个人账户) balance, so
+/// that the settlements the suite makes pay part of each bill from it. A reversal that does not
+/// give the balance back can only be seen then, and the suite fails when the account pays
+/// nothing. Each scenario reverses what it settled, so the balance, the deductible and the cap
+/// come back and the suite can run again and again against the same test system.
+///
+/// Every scenario uses request ids and encounter numbers of its own, unique per run.
+open class MedicalInsuranceAdapterConformance: ConformanceSuite {
     /// A fresh adapter; each scenario calls this once.
     open func makeAdapter() throws -> any MedicalInsuranceAdapter {
         throw ConformanceError("Override makeAdapter() to return the adapter under test.")
     }
 
-    /// An insured person the insurer's test system settles for.
+    /// An insured person the insurer's test system settles for, with a personal-account balance.
     open var insuredPerson: String { "conformance-insured" }
+
+    /// The settlements the insurer's test system holds for `encounter` and has not reversed, one
+    /// entry per settlement it booked (a settlement booked twice appears twice), in the order
+    /// booked, as `adapter` answered them. Look them up in the test system itself (its database,
+    /// its reconciliation files or an inquiry call), not in the adapter's memory.
+    open func settlements(for encounter: EncounterID, from adapter: any MedicalInsuranceAdapter) async throws -> [MedicalInsuranceSettlement] {
+        throw ConformanceError("Override settlements(for:from:) to return the settlements the insurer's test system holds for an encounter.")
+    }
 
     public static let allScenarios: [ConformanceScenario<MedicalInsuranceAdapterConformance.Subject>] = [
         .init("partsAddUpToTheTotal", partsAddUpToTheTotal),
-        .init("repeatedRequestGetsTheFirstAnswer", repeatedRequestGetsTheFirstAnswer),
+        .init("repeatedRequestIsSettledOnce", repeatedRequestIsSettledOnce),
         .init("preSettlementChangesNothing", preSettlementChangesNothing),
         .init("reversalRestoresAndIsIdempotent", reversalRestoresAndIsIdempotent),
         .init("reversingAnUnknownSettlementIsAnError", reversingAnUnknownSettlementIsAnError),
     ]
 
-    /// Runs every scenario of ``allScenarios`` on a fresh adapter and returns how many ran.
-    @discardableResult
-    public func runAll() async -> Int {
-        await runScenarios(Self.allScenarios) { Subject(adapter: try makeAdapter(), insuredPerson: insuredPerson) }
+    override func scenarios() -> [BoundScenario] {
+        Self.allScenarios.map { $0.bound { Subject(adapter: try self.makeAdapter(), insuredPerson: self.insuredPerson, suite: UncheckedBox(self)) } }
     }
 
     /// What a scenario works with.
     public struct Subject: Sendable {
         let adapter: any MedicalInsuranceAdapter
         let insuredPerson: String
+        let suite: UncheckedBox<MedicalInsuranceAdapterConformance>
         /// Request ids unique to this run, so a persistent test system never sees one twice.
         let run = UInt64.random(in: 1...UInt64.max)
 
@@ -56,6 +73,21 @@ open class MedicalInsuranceAdapterConformance: XCTestCase {
             return MedicalInsuranceClaim(requestID: AdapterRequestID("conformance-\(run)-\(request)"), insuredPerson: insuredPerson,
                                          encounter: bill.encounter, year: 2026, bill: bill)
         }
+
+        /// What the insurer's books show for the claim's encounter.
+        func booked(_ claim: MedicalInsuranceClaim) async throws -> [MedicalInsuranceSettlement] {
+            try await suite.value.settlements(for: claim.encounter, from: adapter)
+        }
+
+        /// Reverses `settlement`, giving back what it took from the insured person.
+        func undo(_ settlement: MedicalInsuranceSettlement, _ request: String) async throws {
+            try await adapter.reverse(settlementID: settlement.settlementID, requestID: AdapterRequestID("conformance-\(run)-\(request)"))
+        }
+    }
+
+    /// The parts of a settlement, without its number.
+    private static func parts(_ settlement: MedicalInsuranceSettlement) -> [Money] {
+        [settlement.fund, settlement.personalAccount, settlement.cash]
     }
 
     static func partsAddUpToTheTotal(_ s: Subject) async throws {
@@ -67,36 +99,47 @@ open class MedicalInsuranceAdapterConformance: XCTestCase {
                           "[partsAddUpToTheTotal] no negative part: \(settlement)")
             XCTAssertEqual(settlement.fund.fen + settlement.personalAccount.fen + settlement.cash.fen, claim.total.fen,
                            "[partsAddUpToTheTotal] fund + personal account + cash = total")
+            try await s.undo(settlement, "sum-\(index)-undo")
         }
     }
 
-    static func repeatedRequestGetsTheFirstAnswer(_ s: Subject) async throws {
+    static func repeatedRequestIsSettledOnce(_ s: Subject) async throws {
         let claim = try s.claim("repeat", amounts: [(.a, 50_000), (.b, 20_000)])
         let first = try await s.adapter.settle(claim)
         let second = try await s.adapter.settle(claim)
-        XCTAssertEqual(second, first, "[repeatedRequestGetsTheFirstAnswer]")
+        XCTAssertEqual(second, first, "[repeatedRequestIsSettledOnce] the first answer again")
+        let booked = try await s.booked(claim)
+        XCTAssertEqual(booked, [first], "[repeatedRequestIsSettledOnce] the insurer booked one settlement")
+        try await s.undo(first, "repeat-undo")
     }
 
     static func preSettlementChangesNothing(_ s: Subject) async throws {
         let claim = try s.claim("pre", amounts: [(.a, 40_000), (.b, 10_000)])
         let quoted = try await s.adapter.preSettle(claim)
         let quotedAgain = try await s.adapter.preSettle(claim)
-        XCTAssertEqual([quotedAgain.fund, quotedAgain.personalAccount, quotedAgain.cash], [quoted.fund, quoted.personalAccount, quoted.cash],
-                       "[preSettlementChangesNothing] a second quote is the same")
+        XCTAssertEqual(parts(quotedAgain), parts(quoted), "[preSettlementChangesNothing] a second quote is the same")
+        let bookedAfter = try await s.booked(claim)
+        XCTAssertEqual(bookedAfter, [], "[preSettlementChangesNothing] a quote books nothing")
         let settled = try await s.adapter.settle(claim)
-        XCTAssertEqual([settled.fund, settled.personalAccount, settled.cash], [quoted.fund, quoted.personalAccount, quoted.cash],
-                       "[preSettlementChangesNothing] the settlement pays what was quoted")
+        XCTAssertEqual(parts(settled), parts(quoted), "[preSettlementChangesNothing] the settlement pays what was quoted")
+        try await s.undo(settled, "pre-undo")
     }
 
     static func reversalRestoresAndIsIdempotent(_ s: Subject) async throws {
-        let first = try s.claim("reverse-1", amounts: [(.a, 60_000), (.b, 25_000)])
+        let tag = "[reversalRestoresAndIsIdempotent]"
+        let amounts: [(InsuranceClass, Int64)] = [(.a, 60_000), (.b, 25_000), (.c, 5_000)]
+        let first = try s.claim("reverse-1", amounts: amounts)
         let settled = try await s.adapter.settle(first)
-        try await s.adapter.reverse(settlementID: settled.settlementID, requestID: AdapterRequestID("conformance-\(s.run)-undo"))
-        try await s.adapter.reverse(settlementID: settled.settlementID, requestID: AdapterRequestID("conformance-\(s.run)-undo"))
+        XCTAssertTrue(settled.personalAccount.isPositive,
+                      "\(tag) the personal account paid nothing, so its restoring cannot be checked: give insuredPerson a balance")
+        try await s.undo(settled, "undo")
+        try await s.undo(settled, "undo")
+        let bookedAfter2 = try await s.booked(first)
+        XCTAssertEqual(bookedAfter2, [], "\(tag) the insurer's books show the settlement reversed")
         // The same bill again pays as before: deductible, cap and account were given back once.
-        let again = try await s.adapter.settle(try s.claim("reverse-2", amounts: [(.a, 60_000), (.b, 25_000)]))
-        XCTAssertEqual([again.fund, again.personalAccount, again.cash], [settled.fund, settled.personalAccount, settled.cash],
-                       "[reversalRestoresAndIsIdempotent]")
+        let again = try await s.adapter.settle(try s.claim("reverse-2", amounts: amounts))
+        XCTAssertEqual(parts(again), parts(settled), "\(tag) the same bill settles the same way again")
+        try await s.undo(again, "undo-2")
     }
 
     static func reversingAnUnknownSettlementIsAnError(_ s: Subject) async throws {

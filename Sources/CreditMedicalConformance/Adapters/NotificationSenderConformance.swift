@@ -1,17 +1,18 @@
 public import CreditMedicalCore
-public import XCTest
+import XCTest
 
-/// The conformance suite for a ``NotificationSender``. Subclass it, override ``makeSender()``
-/// and ``deliveries(of:from:)`` (how many messages with this id the channel's test system
-/// received), and declare one test that calls ``runAll()`` and compares the count with
+/// The conformance suite for a `NotificationSender`. Subclass it, override ``makeSender()`` and
+/// ``deliveries(of:from:)`` (how many messages with this id the channel's test system received),
+/// and declare one test that calls ``ConformanceSuite/runAll()`` and compares the count with
 /// ``allScenarios``.
-open class NotificationSenderConformance: XCTestCase {
+open class NotificationSenderConformance: ConformanceSuite {
     /// A fresh sender; each scenario calls this once.
     open func makeSender() throws -> any NotificationSender {
         throw ConformanceError("Override makeSender() to return the sender under test.")
     }
 
-    /// How many messages with notification id `id` reached the patient through `sender`.
+    /// How many messages with notification id `id` reached the patient through `sender`, as the
+    /// channel's test system counts them (not the sender's memory).
     open func deliveries(of id: AdapterRequestID, from sender: any NotificationSender) async throws -> Int {
         throw ConformanceError("Override deliveries(of:from:) to count what the channel's test system received.")
     }
@@ -23,10 +24,8 @@ open class NotificationSenderConformance: XCTestCase {
         .init("eachIdIsDeliveredOnce", eachIdIsDeliveredOnce),
     ]
 
-    /// Runs every scenario of ``allScenarios`` on a fresh sender and returns how many ran.
-    @discardableResult
-    public func runAll() async -> Int {
-        await runScenarios(Self.allScenarios) { Subject(sender: try makeSender(), patient: patient, suite: UncheckedBox(self)) }
+    override func scenarios() -> [BoundScenario] {
+        Self.allScenarios.map { $0.bound { Subject(sender: try self.makeSender(), patient: self.patient, suite: UncheckedBox(self)) } }
     }
 
     /// What a scenario works with.
@@ -34,6 +33,7 @@ open class NotificationSenderConformance: XCTestCase {
         let sender: any NotificationSender
         let patient: String
         let suite: UncheckedBox<NotificationSenderConformance>
+        /// Notification ids unique to this run, so a persistent test system never sees one twice.
         let run = UInt64.random(in: 1...UInt64.max)
     }
 

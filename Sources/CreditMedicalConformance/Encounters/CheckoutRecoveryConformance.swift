@@ -1,17 +1,32 @@
 public import CreditMedicalCore
 public import CreditMedicalHIS
 import CreditMedicalTesting
-public import XCTest
+import XCTest
 
-/// The crash-safety suite for a store that keeps both the ledger and the desk's paperwork (as the
-/// SQLite and PostgreSQL stores do). A checkout that dies between any two of its steps, with the
-/// store closed and opened again as a new process would, ends in exactly one settlement: nothing
-/// paid, captured, advanced or notified twice, nothing lost; a reversal interrupted half-way
-/// completes once.
+/// The crash-safety suite of a credit desk over a store that keeps both the ledger and the desk's
+/// paperwork (as the SQLite and PostgreSQL stores do), talking to the four outside parties. A
+/// checkout that dies between any two of its steps (every `CheckoutCrashPoint`), with the
+/// store closed and opened again as a new process would, ends in exactly one settlement: 医保
+/// settled once, 商保 paid once, one capture on the line, one capture notice and one advance
+/// booked by the bank, one fee notice delivered, a clean audit; nothing lost. A reversal
+/// interrupted half-way (医保 unreachable) completes once, gives back what the settlement took
+/// (the same bill then settles the same way again), and the encounter settles again.
 ///
 /// Subclass it, override ``makeStore()`` and ``reopen(_:)``, and declare one test that calls
-/// ``runAll()`` and compares the count with ``allScenarios``.
-open class CheckoutRecoveryConformance: XCTestCase {
+/// `runAll()` and compares the count with ``allScenarios``. The parties are the built-in fakes
+/// unless you override their factories (``makeMedicalInsurance()``,
+/// ``makeCommercialInsurance()``, ``makeCreditProvider()``, ``makeNotificationSender()``); then
+/// also override the observations the scenarios check, which look into each party's test
+/// system: ``settlements(for:from:)``, ``payments(for:from:)``, ``captureNotices(for:from:)``,
+/// ``advances(for:from:)`` and ``deliveries(of:from:)``, as in the adapters' own suites. The
+/// default observations read the fakes and throw for any other adapter, so an adapter without
+/// its observation fails the suite. The test data must suit the parties' test systems:
+/// ``insuredPerson`` with a personal-account balance, ``commercialPolicy`` a policy that pays,
+/// ``grantedLine`` a line the bank granted, ``patient`` a patient the channel reaches.
+///
+/// Every checkout uses an encounter number unique to the run, and is reversed once checked, so
+/// the suite can run again and again against the same test systems.
+open class CheckoutRecoveryConformance: ConformanceSuite {
     /// A fresh, empty store.
     open func makeStore() throws -> any LedgerStore & EncounterStore {
         throw ConformanceError("Override makeStore() to return a fresh, empty store.")
@@ -22,111 +37,106 @@ open class CheckoutRecoveryConformance: XCTestCase {
         throw ConformanceError("Override reopen(_:) to open the store again.")
     }
 
+    // MARK: The parties, made once for each checkout; the desk that resumes uses the same ones.
+
+    /// Medical insurance (医保); by default a `FakeMedicalInsurance` with a deductible of
+    /// 100 yuan that knows ``insuredPerson`` with a balance of 10 yuan.
+    open func makeMedicalInsurance() throws -> any MedicalInsuranceAdapter {
+        let insurance = FakeMedicalInsurance(policy: .init(deductible: Money(fen: 10_000)))
+        insurance.openAccount(insuredPerson, balance: Money(fen: 1_000))
+        return insurance
+    }
+
+    /// The commercial insurer (商保); by default a `FakeCommercialInsurance`.
+    open func makeCommercialInsurance() throws -> any CommercialInsuranceAdapter { FakeCommercialInsurance() }
+
+    /// The bank; by default a `FakeCreditProvider` that granted ``grantedLine``.
+    open func makeCreditProvider() throws -> any CreditProviderAdapter {
+        let bank = FakeCreditProvider()
+        bank.grant(grantedLine, limit: Self.limit)
+        return bank
+    }
+
+    /// The notification channel; by default a `FakeNotificationSender`.
+    open func makeNotificationSender() throws -> any NotificationSender { FakeNotificationSender() }
+
+    // MARK: The test data
+
+    /// The patient's 医保 number: an insured person with a personal-account balance.
+    open var insuredPerson: String { "conformance-insured" }
+    /// The patient's 商保 policy: a policy that pays part of what 医保 leaves.
+    open var commercialPolicy: String { "conformance-policy" }
+    /// The patient's credit line, which the bank has granted; the suite opens it in the ledger.
+    open var grantedLine: CreditLineID { "conformance-line" }
+    /// The patient's id in the HIS, whom the notification channel reaches.
+    open var patient: String { "conformance-patient" }
+
+    // MARK: What the parties' test systems show
+
+    /// The settlements 医保's test system holds for `encounter` and has not reversed, one entry
+    /// per settlement booked; see ``MedicalInsuranceAdapterConformance/settlements(for:from:)``.
+    open func settlements(for encounter: EncounterID, from adapter: any MedicalInsuranceAdapter) async throws -> [MedicalInsuranceSettlement] {
+        try Self.fake(adapter, as: FakeMedicalInsurance.self, hook: "settlements(for:from:)").settlements(for: encounter)
+    }
+
+    /// The claims 商保's test system paid for `encounter` and has not reversed, one entry per
+    /// claim paid; see ``CommercialInsuranceAdapterConformance/payments(for:from:)``.
+    open func payments(for encounter: EncounterID, from adapter: any CommercialInsuranceAdapter) async throws -> [CommercialInsurancePayment] {
+        try Self.fake(adapter, as: FakeCommercialInsurance.self, hook: "payments(for:from:)").payments(for: encounter)
+    }
+
+    /// The capture notices the bank's test system booked for `encounter`, one entry per booking;
+    /// see ``CreditProviderAdapterConformance/captureNotices(for:from:)``.
+    open func captureNotices(for encounter: EncounterID, from adapter: any CreditProviderAdapter) async throws -> [CaptureNotice] {
+        try Self.fake(adapter, as: FakeCreditProvider.self, hook: "captureNotices(for:from:)").captureNotices(for: encounter)
+    }
+
+    /// The advances the bank's test system booked for `encounter`, one entry per booking; see
+    /// ``CreditProviderAdapterConformance/advances(for:from:)``.
+    open func advances(for encounter: EncounterID, from adapter: any CreditProviderAdapter) async throws -> [AdvanceRequest] {
+        try Self.fake(adapter, as: FakeCreditProvider.self, hook: "advances(for:from:)").advanceRequests(for: encounter)
+    }
+
+    /// How many messages with notification id `id` reached the patient, as the channel's test
+    /// system counts them; see ``NotificationSenderConformance/deliveries(of:from:)``.
+    open func deliveries(of id: AdapterRequestID, from sender: any NotificationSender) async throws -> Int {
+        try Self.fake(sender, as: FakeNotificationSender.self, hook: "deliveries(of:from:)").delivered.filter { $0.id == id }.count
+    }
+
     public static let allScenarios: [ConformanceScenario<CheckoutRecoveryConformance.Subject>] = [
         .init("aCrashBetweenAnyTwoStepsResumesToExactlyOneSettlement", aCrashBetweenAnyTwoStepsResumesToExactlyOneSettlement),
         .init("aReversalInterruptedHalfWayCompletesOnce", aReversalInterruptedHalfWayCompletesOnce),
     ]
 
-    /// Runs every scenario of ``allScenarios`` and returns how many ran.
-    @discardableResult
-    public func runAll() async -> Int {
-        await runScenarios(Self.allScenarios) { Subject(suite: UncheckedBox(self)) }
+    override func scenarios() -> [BoundScenario] {
+        Self.allScenarios.map { $0.bound { Subject(suite: UncheckedBox(self)) } }
     }
 
-    /// What a scenario works with: the suite, which makes and reopens stores.
+    /// What a scenario works with: the suite, which makes the stores and the parties and looks
+    /// into the parties' test systems.
     public struct Subject: Sendable {
         let suite: UncheckedBox<CheckoutRecoveryConformance>
-    }
+        /// Encounter numbers unique to this run, so a persistent test system never sees one twice.
+        let run = UInt64.random(in: 1...UInt64.max)
 
-    private struct SimulatedCrash: Error {}
+        func encounter(_ name: String) -> EncounterID { EncounterID("CR\(run)-\(name)") }
 
-    private static let start = Timestamp(millisecondsSince1970: 1_795_996_800_000)
-    private static let patient = Patient(id: "P1", line: "L1", medicalInsuranceNumber: "YB-1", commercialPolicy: "SB-1")
-
-    private static func desk(_ store: any LedgerStore & EncounterStore, _ parties: FakeParties, _ clock: ManualClock,
-                             crashAt point: CheckoutCheckpoint? = nil) -> CreditDesk {
-        CreditDesk(
-            ledger: Ledger(store: store, clock: clock), store: store, medicalInsurance: parties.medicalInsurance,
-            commercialInsurance: parties.commercialInsurance, bank: parties.bank, notifications: parties.notifications,
-            configuration: .init(), checkpoint: { if $0 == point { throw SimulatedCrash() } })
-    }
-
-    /// Opens line L1 and encounter MZ-1 and charges three items (52,845 fen).
-    private static func openAndCharge(_ desk: CreditDesk, at time: Timestamp) async throws {
-        try await desk.ledger.execute(.openLine("L1", limit: Money(fen: 1_000_000)), key: "open-L1")
-        try await desk.open("MZ-1", kind: .outpatient, patient: patient, department: "内科")
-        let items = try [("REG", 2_500, InsuranceClass.a), ("CT", 38_000, .b), ("RX", 12_345, .c)].map { id, fen, insuranceClass in
-            try ChargeItem(id: ChargeItemID(id), code: id, name: id, category: .examination, insuranceClass: insuranceClass,
-                           quantity: Quantity(units: 1), unitPrice: Money(fen: Int64(fen)), time: time)
-        }
-        try await desk.charge(items, to: "MZ-1")
-    }
-
-    static func aCrashBetweenAnyTwoStepsResumesToExactlyOneSettlement(_ s: Subject) async throws {
-        for point in CheckoutCheckpoint.allCases {
-            let label = "[aCrashBetweenAnyTwoStepsResumesToExactlyOneSettlement] [\(point)]"
-            let clock = ManualClock(start)
-            let parties = FakeParties(medical: .init(deductible: Money(fen: 10_000)))
-            parties.medicalInsurance.openAccount("YB-1", balance: Money(fen: 1_000))
-            let store = try s.suite.value.makeStore()
-            let first = desk(store, parties, clock, crashAt: point)
-            try await openAndCharge(first, at: clock.now())
-            do {
-                try await first.checkout("MZ-1")
-                XCTFail("\(label) the checkout should have crashed")
-            } catch is SimulatedCrash {}
-            clock.advance(seconds: 60)
-            let second = desk(try s.suite.value.reopen(store), parties, clock)
-            try await second.resumeCheckouts()
-            try await second.deliverNotifications()
-            let record = try XCTUnwrap(second.store.settlement(of: "MZ-1"), label)
-            XCTAssertEqual(record.step, .completed, label)
-            let split = try XCTUnwrap(record.split, label)
-            XCTAssertEqual(split.fund.fen + split.personalAccount.fen + split.commercial.fen + split.credit.fen + split.excess.fen,
-                           52_845, "\(label) parts add up")
-            XCTAssertEqual(parties.medicalInsurance.appliedCount, 1, "\(label) 医保 settled once")
-            XCTAssertEqual(parties.commercialInsurance.appliedCount, 1, "\(label) 商保 paid once")
-            XCTAssertEqual(parties.bank.advanceRequests.map(\.amount), [split.credit], "\(label) one advance")
-            XCTAssertEqual(parties.bank.captureNotices.count, 1, "\(label) one capture notice")
-            XCTAssertEqual(parties.bank.captureNotices.first?.capturedAt, record.capturedAt, "\(label) the bank and the record agree")
-            XCTAssertEqual(parties.bank.advanceRequests.first?.dueBy, record.advanceDueBy, "\(label) the same due time")
-            XCTAssertEqual(parties.notifications.delivered.filter { $0.kind == .settled }.count, 1, "\(label) one fee notice")
-            XCTAssertTrue(try second.store.pendingNotifications(limit: 10).isEmpty, "\(label) outbox empty")
-            let line = try XCTUnwrap(second.ledger.line("L1"), label)
-            XCTAssertEqual([line.held, line.outstanding], [.zero, split.credit], "\(label) captured once, rest released")
-            XCTAssertEqual(try second.ledger.hold("MZ-1")?.captured, split.credit, label)
-            XCTAssertEqual(try second.encounter("MZ-1")?.status, .settled, label)
-            let report = try LedgerAuditor(store: second.ledger.store).audit()
-            XCTAssertTrue(report.violations.isEmpty, "\(label) \(report.violations)")
+        /// The four parties for one checkout, from the suite's factories.
+        func parties() throws -> CheckoutParties {
+            let suite = suite.value
+            return CheckoutParties(medical: try suite.makeMedicalInsurance(), commercial: try suite.makeCommercialInsurance(),
+                                   bank: try suite.makeCreditProvider(), sender: try suite.makeNotificationSender())
         }
     }
 
-    static func aReversalInterruptedHalfWayCompletesOnce(_ s: Subject) async throws {
-        let label = "[aReversalInterruptedHalfWayCompletesOnce]"
-        let clock = ManualClock(start)
-        let parties = FakeParties()
-        let store = try s.suite.value.makeStore()
-        let first = desk(store, parties, clock)
-        try await openAndCharge(first, at: clock.now())
-        try await first.checkout("MZ-1")
-        // The insurer is down: the reversal stops after it was recorded as begun.
-        parties.medicalInsurance.inject(.unavailable)
-        do {
-            try await first.reverseSettlement("MZ-1")
-            XCTFail("\(label) the insurer is down")
-        } catch is AdapterError {}
-        let second = desk(try s.suite.value.reopen(store), parties, clock)
-        XCTAssertEqual(try second.store.settlement(of: "MZ-1")?.step, .reversing, label)
-        let finished = try await second.resumeCheckouts()
-        XCTAssertEqual(finished.map(\.step), [.reversed], label)
-        XCTAssertEqual(try second.ledger.line("L1")?.outstanding, .zero, label)
-        XCTAssertEqual(parties.commercialInsurance.totalPaid, .zero, label)
-        XCTAssertEqual(parties.medicalInsurance.accountBalance("YB-1"), .zero, label)
-        let again = try await second.checkout("MZ-1")
-        XCTAssertEqual(again.round, 2, label)
-        XCTAssertEqual(again.step, .completed, label)
-        XCTAssertEqual(try second.ledger.line("L1")?.outstanding, again.split?.credit, label)
-        let report = try LedgerAuditor(store: second.ledger.store).audit()
-        XCTAssertTrue(report.violations.isEmpty, "\(label) \(report.violations)")
+    /// The credit line's limit.
+    static let limit = Money(fen: 1_000_000)
+
+    /// The fake behind a default observation, or an error that says which hook to override.
+    private static func fake<Fake>(_ adapter: Any, as type: Fake.Type, hook: String) throws -> Fake {
+        guard let fake = adapter as? Fake else {
+            throw ConformanceError("Override \(hook): the suite cannot look into the test system of \(Swift.type(of: adapter)).")
+        }
+        return fake
     }
 }

@@ -1,11 +1,12 @@
 import CreditMedicalCore
 public import CreditMedicalHIS
-public import XCTest
+import XCTest
 
-/// The conformance suite for an ``EncounterStore``. Subclass it, override ``makeStore()`` (and
-/// ``reopen(_:)`` for a store that persists), and declare one test that calls ``runAll()`` and
-/// compares the count with ``allScenarios``, as for `LedgerStoreConformance`.
-open class EncounterStoreConformance: XCTestCase {
+/// The conformance suite for an `EncounterStore`. Subclass it, override ``makeStore()`` (and
+/// ``reopen(_:)`` for a store that persists), and declare one test that calls
+/// ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``, as for
+/// `LedgerStoreConformance`.
+open class EncounterStoreConformance: ConformanceSuite {
     /// A fresh, empty store; each scenario calls this once.
     open func makeStore() throws -> any EncounterStore {
         throw ConformanceError("Override makeStore() to return a fresh, empty store.")
@@ -23,10 +24,8 @@ open class EncounterStoreConformance: XCTestCase {
         .init("encounterWritesFollowTheirRevision", encounterWritesFollowTheirRevision),
     ]
 
-    /// Runs every scenario of ``allScenarios`` on a fresh store and returns how many ran.
-    @discardableResult
-    public func runAll() async -> Int {
-        await runScenarios(Self.allScenarios) { Subject(store: try makeStore(), suite: UncheckedBox(self)) }
+    override func scenarios() -> [BoundScenario] {
+        Self.allScenarios.map { $0.bound { Subject(store: try self.makeStore(), suite: UncheckedBox(self)) } }
     }
 
     /// What a scenario works with.
@@ -69,7 +68,7 @@ open class EncounterStoreConformance: XCTestCase {
     // MARK: Upgrades
 
     /// What a store's own upgrade test writes before it takes its schema back to the version
-    /// without ``Encounter/revision``: two encounters, one with two items and a refund.
+    /// without `Encounter.revision`: two encounters, one with two items and a refund.
     public static func writtenBeforeRevisions() throws -> [EncounterChange] {
         try [.encounter(encounter("MZ-1")), .encounter(encounter("MZ-2")), .items("MZ-1", [item("A", fen: 100), item("B", fen: 100)]),
              .refund("MZ-1", ChargeRefund(id: "R", item: "A", quantity: Quantity(units: 1), time: time))]

@@ -5,7 +5,7 @@ import XCTest
 func fen(_ value: Int64) -> Money { Money(fen: value) }
 
 extension LedgerStoreConformance {
-    /// Every scenario of the suite, in the order ``runAll()`` runs them.
+    /// Every scenario of the suite, in the order ``ConformanceSuite/runAll()`` runs them.
     public static let allScenarios: [LedgerScenario] = [
         LedgerScenario("openLineAndQuery", openLineAndQuery),
         LedgerScenario("limitCutBelowUsage", limitCutBelowUsage),

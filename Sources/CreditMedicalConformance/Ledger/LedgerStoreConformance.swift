@@ -1,7 +1,7 @@
 public import CreditMedicalCore
-public import XCTest
+import XCTest
 
-/// The conformance suite every ``LedgerStore`` must pass. Subclass it, override ``makeStore()``
+/// The conformance suite every `LedgerStore` must pass. Subclass it, override ``makeStore()``
 /// (and ``reopen(_:)`` for a store that persists), and declare one test that runs the suite:
 ///
 /// ```swift
@@ -11,19 +11,20 @@ public import XCTest
 ///         try MyStore(url: XCTUnwrap(store as? MyStore).url)
 ///     }
 ///     func testConformance() async throws {
-///         let ran = try await runAll()
-///         XCTAssertEqual(ran, Self.allScenarios.count)
+///         let passed = await runAll()
+///         XCTAssertEqual(passed, Self.allScenarios.count)
 ///     }
 /// }
 /// ```
 ///
 /// On Linux, `swift test` does not run `test…` methods a subclass inherits from a class in
 /// another module, so the scenarios are plain methods listed in ``allScenarios`` and the
-/// subclass calls ``runAll()`` (or ``run(_:)`` per scenario) from its own tests. Each scenario
-/// runs on a fresh store, checks every effect and every error code through the ``Ledger``, checks
+/// subclass calls ``ConformanceSuite/runAll()`` (or ``ConformanceSuite/run(_:)`` per scenario)
+/// from its own tests; `runAll()` returns how many scenarios passed. Each scenario
+/// runs on a fresh store, checks every effect and every error code through the `Ledger`, checks
 /// that a rejected command leaves the store exactly as it was, and ends with a clean
-/// ``LedgerAuditor`` report. Failures name the scenario.
-open class LedgerStoreConformance: XCTestCase {
+/// `LedgerAuditor` report. Failures name the scenario.
+open class LedgerStoreConformance: ConformanceSuite {
     /// A fresh, empty store. Every scenario calls this once (twice for the concurrency scenario).
     open func makeStore() throws -> any LedgerStore {
         throw ConformanceError("Override makeStore() to return a fresh, empty store.")
@@ -33,25 +34,13 @@ open class LedgerStoreConformance: XCTestCase {
     /// the durability scenario only checks that nothing is lost in memory).
     open func reopen(_ store: any LedgerStore) throws -> (any LedgerStore)? { nil }
 
-    /// Runs every scenario of ``allScenarios``, each on a fresh store, and returns how many ran.
-    @discardableResult
-    public func runAll() async throws -> Int {
-        var ran = 0
-        for scenario in Self.allScenarios {
-            try await run(scenario)
-            ran += 1
-        }
-        return ran
-    }
-
-    /// Runs one scenario on a fresh store, failing the test with the scenario's name when it throws.
-    public func run(_ scenario: LedgerScenario) async throws {
-        let fixture = try LedgerFixture(scenario: scenario.name, store: makeStore(), suite: self)
-        do {
-            try await scenario.body(fixture)
-            try fixture.expectCleanAudit()
-        } catch {
-            XCTFail("[\(scenario.name)] \(error)")
+    override func scenarios() -> [BoundScenario] {
+        Self.allScenarios.map { scenario in
+            BoundScenario(name: scenario.name) {
+                let fixture = try LedgerFixture(scenario: scenario.name, store: self.makeStore(), suite: self)
+                try await scenario.body(fixture)
+                try fixture.expectCleanAudit()
+            }
         }
     }
 }

@@ -12,22 +12,10 @@ public struct ConformanceScenario<Subject>: Sendable {
         self.name = name
         self.body = body
     }
-}
 
-extension XCTestCase {
-    /// Runs each scenario on a subject of its own from `make`, failing the test with the
-    /// scenario's name when it throws; returns how many ran.
-    func runScenarios<Subject>(_ scenarios: [ConformanceScenario<Subject>], make: () throws -> Subject) async -> Int {
-        var ran = 0
-        for scenario in scenarios {
-            do {
-                try await scenario.body(try make())
-            } catch {
-                XCTFail("[\(scenario.name)] \(error)")
-            }
-            ran += 1
-        }
-        return ran
+    /// This scenario run on a fresh subject from `make` each time.
+    func bound(to make: @escaping () throws -> Subject) -> BoundScenario {
+        BoundScenario(name: name) { try await body(make()) }
     }
 }
 
@@ -37,7 +25,7 @@ struct ConformanceError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Fails unless `body` throws an ``AdapterError``-like coded error with `code`.
+/// Fails unless `body` throws an `AdapterError`-like coded error with `code`.
 func expectThrows<Code: ErrorCode>(
     _ code: Code, _ scenario: String, file: StaticString = #filePath, line: UInt = #line, _ body: () async throws -> Void
 ) async {

@@ -8,6 +8,7 @@ public final class FakeCreditProvider: CreditProviderAdapter {
     private struct State {
         var lines: [CreditLineID: CreditProviderLine] = [:]
         var captures: [AdapterRequestID: CaptureNotice] = [:]
+        var captureOrder: [AdapterRequestID] = []
         var advances: [AdapterRequestID: AdvanceRequest] = [:]
         var advanceOrder: [AdapterRequestID] = []
         var paid: [AdapterRequestID: Timestamp] = [:]
@@ -32,11 +33,21 @@ public final class FakeCreditProvider: CreditProviderAdapter {
         state.withLock { $0.lines[line] = CreditProviderLine(line: line, grantedLimit: limit, usable: usable) }
     }
 
-    /// The capture notices received, one per request id.
-    public var captureNotices: [CaptureNotice] { state.withLock { Array($0.captures.values) } }
+    /// The capture notices received, in order, one per request id.
+    public var captureNotices: [CaptureNotice] { state.withLock { state in state.captureOrder.compactMap { state.captures[$0] } } }
+
+    /// The capture notices booked for `encounter`, in order: what the bank's books show.
+    public func captureNotices(for encounter: EncounterID) -> [CaptureNotice] {
+        captureNotices.filter { $0.encounter == encounter }
+    }
 
     /// The advance requests received, in order, one per request id.
     public var advanceRequests: [AdvanceRequest] { state.withLock { state in state.advanceOrder.compactMap { state.advances[$0] } } }
+
+    /// The advances booked for `encounter`, in order: what the bank's books show.
+    public func advanceRequests(for encounter: EncounterID) -> [AdvanceRequest] {
+        advanceRequests.filter { $0.encounter == encounter }
+    }
 
     /// Pays every accepted advance not paid yet, at `time`; returns how many it paid.
     @discardableResult
@@ -67,6 +78,7 @@ public final class FakeCreditProvider: CreditProviderAdapter {
             try FaultPlan.act(state.faults.next()) {
                 guard state.captures[notice.requestID] == nil else { return }
                 state.captures[notice.requestID] = notice
+                state.captureOrder.append(notice.requestID)
                 state.faults.applied += 1
             }
         }

@@ -1,7 +1,7 @@
 public import CreditMedicalCore
 public import CreditMedicalHIS
 
-/// The outside parties of a ``CreditDesk`` as fakes, together: medical insurance, a commercial
+/// The outside parties of a `CreditDesk` as fakes, together: medical insurance, a commercial
 /// insurer, the bank and the notification channel. They keep their state across desks, as the
 /// real parties outlive a crashed HIS process.
 public struct FakeParties: Sendable {

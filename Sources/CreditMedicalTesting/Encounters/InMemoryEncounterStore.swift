@@ -2,7 +2,7 @@ public import CreditMedicalCore
 public import CreditMedicalHIS
 import Synchronization
 
-/// An ``EncounterStore`` in memory, for tests and simulations. Commits are atomic: a commit
+/// An `EncounterStore` in memory, for tests and simulations. Commits are atomic: a commit
 /// whose changes name an unknown encounter throws and changes nothing.
 public final class InMemoryEncounterStore: EncounterStore {
     private struct Key: Hashable {

@@ -2,9 +2,9 @@ import CreditMedicalCore
 
 /// A failure a fake adapter acts out on one of its next calls.
 public enum FakeFault: Sendable, Hashable {
-    /// Applies the request, then throws ``AdapterError/Code/timeout``: the answer is lost.
+    /// Applies the request, then throws `AdapterError.Code.timeout`: the answer is lost.
     case timeoutAfterApplying
-    /// Throws ``AdapterError/Code/unavailable`` and applies nothing.
+    /// Throws `AdapterError.Code.unavailable` and applies nothing.
     case unavailable
     /// Receives the request twice, as a network that delivers it again would; the second
     /// delivery must change nothing.

@@ -17,11 +17,21 @@ public final class FakeCommercialInsurance: CommercialInsuranceAdapter {
         }
     }
 
+    /// A claim the insurer paid.
+    private struct Booking {
+        let encounter: EncounterID
+        let payment: CommercialInsurancePayment
+        var reversed = false
+    }
+
     private struct State {
         var byRequest: [AdapterRequestID: CommercialInsurancePayment] = [:]
-        var reversed: Set<String> = []
-        var paid: [String: Money] = [:]
+        /// By claim id, in the order paid.
+        var bookings: [String: Booking] = [:]
+        var order: [String] = []
         var faults = FaultPlan()
+
+        var inForce: [Booking] { order.compactMap { bookings[$0] }.filter { !$0.reversed } }
     }
 
     public let policy: Policy
@@ -41,7 +51,13 @@ public final class FakeCommercialInsurance: CommercialInsuranceAdapter {
 
     /// What the insurer has paid and not reversed, over all claims.
     public var totalPaid: Money {
-        state.withLock { state in Money(fen: state.paid.filter { !state.reversed.contains($0.key) }.values.reduce(0) { $0 + $1.fen }) }
+        state.withLock { Money(fen: $0.inForce.reduce(0) { $0 + $1.payment.paid.fen }) }
+    }
+
+    /// The claims paid for `encounter` and not reversed, in the order paid: what the insurer's
+    /// books show.
+    public func payments(for encounter: EncounterID) -> [CommercialInsurancePayment] {
+        state.withLock { state in state.inForce.filter { $0.encounter == encounter }.map(\.payment) }
     }
 
     public func claim(_ claim: CommercialInsuranceClaim) async throws -> CommercialInsurancePayment {
@@ -55,7 +71,8 @@ public final class FakeCommercialInsurance: CommercialInsuranceAdapter {
                 let share = min(q * permille + r * permille / 1_000, policy.perClaimCap.fen)
                 let payment = CommercialInsurancePayment(claimID: "SB\(state.byRequest.count + 1)", paid: Money(fen: share))
                 state.byRequest[claim.requestID] = payment
-                state.paid[payment.claimID] = payment.paid
+                state.bookings[payment.claimID] = Booking(encounter: claim.encounter, payment: payment)
+                state.order.append(payment.claimID)
                 state.faults.applied += 1
                 return payment
             }
@@ -66,8 +83,10 @@ public final class FakeCommercialInsurance: CommercialInsuranceAdapter {
         try state.withLock { state in
             let fault = state.faults.next()
             try FaultPlan.act(fault) {
-                guard state.paid[claimID] != nil else { throw AdapterError(.unknownSettlement, details: claimID) }
-                if state.reversed.insert(claimID).inserted { state.faults.applied += 1 }
+                guard let booking = state.bookings[claimID] else { throw AdapterError(.unknownSettlement, details: claimID) }
+                guard !booking.reversed else { return }
+                state.bookings[claimID]?.reversed = true
+                state.faults.applied += 1
             }
         }
     }

@@ -41,6 +41,8 @@ public final class FakeMedicalInsurance: MedicalInsuranceAdapter {
         var people: [String: Person] = [:]
         var byRequest: [AdapterRequestID: String] = [:]
         var records: [String: Record] = [:]
+        /// Settlement numbers in the order settled.
+        var order: [String] = []
         var faults = FaultPlan()
     }
 
@@ -66,6 +68,14 @@ public final class FakeMedicalInsurance: MedicalInsuranceAdapter {
         state.withLock { state in
             let person = state.people[person]
             return (Money(fen: person?.deductibleUsed[year] ?? 0), Money(fen: person?.fundUsed[year] ?? 0))
+        }
+    }
+
+    /// The settlements booked for `encounter` and not reversed, in the order settled: what the
+    /// insurer's books show.
+    public func settlements(for encounter: EncounterID) -> [MedicalInsuranceSettlement] {
+        state.withLock { state in
+            state.order.compactMap { state.records[$0] }.filter { $0.claim.encounter == encounter && !$0.reversed }.map(\.settlement)
         }
     }
 
@@ -98,6 +108,7 @@ public final class FakeMedicalInsurance: MedicalInsuranceAdapter {
                 state.people[claim.insuredPerson] = person
                 state.byRequest[claim.requestID] = number
                 state.records[number] = Record(claim: claim, settlement: settlement, deductibleUsed: deductibleUsed)
+                state.order.append(number)
                 state.faults.applied += 1
                 return settlement
             }

@@ -1,10 +1,12 @@
 public import CreditMedicalCore
 import Synchronization
 
-/// A ``LedgerStore`` in memory: for tests, simulations and the state-machine benchmark.
+/// A `LedgerStore` in memory: for tests, simulations and the state-machine benchmark.
 ///
 /// It follows the store contract exactly (a failed batch persists nothing), so the conformance
-/// suite and the differential tests treat it like any other store. Nothing survives the process.
+/// suite and the differential tests treat it like any other store. Like the SQLite and
+/// PostgreSQL stores it is also an `EncounterStore` (an ``InMemoryEncounterStore`` inside), so
+/// one object can serve a whole credit desk. Nothing survives the process.
 public final class InMemoryLedgerStore: LedgerStore {
     private struct Contents {
         var lines: [CreditLineID: CreditLine] = [:]
@@ -14,6 +16,8 @@ public final class InMemoryLedgerStore: LedgerStore {
     }
 
     private let contents = Mutex(Contents())
+    /// The encounters, bills, settlements and outbox, kept beside the ledger.
+    let encounters = InMemoryEncounterStore()
 
     public init() {}
 

@@ -1,0 +1,34 @@
+import CreditMedicalCore
+import CreditMedicalTesting
+import Synchronization
+
+/// A broken bank adapter: an advance requested again with the same request id (a retry) is
+/// booked again, under an id of its own. Its test system is a ``FakeCreditProvider``.
+final class DoubleBookingBank: CreditProviderAdapter {
+    /// The bank's books.
+    let books = FakeCreditProvider()
+    private let requests = Mutex<[AdapterRequestID: Int]>([:])
+
+    /// The books of `adapter`, a double-booking bank.
+    static func books(of adapter: any CreditProviderAdapter) throws -> FakeCreditProvider {
+        guard let bank = adapter as? DoubleBookingBank else { throw AdapterError(.unavailable, details: "\(type(of: adapter)) is not a DoubleBookingBank") }
+        return bank.books
+    }
+
+    func requestAdvance(_ request: AdvanceRequest) async throws {
+        let count = requests.withLock { counts in
+            counts[request.requestID, default: 0] += 1
+            return counts[request.requestID, default: 0]
+        }
+        let booked = count == 1 ? request : AdvanceRequest(
+            requestID: AdapterRequestID("\(request.requestID.rawValue)~\(count)"), line: request.line, encounter: request.encounter,
+            amount: request.amount, requestedAt: request.requestedAt, dueBy: request.dueBy)
+        try await books.requestAdvance(booked)
+    }
+
+    func line(_ line: CreditLineID) async throws -> CreditProviderLine { try await books.line(line) }
+    func noticeCapture(_ notice: CaptureNotice) async throws { try await books.noticeCapture(notice) }
+    func advanceStatus(_ requestID: AdapterRequestID) async throws -> AdvanceStatus { try await books.advanceStatus(requestID) }
+    func pendingRepayments(limit: Int) async throws -> [RepaymentNotice] { try await books.pendingRepayments(limit: limit) }
+    func acknowledgeRepayments(_ ids: [String]) async throws { try await books.acknowledgeRepayments(ids) }
+}

@@ -1,0 +1,18 @@
+import CreditMedicalConformance
+import CreditMedicalCore
+import CreditMedicalHIS
+import CreditMedicalTesting
+import XCTest
+
+/// The checkout recovery suite on the in-memory store, which keeps both the ledger and the
+/// encounters; a store "reopened" is the same memory, as a file would be the same file.
+final class InMemoryCheckoutRecoveryConformanceTests: CheckoutRecoveryConformance {
+    override func makeStore() throws -> any LedgerStore & EncounterStore { InMemoryLedgerStore() }
+
+    override func reopen(_ store: any LedgerStore & EncounterStore) throws -> any LedgerStore & EncounterStore { store }
+
+    func testConformance() async throws {
+        let passed = await runAll()
+        XCTAssertEqual(passed, Self.allScenarios.count)
+    }
+}
