@@ -54,9 +54,10 @@ open class EncounterStoreConformance: ConformanceSuite {
         let visit = Encounter(
             id: "MZ-1", kind: .outpatient, patient: opened.patient, department: opened.department, paymentMode: .credit,
             openedAt: time, status: .settled, closedAt: time.adding(seconds: 60), locked: Money(fen: 1_234), uncovered: Money(fen: 56),
-            billedThrough: BillingDay(year: 2026, month: 11, day: 25), creditSteps: 3, round: 2, revision: 1)
+            billedThrough: BillingDay(year: 2026, month: 11, day: 25), creditSteps: 3, round: 2, revision: 1,
+            claim: EncounterClaim(desk: "desk-1", until: time.adding(seconds: 30)))
         try s.store.commit([.encounter(visit)])
-        XCTAssertEqual(try s.store.encounter("MZ-1"), visit, "[encountersReadBackAsWritten] replaced")
+        XCTAssertEqual(try s.store.encounter("MZ-1"), visit, "[encountersReadBackAsWritten] replaced, with a desk's claim")
         XCTAssertEqual(try s.store.encounter("ZY-1")?.kind, .inpatient, "[encountersReadBackAsWritten]")
         XCTAssertNil(try s.store.encounter("MZ-9"), "[encountersReadBackAsWritten] unknown")
         XCTAssertEqual(try s.store.encounters(after: nil, limit: 10), [visit, encounter("ZY-1", kind: .inpatient)],
@@ -136,7 +137,8 @@ open class EncounterStoreConformance: ConformanceSuite {
                              split: split, capturedAt: time, advanceDueBy: time.adding(seconds: 86_400), advancePaidAt: paidAt,
                              refundOwed: Money(fen: 5), updatedAt: time)
         }
-        let again = SettlementRecord(encounter: "MZ-1", round: 2, startedAt: time.adding(seconds: 10), total: Money(fen: 900), updatedAt: time)
+        let again = SettlementRecord(encounter: "MZ-1", round: 2, startedAt: time.adding(seconds: 10), total: Money(fen: 900), updatedAt: time,
+                                     attention: SettlementAttention(code: "billing.split_mismatch", reason: "不符 / does not add up", since: time))
         let other = SettlementRecord(encounter: "MZ-2", round: 1, startedAt: time, total: Money(fen: 50), step: .captured,
                                      advanceDueBy: time.adding(seconds: 3_600), updatedAt: time)
         try s.store.commit([.settlement(done(paidAt: nil)), .settlement(again), .settlement(other)])
@@ -158,6 +160,12 @@ open class EncounterStoreConformance: ConformanceSuite {
         try s.store.commit([.notification(notes[0]), .notificationSent("N2")])
         XCTAssertEqual(try s.store.pendingNotifications(limit: 10), [notes[0], notes[2]], "[outboxKeepsWhatWasNotSent]")
         XCTAssertEqual(try s.store.pendingNotifications(limit: 1), [notes[0]], "[outboxKeepsWhatWasNotSent] oldest first")
+        try s.store.commit([.deliveryFailed("N3"), .deliveryFailed("N1")])
+        try s.store.commit([.deliveryFailed("N3"), .deliveryFailed("N9")])
+        XCTAssertEqual(try s.store.pendingNotifications(failedAtLeast: 1, limit: 10), [notes[0], notes[2]],
+                       "[outboxKeepsWhatWasNotSent] failed deliveries are counted")
+        XCTAssertEqual(try s.store.pendingNotifications(failedAtLeast: 2, limit: 10), [notes[2]],
+                       "[outboxKeepsWhatWasNotSent] each failed delivery once")
     }
 
     static func everythingSurvivesReopening(_ s: Subject) async throws {
