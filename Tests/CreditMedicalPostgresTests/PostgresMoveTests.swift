@@ -56,7 +56,8 @@ final class PostgresMoveTests: XCTestCase {
 
         let after = parties.desk(ledger: Ledger(store: postgres, clock: clock), store: postgres)
         let resumed = try await after.resumeCheckouts()
-        XCTAssertEqual(resumed.map(\.encounter), ["MZ-2"])
+        XCTAssertEqual(resumed.finished.map(\.encounter), ["MZ-2"])
+        XCTAssertTrue(resumed.isComplete, "\(resumed)")
         let third = try await after.checkout("MZ-3")
         XCTAssertEqual(third.step, .completed)
         try await after.deliverNotifications()

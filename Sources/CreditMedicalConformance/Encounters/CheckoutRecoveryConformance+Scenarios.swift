@@ -39,7 +39,8 @@ extension CheckoutRecoveryConformance {
             }
             clock.advance(seconds: 60)
             let second = parties.desk(try s.suite.value.reopen(store), clock: clock)
-            try await second.resumeCheckouts()
+            let resumed = try await second.resumeCheckouts()
+            XCTAssertTrue(resumed.isComplete, "\(label) \(resumed)")
             try await second.deliverNotifications()
             let record = try XCTUnwrap(second.store.settlement(of: encounter), label)
             XCTAssertEqual(record.step, .completed, label)
@@ -81,8 +82,9 @@ extension CheckoutRecoveryConformance {
         parties.medicalSwitch.isUnreachable = false
         let second = parties.desk(try s.suite.value.reopen(store), clock: clock)
         XCTAssertEqual(try second.store.settlement(of: encounter)?.step, .reversing, label)
-        let finished = try await second.resumeCheckouts()
-        XCTAssertEqual(finished.map(\.step), [.reversed], label)
+        let resumed = try await second.resumeCheckouts()
+        XCTAssertEqual(resumed.finished.map(\.step), [.reversed], label)
+        XCTAssertTrue(resumed.isComplete, "\(label) \(resumed)")
         XCTAssertEqual(try second.ledger.line(s.suite.value.grantedLine)?.outstanding, .zero, label)
         let reversedMedical = try await s.suite.value.settlements(for: encounter, from: parties.medical)
         XCTAssertEqual(reversedMedical, [], "\(label) 医保's books show the settlement reversed")

@@ -43,33 +43,13 @@ extension CreditDesk {
         }
     }
 
-    /// Continues every checkout and reversal that stopped half-way (after a crash, a timeout or
-    /// an unavailable party) and returns the records it finished. Throws the first failure after
-    /// trying them all; what failed stays for the next call.
-    @discardableResult
-    public func resumeCheckouts(limit: Int = 1_000) async throws -> [SettlementRecord] {
-        let unfinished = try store.settlements(in: Set(SettlementRecord.Step.allCases.filter { !$0.isFinal }), limit: limit)
-        var finished: [SettlementRecord] = []
-        var firstError: (any Error)?
-        for record in unfinished {
-            do {
-                let done = try await perform(record.encounter) {
-                    record.step == .reversing ? try await proceedReversal(record) : try await proceed(record)
-                }
-                finished.append(done)
-            } catch {
-                firstError = firstError ?? error
-            }
-        }
-        if let firstError { throw firstError }
-        return finished
-    }
-
     /// Runs a checkout's remaining steps. The record is written when everything is done, or,
     /// when the bank fails after the money moved, with both insurers' answers and the capture, so
     /// the retry starts from the bank. A step repeated after a crash repeats its calls
     /// with the same request ids and keys, which the parties and the ledger answer as the first
     /// time (the capture's time is the ledger entry's, so a repeat tells the bank the same).
+    /// A failure that needs an operator parks the checkout with what the parties answered so far
+    /// (``SettlementAttention``).
     func proceed(_ start: SettlementRecord, encounter loaded: Encounter? = nil, bill loadedBill: Bill? = nil) async throws -> SettlementRecord {
         var record = start
         guard var encounter = try loaded ?? encounterToChange(record.encounter) else {
@@ -78,14 +58,12 @@ extension CreditDesk {
         let bill = try loadedBill ?? store.bill(of: encounter.id)
         var closed: Encounter?
         if record.step == .started {
-            let medical = try await settleWithMedicalInsurance(encounter, bill: bill, record: record)
-            try checkpoint(.medicalCalled)
-            _ = try SettlementSplit(total: record.total, medical: medical, commercial: .zero, creditCovering: .zero)
-            record.medical = medical
-            record.commercial = try await claimCommercialShare(encounter, cash: medical.cash)
-            try checkpoint(.commercialCalled)
-            (record.split, record.capturedAt) = try await capture(encounter, record: record)
-            try checkpoint(.captureApplied)
+            do {
+                try await settleWithParties(&record, encounter: encounter, bill: bill)
+            } catch where Self.needsAttention(error) {
+                try await park(&record, because: error)
+                throw error
+            }
             record.step = .captured
             record.updatedAt = now
             encounter.status = .settled
@@ -99,7 +77,12 @@ extension CreditDesk {
             record.advanceDueBy = try await requestAdvance(encounter, record: record)
         } catch {
             // The money moved: keep the insurers' answers and the capture for the retry.
-            if let closed { try await write([.settlement(record), .encounter(closed), .notification(notice)]) }
+            let changes: [EncounterChange] = closed.map { [.encounter($0), .notification(notice)] } ?? []
+            if Self.needsAttention(error) {
+                try await park(&record, because: error, alsoWriting: changes)
+            } else if !changes.isEmpty {
+                try await write([.settlement(record)] + changes)
+            }
             throw error
         }
         try checkpoint(.bankCalled)
@@ -117,6 +100,25 @@ extension CreditDesk {
         return record
     }
 
+    /// Settles with medical insurance, claims the commercial insurer's share and captures the
+    /// credit part, keeping each answer in `record` as soon as it comes (so a parked checkout
+    /// records what a cancellation must undo).
+    private func settleWithParties(_ record: inout SettlementRecord, encounter: Encounter, bill: Bill) async throws {
+        let medical = try await settleWithMedicalInsurance(encounter, bill: bill, record: record)
+        record.medical = medical
+        try checkpoint(.medicalCalled)
+        _ = try SettlementSplit(total: record.total, medical: medical, commercial: .zero, creditCovering: .zero)
+        let commercial = try await claimCommercialShare(encounter, cash: medical.cash)
+        record.commercial = commercial
+        guard commercial.paid.fen >= 0, commercial.paid <= medical.cash else {
+            throw BillingError(.splitMismatch, context: ["party": "commercial insurance"],
+                               details: "commercial insurer paid \(commercial.paid.fen) of \(medical.cash.fen)")
+        }
+        try checkpoint(.commercialCalled)
+        (record.split, record.capturedAt) = try await capture(encounter, record: record)
+        try checkpoint(.captureApplied)
+    }
+
     private func settleWithMedicalInsurance(_ encounter: Encounter, bill: Bill, record: SettlementRecord) async throws -> MedicalInsuranceSettlement {
         guard let insured = encounter.patient.medicalInsuranceNumber else {
             return MedicalInsuranceSettlement(settlementID: "", fund: .zero, personalAccount: .zero, cash: record.total)
@@ -126,7 +128,11 @@ extension CreditDesk {
             year: configuration.calendar.day(of: record.startedAt).year, bill: bill)
         // 预结算 first: an insurer whose answer does not add up is refused before it pays anything.
         let quote = try await medicalInsurance.preSettle(claim)
-        _ = try SettlementSplit(total: record.total, medical: quote, commercial: .zero, creditCovering: .zero)
+        do {
+            _ = try SettlementSplit(total: record.total, medical: quote, commercial: .zero, creditCovering: .zero)
+        } catch {
+            throw BillingError(.splitMismatch, context: ["party": "medical insurance", "call": "pre-settlement"], details: error.details)
+        }
         try checkpoint(.medicalQuoted)
         return try await medicalInsurance.settle(claim)
     }
@@ -135,13 +141,9 @@ extension CreditDesk {
         guard cash.isPositive, let commercialInsurance, let policy = encounter.patient.commercialPolicy else {
             return CommercialInsurancePayment(claimID: "", paid: .zero)
         }
-        let payment = try await commercialInsurance.claim(CommercialInsuranceClaim(
+        return try await commercialInsurance.claim(CommercialInsuranceClaim(
             requestID: encounter.keys.request(.commercial), insuredPerson: policy, encounter: encounter.id,
             remaining: cash))
-        guard payment.paid.fen >= 0, payment.paid <= cash else {
-            throw BillingError(.splitMismatch, details: "commercial insurer paid \(payment.paid.fen) of \(cash.fen)")
-        }
-        return payment
     }
 
     /// Captures the credit part from the hold (releasing the rest) and returns the split with the

@@ -26,7 +26,9 @@ extension CreditDesk {
         }
     }
 
-    /// Runs a reversal's steps; each is safe to repeat.
+    /// Runs the steps of a reversal or a cancellation; each is safe to repeat. The commercial
+    /// insurer's claim and medical insurance's settlement are reversed when the record has them,
+    /// and the hold is undone as the ledger has it: a capture is reversed, an open hold voided.
     func proceedReversal(_ start: SettlementRecord) async throws -> SettlementRecord {
         var record = start
         guard var encounter = try encounterToChange(record.encounter) else {
@@ -39,22 +41,14 @@ extension CreditDesk {
         if let medical = record.medical, !medical.settlementID.isEmpty {
             try await medicalInsurance.reverse(settlementID: medical.settlementID, requestID: keys.request(.medicalReversal))
         }
-        let credit = record.split?.credit ?? .zero
-        var reversed = Money.zero
-        if credit.isPositive, let line = encounter.creditLine {
-            let key = keys.reversal
-            if let entry = try ledger.store.entry(for: key) {
-                reversed = entry.command.amount ?? .zero
-            } else {
-                reversed = min(credit, try ledger.line(line)?.outstanding ?? .zero)
-                if reversed.isPositive { try await ledger.execute(.reverseCapture(encounter.hold, amount: reversed), key: key) }
-            }
-        }
+        let (credit, reversed) = try await undoCredit(of: encounter, record: record)
         record.refundOwed = Money(fen: credit.fen - reversed.fen)
-        record.step = .reversed
+        let cancelled = record.step == .cancelling
+        record.step = cancelled ? .cancelled : .reversed
         record.updatedAt = now
-        var text = "【信用就医】就诊号 \(encounter.id)：结算已撤销，信用欠款减少 \(reversed)。"
+        var text = "【信用就医】就诊号 \(encounter.id)：\(cancelled ? "结算已取消" : "结算已撤销")，信用欠款减少 \(reversed)。"
         if record.refundOwed.isPositive { text += "已还款部分 \(record.refundOwed) 将退还给您。" }
+        if cancelled { text += "费用核对后将重新结算。" }
         let notice = PatientNotification(id: keys.reversedNotice, patient: encounter.patient.id,
                                          kind: .settlementReversed, text: text)
         encounter.round += 1
@@ -67,5 +61,23 @@ extension CreditDesk {
         try await write([.settlement(record), .encounter(encounter), .notification(notice)])
         await deliver([notice])
         return record
+    }
+
+    /// Undoes what the encounter's hold did in this round: reverses what was captured (at most
+    /// what the line still owes; the rest was repaid and is owed back to the patient) or voids the
+    /// hold while it is open. Returns what was captured and what was reversed.
+    private func undoCredit(of encounter: Encounter, record: SettlementRecord) async throws -> (credit: Money, reversed: Money) {
+        guard let line = encounter.creditLine, let hold = try ledger.hold(encounter.hold) else { return (.zero, .zero) }
+        let keys = encounter.keys
+        if hold.state == .open {
+            try await ledger.execute(.voidHold(hold.id), key: keys.cancel)
+            return (.zero, .zero)
+        }
+        let credit = try record.split?.credit ?? ledger.entry(for: keys.settle)?.command.amount ?? .zero
+        guard hold.state == .captured, credit.isPositive else { return (.zero, .zero) }
+        if let entry = try ledger.entry(for: keys.reversal) { return (credit, entry.command.amount ?? .zero) }
+        let reversed = min(credit, try ledger.line(line)?.outstanding ?? .zero)
+        if reversed.isPositive { try await ledger.execute(.reverseCapture(encounter.hold, amount: reversed), key: keys.reversal) }
+        return (credit, reversed)
     }
 }

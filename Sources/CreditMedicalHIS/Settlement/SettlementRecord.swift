@@ -18,9 +18,18 @@ public struct SettlementRecord: Sendable, Hashable, Codable {
         case reversing
         /// Reversed: insurers' parts and the capture undone.
         case reversed
+        /// An operator cancelled the checkout before it completed; what the parties and the
+        /// ledger did is being undone.
+        case cancelling
+        /// Cancelled: what was done undone, the hold released; the encounter is open again in its
+        /// next round.
+        case cancelled
 
         /// Whether the desk has nothing more to do for the settlement.
-        public var isFinal: Bool { self == .completed || self == .reversed }
+        public var isFinal: Bool { self == .completed || self == .reversed || self == .cancelled }
+
+        /// Whether the settlement is being undone (a reversal or a cancellation).
+        public var isUndoing: Bool { self == .reversing || self == .cancelling }
     }
 
     public let encounter: EncounterID

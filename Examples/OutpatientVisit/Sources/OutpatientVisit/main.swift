@@ -24,7 +24,7 @@ let desk = CreditDesk(ledger: ledger, store: store, medicalInsurance: parties.me
 
 // At start-up, finish whatever checkout a crash interrupted.
 let resumed = try await desk.resumeCheckouts()
-print("resumed \(resumed.count) interrupted checkouts")
+print("interrupted checkouts: \(resumed)")
 
 // Enrollment (签约) gave the patient a ¥2,000.00 line; the desk only needs its id.
 try await ledger.execute(.openLine("patient-0042", limit: try Money(parsing: "2,000.00")), key: "enroll/patient-0042")
