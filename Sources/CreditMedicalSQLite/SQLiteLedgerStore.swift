@@ -16,7 +16,7 @@ import Foundation
 /// open the same file: each batch runs in a `BEGIN IMMEDIATE` transaction that reads the state it
 /// decides on, so writers take turns; a writer that waits longer than ``busyTimeoutMilliseconds``
 /// gets a ``SQLiteStoreError`` with ``SQLiteStoreError/isBusy`` and nothing of its batch is stored.
-public final class SQLiteLedgerStore: LedgerStore {
+public final class SQLiteLedgerStore: LedgerStore, SQLiteQuerying {
     /// How long a writer waits for another connection's lock before giving up.
     public static let busyTimeoutMilliseconds = 10_000
 
@@ -158,11 +158,6 @@ public final class SQLiteLedgerStore: LedgerStore {
     }
 
     /// Runs a query on one of the read-only connections, beside any write transaction.
-    func read<Row>(_ sql: String, _ values: SQLiteValue..., decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row) throws -> [Row] {
-        try read(sql, values, decode: decode)
-    }
-
-    /// Runs a query on one of the read-only connections, beside any write transaction.
     func read<Row>(_ sql: String, _ values: [SQLiteValue], decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row) throws -> [Row] {
         try readers.withConnection { connection in
             let statement = try connection.statement(sql)
@@ -173,54 +168,8 @@ public final class SQLiteLedgerStore: LedgerStore {
             return rows
         }
     }
-
-    public func line(_ id: CreditLineID) throws -> CreditLine? {
-        try read(Self.lineByID, .text(id.rawValue), decode: Rows.line).first
-    }
-
-    public func lines(after: CreditLineID?, limit: Int) throws -> [CreditLine] {
-        try read(Rows.selectLine + " WHERE ?1 IS NULL OR id > ?1 ORDER BY id LIMIT ?2",
-                 .optional(after?.rawValue), .integer(Int64(limit)), decode: Rows.line)
-    }
-
-    public func hold(_ id: HoldID) throws -> Hold? {
-        try read(Self.holdByID, .text(id.rawValue), decode: Rows.hold).first
-    }
-
-    public func holds(on line: CreditLineID) throws -> [Hold] {
-        try read(Rows.selectHold + " WHERE line_id = ?1 ORDER BY id", .text(line.rawValue), decode: Rows.hold)
-    }
-
-    public func holds(after: HoldID?, limit: Int) throws -> [Hold] {
-        try read(Rows.selectHold + " WHERE ?1 IS NULL OR id > ?1 ORDER BY id LIMIT ?2",
-                 .optional(after?.rawValue), .integer(Int64(limit)), decode: Rows.hold)
-    }
-
-    public func openHolds(expiringBy time: Timestamp, limit: Int) throws -> [Hold] {
-        try read(Rows.selectHold + " WHERE state = 0 AND expires_at IS NOT NULL AND expires_at <= ?1 ORDER BY id LIMIT ?2",
-                 .integer(time.millisecondsSince1970), .integer(Int64(limit)), decode: Rows.hold)
-    }
-
-    public func journal(line: CreditLineID?, after: Int64, limit: Int) throws -> [JournalEntry] {
-        if let line {
-            return try read(Rows.selectEntry + " WHERE line_id = ?1 AND sequence > ?2 ORDER BY sequence LIMIT ?3",
-                            .text(line.rawValue), .integer(after), .integer(Int64(limit)), decode: Rows.entry)
-        }
-        return try read(Rows.selectEntry + " WHERE sequence > ?1 ORDER BY sequence LIMIT ?2",
-                        .integer(after), .integer(Int64(limit)), decode: Rows.entry)
-    }
-
-    public func entry(for key: IdempotencyKey) throws -> JournalEntry? {
-        try read(Self.entryByKey, .text(key.rawValue), decode: Rows.entry).first
-    }
 }
 
-extension SQLiteLedgerStore {
-    // The frequent point queries, built once.
-    private static let lineByID = Rows.selectLine + " WHERE id = ?1"
-    private static let holdByID = Rows.selectHold + " WHERE id = ?1"
-    private static let entryByKey = Rows.selectEntry + " WHERE idempotency_key = ?1"
-}
 
 /// `SQLITE_CONSTRAINT_UNIQUE`, a macro Swift does not import: a unique index refused a row.
 private let sqliteConstraintUnique = SQLITE_CONSTRAINT | (8 << 8)
