@@ -1,0 +1,66 @@
+@testable import CreditMedicalPostgres
+import CreditMedicalCore
+import Foundation
+import XCTest
+
+/// A server that stops answering gives a timeout error within the deadline, never a hang; the
+/// server's own statement and lock timeouts are timeout errors too.
+final class PostgresTimeoutTests: XCTestCase {
+    /// The backend serving the store is paused (`SIGSTOP`): the next call fails with the timeout
+    /// within the client's deadline (statement timeout 1 s plus connect timeout 2 s, from the
+    /// URL), and the call after it, on a new connection, works.
+    func testAPausedBackendGivesATimeoutWithinTheDeadline() async throws {
+        let server = try ThrowawayPostgres.start(for: self)
+        let url = server.url + "&connect_timeout=2&options=-c%20statement_timeout%3D1000"
+        let store = try PostgresLedgerStore(url: url, connections: 1)
+        let ledger = Ledger(store: store)
+        try await ledger.execute(.openLine("L1", limit: Money(fen: 1_000)), key: "open")
+        let backend = try XCTUnwrap(try store.withConnection { try $0.query("SELECT pg_backend_pid()").int64(0, 0) })
+        XCTAssertEqual(kill(pid_t(backend), SIGSTOP), 0)
+        defer { kill(pid_t(backend), SIGCONT) }
+        let started = ContinuousClock.now
+        XCTAssertThrowsError(try store.line("L1")) { error in
+            XCTAssertEqual((error as? PostgresStoreError)?.code.rawValue, "postgres.timeout", "\(error)")
+        }
+        let waited = ContinuousClock.now - started
+        XCTAssertGreaterThanOrEqual(waited, .seconds(3))
+        XCTAssertLessThan(waited, .seconds(5))
+        XCTAssertEqual(try store.line("L1")?.limit, Money(fen: 1_000), "a new connection answers")
+    }
+
+    /// A paused server (its postmaster stopped) does not hang a connect: the connect timeout of
+    /// the URL ends it.
+    func testAPausedServerGivesAConnectTimeout() throws {
+        let server = try ThrowawayPostgres.start(for: self)
+        let postmaster = try server.postmasterPID()
+        XCTAssertEqual(kill(postmaster, SIGSTOP), 0)
+        defer { kill(postmaster, SIGCONT) }
+        let started = ContinuousClock.now
+        XCTAssertThrowsError(try PostgresLedgerStore(url: server.url + "&connect_timeout=2")) { error in
+            XCTAssertEqual((error as? PostgresStoreError)?.code.rawValue, "postgres.timeout", "\(error)")
+        }
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(4))
+    }
+
+    /// Another session holds the ledger's counter row: the store waits `lock_timeout` and fails
+    /// with the timeout, or with `statement_timeout` when that comes first.
+    func testALockHeldElsewhereEndsInATimeout() async throws {
+        let url = try PostgresTestServer.require().makeDatabase()
+        _ = try PostgresLedgerStore(url: url)
+        let holder = try PostgresConnection(url: url)
+        try holder.execute("BEGIN; SELECT * FROM ledger_meta FOR UPDATE")
+        for (options, kind) in [("-c%20lock_timeout%3D500", "lock"), ("-c%20lock_timeout%3D0%20-c%20statement_timeout%3D500", "statement")] {
+            let ledger = Ledger(store: try PostgresLedgerStore(url: url + "&options=" + options, connections: 1))
+            let started = ContinuousClock.now
+            do {
+                try await ledger.execute(.openLine("L1", limit: Money(fen: 1_000)), key: "open")
+                XCTFail("\(kind): the counter row is locked")
+            } catch let error as PostgresStoreError {
+                XCTAssertEqual(error.code.rawValue, "postgres.timeout", "\(kind): \(error)")
+                XCTAssertEqual(error.context["timeout"], kind, "\(error)")
+            }
+            XCTAssertLessThan(ContinuousClock.now - started, .seconds(3), kind)
+        }
+        try holder.execute("ROLLBACK")
+    }
+}
