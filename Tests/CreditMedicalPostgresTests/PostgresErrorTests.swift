@@ -20,7 +20,7 @@ final class PostgresErrorTests: XCTestCase {
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
         let error = try XCTUnwrap(code { _ = try PostgresLedgerStore(url: "postgresql:///ledger?host=\(empty.path)&port=5999") })
-        XCTAssertEqual(error.code.rawValue, "postgres.unreachable", "\(error)")
+        XCTAssertEqual(error.code, .unreachable, "\(error)")
         XCTAssertEqual(error.context["host"], empty.path)
         XCTAssertEqual(error.context["port"], "5999")
         XCTAssertEqual(error.context["database"], "ledger")
@@ -32,28 +32,28 @@ final class PostgresErrorTests: XCTestCase {
         let alice = "postgresql://alice:%@@/postgres?host=\(server.socketDirectory.path)"
         XCTAssertNoThrow(try PostgresConnection(url: String(format: alice, "right-secret")), "the right password opens")
         let wrong = try XCTUnwrap(code { _ = try PostgresConnection(url: String(format: alice, "wrong-secret")) })
-        XCTAssertEqual(wrong.code.rawValue, "postgres.authentication_failed", "\(wrong)")
+        XCTAssertEqual(wrong.code, .authenticationFailed, "\(wrong)")
         XCTAssertEqual(wrong.context["database"], "postgres")
         XCTAssertFalse(wrong.description.contains("secret"), wrong.description)
         XCTAssertFalse(wrong.debugDescription.contains("secret"), wrong.debugDescription)
         let missing = try XCTUnwrap(code {
             _ = try PostgresConnection(url: "postgresql://alice@/postgres?host=\(server.socketDirectory.path)&passfile=/nonexistent")
         })
-        XCTAssertEqual(missing.code.rawValue, "postgres.authentication_failed", "\(missing)")
+        XCTAssertEqual(missing.code, .authenticationFailed, "\(missing)")
     }
 
     func testAMissingDatabaseIsNamedAsSuch() throws {
         let server = try PostgresTestServer.require()
         let url = server.url.replacingOccurrences(of: "///postgres?", with: "///cm_missing_database?")
         let error = try XCTUnwrap(code { _ = try PostgresLedgerStore(url: url) })
-        XCTAssertEqual(error.code.rawValue, "postgres.database_not_found", "\(error)")
+        XCTAssertEqual(error.code, .databaseNotFound, "\(error)")
         XCTAssertEqual(error.context["database"], "cm_missing_database")
     }
 
     func testADataExceptionIsInvalidInput() throws {
         let connection = try PostgresConnection(url: try PostgresTestServer.require().makeDatabase())
         let error = try XCTUnwrap(code { try connection.query("SELECT $1::bigint", [.text("12 fen")]) })
-        XCTAssertEqual(error.code.rawValue, "postgres.invalid_input", "\(error)")
+        XCTAssertEqual(error.code, .invalidInput, "\(error)")
         XCTAssertEqual(error.sqlState, "22P02")
         XCTAssertFalse(error.description.contains("12 fen"), "the value stays out of the description: \(error)")
         XCTAssertEqual(try connection.query("SELECT 1").int64(0, 0), 1, "the connection stays usable")

@@ -1,10 +1,14 @@
 @testable import CreditMedicalPostgres
 import Foundation
+import Synchronization
 import XCTest
 
 /// The PostgreSQL server the tests share: a ``ThrowawayPostgres`` started on first use, stopped
 /// and removed when the test bundle finishes. `CREDITMEDICAL_POSTGRES_URL` names a server to use
 /// instead.
+///
+/// The scratch databases of ``makeDatabase()`` are dropped when the test case that made them
+/// finishes, passed or failed (it observes the test run).
 ///
 /// Where no server can be found, tests call ``require()``, which skips them saying why, except
 /// under `CI=true` or `CREDITMEDICAL_REQUIRE_POSTGRES=1`, where that is a failure.
@@ -12,6 +16,10 @@ final class PostgresTestServer: NSObject, XCTestObservation, @unchecked Sendable
     /// The connection URL of the server's `postgres` database.
     let url: String
     private let server: ThrowawayPostgres?
+    /// The scratch databases of the running test cases, the innermost case's last (a test may
+    /// run another); `nil` marks the case that was running when the observing began, whose
+    /// start was not seen.
+    private let scratch = Mutex<[(testCase: ObjectIdentifier?, databases: [String])]>([])
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var started: Result<PostgresTestServer, any Error>?
@@ -46,9 +54,26 @@ final class PostgresTestServer: NSObject, XCTestObservation, @unchecked Sendable
 
     func testBundleDidFinish(_ testBundle: Bundle) { server?.remove() }
 
-    /// A fresh, empty database on the server; its URL.
+    func testCaseWillStart(_ testCase: XCTestCase) {
+        scratch.withLock { $0.append((ObjectIdentifier(testCase), [])) }
+    }
+
+    func testCaseDidFinish(_ testCase: XCTestCase) {
+        let databases = scratch.withLock { cases in
+            guard let index = cases.lastIndex(where: { $0.testCase == ObjectIdentifier(testCase) || $0.testCase == nil }) else { return [String]() }
+            return cases.remove(at: index).databases
+        }
+        for name in databases { try? PostgresDatabases.drop(name, on: url) }
+    }
+
+    /// A fresh, empty database on the server, dropped when the running test case finishes; its URL.
     func makeDatabase() throws -> String {
-        try PostgresDatabases.create("cm_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20), on: url)
+        let name = "cm_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        scratch.withLock { cases in
+            if cases.isEmpty { cases.append((nil, [])) }
+            cases[cases.count - 1].databases.append(name)
+        }
+        return try PostgresDatabases.create(name, on: url)
     }
 
     /// Runs `sql` on the database at `url`.

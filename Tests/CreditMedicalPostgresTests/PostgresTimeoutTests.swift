@@ -11,16 +11,20 @@ final class PostgresTimeoutTests: XCTestCase {
     /// URL), and the call after it, on a new connection, works.
     func testAPausedBackendGivesATimeoutWithinTheDeadline() async throws {
         let server = try ThrowawayPostgres.start(for: self)
-        let url = server.url + "&connect_timeout=2&options=-c%20statement_timeout%3D1000"
-        let store = try PostgresLedgerStore(url: url, connections: 1)
-        let ledger = Ledger(store: store)
-        try await ledger.execute(.openLine("L1", limit: Money(fen: 1_000)), key: "open")
-        let backend = try XCTUnwrap(try store.withConnection { try $0.query("SELECT pg_backend_pid()").int64(0, 0) })
-        XCTAssertEqual(kill(pid_t(backend), SIGSTOP), 0)
-        defer { kill(pid_t(backend), SIGCONT) }
+        try PostgresTestServer.sql(server.url, "CREATE DATABASE ledger")
+        let url = server.url.replacingOccurrences(of: "///postgres?", with: "///ledger?")
+        let store = try PostgresLedgerStore(url: url + "&connect_timeout=2&options=-c%20statement_timeout%3D1000", connections: 1)
+        try await Ledger(store: store).execute(.openLine("L1", limit: Money(fen: 1_000)), key: "open")
+        let backends = try PostgresConnection(url: server.url).query("SELECT pid FROM pg_stat_activity WHERE datname = 'ledger'")
+        XCTAssertEqual(backends.count, 1, "the store's one connection")
+        let backend = pid_t(try XCTUnwrap(backends.int64(0, 0)))
+        XCTAssertEqual(kill(backend, SIGSTOP), 0)
+        defer { kill(backend, SIGCONT) }
         let started = ContinuousClock.now
         XCTAssertThrowsError(try store.line("L1")) { error in
-            XCTAssertEqual((error as? PostgresStoreError)?.code.rawValue, "postgres.timeout", "\(error)")
+            XCTAssertEqual((error as? PostgresStoreError)?.code, .timeout, "\(error)")
+            XCTAssertEqual((error as? PostgresStoreError)?.context["timeout"], "answer")
+            XCTAssertEqual((error as? PostgresStoreError)?.context["limit_ms"], "3000")
         }
         let waited = ContinuousClock.now - started
         XCTAssertGreaterThanOrEqual(waited, .seconds(3))
@@ -29,21 +33,27 @@ final class PostgresTimeoutTests: XCTestCase {
     }
 
     /// A paused server (its postmaster stopped) does not hang a connect: the connect timeout of
-    /// the URL ends it.
+    /// the options, or of the URL, ends it.
     func testAPausedServerGivesAConnectTimeout() throws {
         let server = try ThrowawayPostgres.start(for: self)
         let postmaster = try server.postmasterPID()
         XCTAssertEqual(kill(postmaster, SIGSTOP), 0)
         defer { kill(postmaster, SIGCONT) }
-        let started = ContinuousClock.now
-        XCTAssertThrowsError(try PostgresLedgerStore(url: server.url + "&connect_timeout=2")) { error in
-            XCTAssertEqual((error as? PostgresStoreError)?.code.rawValue, "postgres.timeout", "\(error)")
+        for (url, options, limit) in [(server.url, PostgresOptions(connectTimeout: .milliseconds(1500)), Duration.milliseconds(1500)),
+                                      (server.url + "&connect_timeout=2", PostgresOptions(), .seconds(2))] {
+            let started = ContinuousClock.now
+            XCTAssertThrowsError(try PostgresLedgerStore(url: url, options: options)) { error in
+                XCTAssertEqual((error as? PostgresStoreError)?.code, .timeout, "\(error)")
+                XCTAssertEqual((error as? PostgresStoreError)?.context["timeout"], "connect")
+            }
+            let waited = ContinuousClock.now - started
+            XCTAssertGreaterThanOrEqual(waited, limit)
+            XCTAssertLessThan(waited, limit + .seconds(1))
         }
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(4))
     }
 
     /// Another session holds the ledger's counter row: the store waits `lock_timeout` and fails
-    /// with the timeout, or with `statement_timeout` when that comes first.
+    /// with the timeout, or with `statement_timeout` when that comes first (here set in the URL).
     func testALockHeldElsewhereEndsInATimeout() async throws {
         let url = try PostgresTestServer.require().makeDatabase()
         _ = try PostgresLedgerStore(url: url)
@@ -56,7 +66,7 @@ final class PostgresTimeoutTests: XCTestCase {
                 try await ledger.execute(.openLine("L1", limit: Money(fen: 1_000)), key: "open")
                 XCTFail("\(kind): the counter row is locked")
             } catch let error as PostgresStoreError {
-                XCTAssertEqual(error.code.rawValue, "postgres.timeout", "\(kind): \(error)")
+                XCTAssertEqual(error.code, .timeout, "\(kind): \(error)")
                 XCTAssertEqual(error.context["timeout"], kind, "\(error)")
             }
             XCTAssertLessThan(ContinuousClock.now - started, .seconds(3), kind)
