@@ -2,7 +2,7 @@ public import CreditMedicalCore
 import Foundation
 import Synchronization
 
-/// A ``LedgerStore`` in PostgreSQL, for several SDK instances (processes, machines) on one
+/// A `LedgerStore` in PostgreSQL, for several SDK instances (processes, machines) on one
 /// database. Configured by a libpq URL and ``PostgresOptions``; a small pool of connections,
 /// reopened after a drop.
 ///

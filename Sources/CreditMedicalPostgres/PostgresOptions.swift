@@ -2,8 +2,9 @@
 /// takes one. The defaults suit a HIS server on the same network as its database.
 ///
 /// The timeouts travel in each connection's startup options, before the URL's own, so a URL
-/// can change them without a code change: `connect_timeout=5` (seconds, as libpq reads it) and
-/// `options=-c statement_timeout=60000 -c lock_timeout=5000` (milliseconds) win over these.
+/// can change them without a code change: `connect_timeout=5` (whole seconds, 1 read as 2, as
+/// libpq reads it; 0 leaves this value) and `options=-c statement_timeout=60000 -c
+/// lock_timeout=5000` (milliseconds) win over these.
 ///
 /// The client never waits for an answer longer than the statement timeout the connection really
 /// has (asked once when it opens) plus the connect timeout; then it closes the connection and

@@ -6,7 +6,7 @@ public import CreditMedicalCore
 /// ``context`` names what an operator needs: `host`, `port` and `database` (never a password),
 /// the `sqlstate`, which `timeout` ran out and its `limit_ms`, the `attempts` made. ``details``
 /// keeps the server's or libpq's message, which may quote stored values, for `debugDescription`
-/// only. See ``CodedError``.
+/// only. See `CodedError`.
 ///
 /// What a caller does: ``Code/unreachable``, ``Code/connectionLost``, ``Code/timeout`` and
 /// ``Code/serializationFailure`` are worth retrying later with the same idempotency keys; when

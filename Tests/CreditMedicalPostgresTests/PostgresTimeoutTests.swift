@@ -52,15 +52,18 @@ final class PostgresTimeoutTests: XCTestCase {
         }
     }
 
-    /// Another session holds the ledger's counter row: the store waits `lock_timeout` and fails
-    /// with the timeout, or with `statement_timeout` when that comes first (here set in the URL).
+    /// Another session holds the ledger's counter row: the store waits `lock_timeout` (of its
+    /// options) and fails with the timeout, or with `statement_timeout` (of the URL) when that
+    /// comes first.
     func testALockHeldElsewhereEndsInATimeout() async throws {
         let url = try PostgresTestServer.require().makeDatabase()
         _ = try PostgresLedgerStore(url: url)
         let holder = try PostgresConnection(url: url)
         try holder.execute("BEGIN; SELECT * FROM ledger_meta FOR UPDATE")
-        for (options, kind) in [("-c%20lock_timeout%3D500", "lock"), ("-c%20lock_timeout%3D0%20-c%20statement_timeout%3D500", "statement")] {
-            let ledger = Ledger(store: try PostgresLedgerStore(url: url + "&options=" + options, connections: 1))
+        let cases = [(url, PostgresOptions(lockTimeout: .milliseconds(500)), "lock"),
+                     (url + "&options=-c%20lock_timeout%3D0%20-c%20statement_timeout%3D500", PostgresOptions(), "statement")]
+        for (url, options, kind) in cases {
+            let ledger = Ledger(store: try PostgresLedgerStore(url: url, connections: 1, options: options))
             let started = ContinuousClock.now
             do {
                 try await ledger.execute(.openLine("L1", limit: Money(fen: 1_000)), key: "open")
@@ -69,8 +72,13 @@ final class PostgresTimeoutTests: XCTestCase {
                 XCTAssertEqual(error.code, .timeout, "\(kind): \(error)")
                 XCTAssertEqual(error.context["timeout"], kind, "\(error)")
             }
-            XCTAssertLessThan(ContinuousClock.now - started, .seconds(3), kind)
+            let waited = ContinuousClock.now - started
+            XCTAssertGreaterThanOrEqual(waited, .milliseconds(500), kind)
+            XCTAssertLessThan(waited, .seconds(3), kind)
         }
         try holder.execute("ROLLBACK")
+        let ledger = Ledger(store: try PostgresLedgerStore(url: url, options: PostgresOptions(lockTimeout: .milliseconds(500))))
+        let receipt = try await ledger.execute(.openLine("L1", limit: Money(fen: 1_000)), key: "open")
+        XCTAssertEqual(receipt.entry.sequence, 1, "nothing was written by the calls that timed out")
     }
 }
