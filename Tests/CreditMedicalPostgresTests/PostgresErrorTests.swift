@@ -24,6 +24,10 @@ final class PostgresErrorTests: XCTestCase {
         XCTAssertEqual(error.context["host"], empty.path)
         XCTAssertEqual(error.context["port"], "5999")
         XCTAssertEqual(error.context["database"], "ledger")
+        let refused = try XCTUnwrap(code { _ = try PostgresConnection(url: "postgresql://postgres@127.0.0.1:1/ledger") })
+        XCTAssertEqual(refused.code, .unreachable, "nothing listens on port 1: \(refused)")
+        XCTAssertEqual(refused.context["host"], "127.0.0.1")
+        XCTAssertEqual(refused.context["port"], "1")
     }
 
     func testAWrongOrMissingPasswordIsAnAuthenticationFailure() throws {

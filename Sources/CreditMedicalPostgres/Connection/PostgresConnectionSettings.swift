@@ -7,7 +7,7 @@ import Foundation
 /// Startup options (libpq's `options`, the server sees them as set by the client) beat
 /// `ALTER DATABASE … SET` and `ALTER ROLE … SET` and the server's configuration. So every
 /// connection is durable from its first statement: `synchronous_commit=on` comes last, after
-/// whatever the URL's `options` say, and nothing can turn it off; a read-only connection adds
+/// whatever the URL's `options` (or else `PGOPTIONS`) say, and nothing can turn it off; a read-only connection adds
 /// `default_transaction_read_only=on` after it. The timeouts come before the URL's options, so
 /// the URL may change them.
 struct PostgresConnectionSettings: Sendable {
@@ -27,7 +27,10 @@ struct PostgresConnectionSettings: Sendable {
             // Notices ("already exists, skipping") are for people at a console, not for a store.
             "-c client_min_messages=warning",
         ]
-        if let urlOptions = given["options"], !urlOptions.isEmpty { startup.append(urlOptions) }
+        // libpq reads PGOPTIONS only when no options are given, and these always are.
+        if let urlOptions = given["options"] ?? ProcessInfo.processInfo.environment["PGOPTIONS"], !urlOptions.isEmpty {
+            startup.append(urlOptions)
+        }
         startup.append("-c synchronous_commit=on")
         if readOnly { startup.append("-c default_transaction_read_only=on") }
         var connectTimeout = options.connectTimeout > .zero ? options.connectTimeout : PostgresOptions().connectTimeout
