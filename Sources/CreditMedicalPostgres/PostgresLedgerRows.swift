@@ -129,7 +129,8 @@ enum PostgresLedgerRows {
         func optionalInt(_ column: Int) -> Int64? { result.int64(row, column) }
     }
 
-    private static func corrupt(_ what: String) -> PostgresStoreError {
-        PostgresStoreError(.corruptRow, message: "A stored \(what) has a value this version does not know.")
+    /// The error for a stored row this version cannot read; `what` names the table or column.
+    static func corrupt(_ what: String) -> PostgresStoreError {
+        PostgresStoreError(.corruptRow, context: ["row": what])
     }
 }

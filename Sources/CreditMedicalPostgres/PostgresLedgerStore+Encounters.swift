@@ -1,40 +1,38 @@
-public import CreditMedicalCore
+import CreditMedicalCore
 public import CreditMedicalHIS
 
 /// The desk's paperwork in the same PostgreSQL database as the ledger, with the columns every
-/// SQL store shares (``EncounterColumns``).
+/// SQL store shares (``EncounterColumns``); its queries are the ones ``PostgresSnapshot`` runs too.
 extension PostgresLedgerStore: EncounterStore {
     /// The first key of the advisory locks on encounter ids ("CMEN").
     private static let encounterLockClass: Int32 = 0x434D_454E
 
     public func commit(_ changes: [EncounterChange]) throws {
         let batch = EncounterChangeBatch(changes)
-        try withConnection { connection in
-            try connection.transaction {
-                try requireNextRevisions(of: batch, on: connection)
-                try insert(into: "encounters", columns: Self.columns(EncounterColumns.encounter),
-                           rows: batch.encounters.map { Self.values(EncounterColumns.values($0)) },
-                           updating: EncounterColumns.encounterUpdates, on: connection)
-                try insert(into: "charge_items", columns: Self.columns(EncounterColumns.item),
-                           rows: batch.items.map { Self.values(EncounterColumns.values($1, of: $0)) }, on: connection)
-                try insert(into: "charge_refunds", columns: Self.columns(EncounterColumns.refund),
-                           rows: batch.refunds.map { Self.values(EncounterColumns.values($1, of: $0)) }, on: connection)
-                try insert(into: "settlements", columns: Self.columns(EncounterColumns.settlement),
-                           rows: batch.settlements.map { Self.values(EncounterColumns.values($0)) },
-                           updating: EncounterColumns.settlementUpdates, key: "encounter_id, round", on: connection)
-                try insert(into: "notification_outbox", columns: Self.columns(EncounterColumns.notification),
-                           rows: batch.notifications.map { Self.values(EncounterColumns.values($0)) }, updating: ["text"],
-                           on: connection)
-                if !batch.sent.isEmpty {
-                    try connection.query("DELETE FROM notification_outbox WHERE id = ANY($1::text[])",
-                                         [PostgresLedgerRows.array(batch.sent.map(\.rawValue))])
-                }
-                // One count per failed attempt, also for an id failed twice in the batch.
-                if !batch.failedDeliveries.isEmpty {
-                    try connection.query("UPDATE notification_outbox AS o SET attempts = o.attempts + f.n FROM "
-                                         + "(SELECT id, count(*) AS n FROM unnest($1::text[]) AS id GROUP BY id) AS f WHERE o.id = f.id",
-                                         [PostgresLedgerRows.array(batch.failedDeliveries.map(\.rawValue))])
-                }
+        try write { connection in
+            try requireNextRevisions(of: batch, on: connection)
+            try insert(into: "encounters", columns: Self.columns(EncounterColumns.encounter),
+                       rows: batch.encounters.map { Self.values(EncounterColumns.values($0)) },
+                       updating: EncounterColumns.encounterUpdates, on: connection)
+            try insert(into: "charge_items", columns: Self.columns(EncounterColumns.item),
+                       rows: batch.items.map { Self.values(EncounterColumns.values($1, of: $0)) }, on: connection)
+            try insert(into: "charge_refunds", columns: Self.columns(EncounterColumns.refund),
+                       rows: batch.refunds.map { Self.values(EncounterColumns.values($1, of: $0)) }, on: connection)
+            try insert(into: "settlements", columns: Self.columns(EncounterColumns.settlement),
+                       rows: batch.settlements.map { Self.values(EncounterColumns.values($0)) },
+                       updating: EncounterColumns.settlementUpdates, key: "encounter_id, round", on: connection)
+            try insert(into: "notification_outbox", columns: Self.columns(EncounterColumns.notification),
+                       rows: batch.notifications.map { Self.values(EncounterColumns.values($0)) }, updating: ["text"],
+                       on: connection)
+            if !batch.sent.isEmpty {
+                try connection.query("DELETE FROM notification_outbox WHERE id = ANY($1::text[])",
+                                     [PostgresLedgerRows.array(batch.sent.map(\.rawValue))])
+            }
+            // One count per failed attempt, also for an id failed twice in the batch.
+            if !batch.failedDeliveries.isEmpty {
+                try connection.query("UPDATE notification_outbox AS o SET attempts = o.attempts + f.n FROM "
+                                     + "(SELECT id, count(*) AS n FROM unnest($1::text[]) AS id GROUP BY id) AS f WHERE o.id = f.id",
+                                     [PostgresLedgerRows.array(batch.failedDeliveries.map(\.rawValue))])
             }
         }
     }
@@ -54,64 +52,6 @@ extension PostgresLedgerStore: EncounterStore {
         guard stale.isEmpty else { throw StaleEncounterError(encounters: stale) }
     }
 
-    public func encounter(_ id: EncounterID) throws -> Encounter? {
-        try rows("SELECT \(Self.columns(EncounterColumns.encounter)) FROM encounters WHERE id = $1", [.text(id.rawValue)],
-                 "encounter", EncounterColumns.encounter).first
-    }
-
-    public func encounters(after: EncounterID?, limit: Int) throws -> [Encounter] {
-        try rows("SELECT \(Self.columns(EncounterColumns.encounter)) FROM encounters WHERE $1::text IS NULL OR id > $1 ORDER BY id LIMIT $2",
-                 [after.map { .text($0.rawValue) } ?? .null, .integer(Int64(limit))], "encounter", EncounterColumns.encounter)
-    }
-
-    public func charges(of id: EncounterID) throws -> (items: [ChargeItem], refunds: [ChargeRefund]) {
-        let items = try rows("SELECT \(Self.columns(EncounterColumns.item)) FROM charge_items WHERE encounter_id = $1 ORDER BY seq",
-                             [.text(id.rawValue)], "charge item", EncounterColumns.item)
-        let refunds = try rows("SELECT \(Self.columns(EncounterColumns.refund)) FROM charge_refunds WHERE encounter_id = $1 ORDER BY seq",
-                               [.text(id.rawValue)], "refund", EncounterColumns.refund)
-        return (items, refunds)
-    }
-
-    public func settlement(of id: EncounterID) throws -> SettlementRecord? {
-        try rows("SELECT \(Self.columns(EncounterColumns.settlement)) FROM settlements WHERE encounter_id = $1 ORDER BY round DESC LIMIT 1",
-                 [.text(id.rawValue)], "settlement", EncounterColumns.settlement).first
-    }
-
-    public func settlements(of id: EncounterID) throws -> [SettlementRecord] {
-        try rows("SELECT \(Self.columns(EncounterColumns.settlement)) FROM settlements WHERE encounter_id = $1 ORDER BY round",
-                 [.text(id.rawValue)], "settlement", EncounterColumns.settlement)
-    }
-
-    public func settlements(in steps: Set<SettlementRecord.Step>, limit: Int) throws -> [SettlementRecord] {
-        try rows("SELECT \(Self.columns(EncounterColumns.settlement)) FROM settlements WHERE step = ANY($1::text[]) "
-                 + "ORDER BY started_at, encounter_id LIMIT $2",
-                 [PostgresLedgerRows.array(steps.map(\.rawValue)), .integer(Int64(limit))], "settlement", EncounterColumns.settlement)
-    }
-
-    public func settlementsAwaitingAdvance(limit: Int) throws -> [SettlementRecord] {
-        try rows("SELECT \(Self.columns(EncounterColumns.settlement)) FROM settlements "
-                 + "WHERE advance_due_by IS NOT NULL AND advance_paid_at IS NULL ORDER BY advance_due_by, encounter_id LIMIT $1",
-                 [.integer(Int64(limit))], "settlement", EncounterColumns.settlement)
-    }
-
-    public func pendingNotifications(failedAtLeast attempts: Int, limit: Int) throws -> [PatientNotification] {
-        try rows("SELECT \(Self.columns(EncounterColumns.notification)) FROM notification_outbox WHERE attempts >= $2 ORDER BY seq LIMIT $1",
-                 [.integer(Int64(limit)), .integer(Int64(attempts))], "notification", EncounterColumns.notification)
-    }
-
-    /// The records of a query, each read by `read`; a row it cannot read is reported.
-    private func rows<Record>(_ sql: String, _ parameters: [PostgresValue], _ what: String,
-                              _ read: (ResultRow) -> Record?) throws -> [Record] {
-        try self.read(sql, parameters) { (result) throws(PostgresStoreError) in
-            try (0..<result.count).map { (index) throws(PostgresStoreError) in
-                guard let record = read(ResultRow(result: result, row: index)) else {
-                    throw PostgresStoreError(.corruptRow, message: "A stored \(what) has a value this version does not know.")
-                }
-                return record
-            }
-        }
-    }
-
     private static func columns(_ names: [String]) -> String { names.joined(separator: ", ") }
 
     private static func values(_ stored: [StoredValue]) -> [PostgresValue] {
@@ -123,13 +63,4 @@ extension PostgresLedgerStore: EncounterStore {
             }
         }
     }
-}
-
-/// One row of a result, read as the shared column mapping expects.
-private struct ResultRow: StoredRow {
-    let result: PostgresResult
-    let row: Int
-
-    func text(_ column: Int) -> String? { result.text(row, column) }
-    func integer(_ column: Int) -> Int64? { result.int64(row, column) }
 }

@@ -2,8 +2,9 @@ public import CreditMedicalCore
 import Foundation
 import Synchronization
 
-/// A ``LedgerStore`` in PostgreSQL, for several SDK instances (processes, machines) on one
-/// database. Configured by a libpq URL; a small pool of connections, reopened after a drop.
+/// A `LedgerStore` in PostgreSQL, for several SDK instances (processes, machines) on one
+/// database. Configured by a libpq URL and ``PostgresOptions``; a small pool of connections,
+/// reopened after a drop.
 ///
 /// Concurrency: every batch runs in one transaction that first locks the `ledger_meta` row,
 /// which holds the journal's last sequence number (`SELECT … FOR UPDATE`). Batches of all
@@ -11,24 +12,36 @@ import Synchronization
 /// before it commits, so no further row locks are needed. This is the choice because the
 /// journal's sequence numbers must have no gaps and follow commit order, which a single counter
 /// row gives directly; batching makes the turn cheap, since one transaction and one commit serve
-/// a whole batch. Commits are durable when they return (`synchronous_commit=on`).
-public final class PostgresLedgerStore: LedgerStore {
-    /// The connection URL.
+/// a whole batch. A write whose transaction meets a serialization failure or a deadlock runs
+/// again, up to ``PostgresOptions/maximumAttempts`` times.
+///
+/// Durability: every connection starts with `synchronous_commit=on` in its startup options,
+/// which nothing in the database, the role or the URL can override, so a commit is on disk when
+/// it returns, on every pooled connection and after every reconnect.
+///
+/// Failures are ``PostgresStoreError``s. A write that fails with a timeout or a lost connection
+/// may or may not have been committed; retrying it with the same idempotency keys is safe and
+/// answers with what was applied.
+public final class PostgresLedgerStore: LedgerStore, PostgresQueries {
+    /// The connection URL. It may hold a password: print ``PostgresDatabases/redacted(_:)``.
     public let url: String
+    /// The timeouts and retries the store was opened with.
+    public let options: PostgresOptions
     private let pool: PostgresConnectionPool
     /// The insert statements by table, columns and update, made on first use (see ``insert(into:columns:rows:updating:key:on:)``).
     private let insertStatements = Mutex<[String: String]>([:])
+    /// See ``injectFaults(_:)``.
+    private let faultBeforeCommit = Mutex<(@Sendable () -> String?)?>(nil)
 
     /// Connects to `url`, runs pending migrations and keeps up to `connections` connections.
-    /// Throws ``PostgresStoreError`` with ``PostgresStoreError/Code/schemaTooNew`` for a database
-    /// written by a newer SDK.
-    public init(url: String, connections: Int = 4) throws {
+    /// Throws ``PostgresStoreError``: ``PostgresStoreError/Code/schemaTooNew`` for a database
+    /// written by a newer SDK, and the connection's codes (unreachable, authentication failed,
+    /// database not found, timeout).
+    public init(url: String, connections: Int = 4, options: PostgresOptions = PostgresOptions()) throws {
         self.url = url
-        self.pool = PostgresConnectionPool(url: url, size: connections)
-        try pool.withConnection { connection in
-            try connection.execute("SET synchronous_commit = on")
-            try PostgresSchema.migrate(connection)
-        }
+        self.options = options
+        self.pool = PostgresConnectionPool(settings: PostgresConnectionSettings(url: url, options: options), size: connections)
+        try pool.withConnection { connection in try PostgresSchema.migrate(connection) }
     }
 
     /// Does nothing: commits are durable when they return.
@@ -37,25 +50,25 @@ public final class PostgresLedgerStore: LedgerStore {
     /// The schema version this SDK writes.
     public static var schemaVersion: Int { PostgresSchema.migrations.count }
 
-    /// Whether a commit is on disk when it returns: the server runs with `fsync` and
-    /// `synchronous_commit` on.
+    /// Whether a commit is on disk when it returns: asks every connection of the pool (opening
+    /// those not open yet) for `fsync` and `synchronous_commit`, as each really has them.
     public func commitsAreDurable() throws -> Bool {
-        try pool.withConnection { connection in
-            try connection.query("SHOW fsync").text(0, 0) == "on" && connection.query("SHOW synchronous_commit").text(0, 0) == "on"
+        let answers = try pool.withEachConnection { connection in
+            let settings = try connection.query("SELECT current_setting('fsync'), current_setting('synchronous_commit')")
+            return settings.text(0, 0) == "on" && settings.text(0, 1) != "off"
         }
+        return !answers.contains(false)
     }
 
     public func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result {
-        try pool.withConnection { connection in
-            do {
-                return try attempt(keys, checkingKeysFirst: false, body, on: connection)
-            } catch is KeyRecordedBefore {
-                return try attempt(keys, checkingKeysFirst: true, body, on: connection)
-            }
+        do {
+            return try write { connection in try attempt(keys, checkingKeysFirst: false, body, on: connection) }
+        } catch is KeyRecordedBefore {
+            return try write { connection in try attempt(keys, checkingKeysFirst: true, body, on: connection) }
         }
     }
 
-    /// One transaction for a batch.
+    /// The work of a batch's transaction.
     ///
     /// Replays are rare, so the first attempt does not look the batch's idempotency keys up: it
     /// runs the batch as if every key were new, lets the journal's unique index catch a key
@@ -66,30 +79,28 @@ public final class PostgresLedgerStore: LedgerStore {
         _ keys: LedgerStateKeys, checkingKeysFirst: Bool, _ body: (inout LedgerState) throws -> Result,
         on connection: PostgresConnection
     ) throws -> Result {
-        try connection.transaction {
-            let last = try connection.query("SELECT last_sequence FROM ledger_meta WHERE id = 1 FOR UPDATE").int64(0, 0) ?? 0
-            let holds = try PostgresLedgerRows.holds(connection.query(
-                "SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE id = ANY($1::text[])",
-                [PostgresLedgerRows.array(keys.holds.map(\.rawValue))]))
-            let lineIDs = keys.lines.union(holds.map(\.line))
-            let lines = try PostgresLedgerRows.lines(connection.query(
-                "SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE id = ANY($1::text[])",
-                [PostgresLedgerRows.array(lineIDs.map(\.rawValue))]))
-            let receipts = checkingKeysFirst ? try entries(keys.keys, on: connection) : []
-            var state = LedgerState(lines: lines, holds: holds, receipts: receipts, lastSequence: last)
-            let result = try body(&state)
-            if !checkingKeysFirst {
-                var rejected = keys.keys
-                for entry in state.newEntries { rejected.remove(entry.key) }
-                if !rejected.isEmpty, try !entries(rejected, on: connection).isEmpty { throw KeyRecordedBefore() }
-            }
-            do {
-                try persist(state, on: connection)
-            } catch let error as PostgresStoreError where !checkingKeysFirst && error.sqlState == "23505" {
-                throw KeyRecordedBefore()
-            }
-            return result
+        let last = try connection.query("SELECT last_sequence FROM ledger_meta WHERE id = 1 FOR UPDATE").int64(0, 0) ?? 0
+        let holds = try PostgresLedgerRows.holds(connection.query(
+            "SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE id = ANY($1::text[])",
+            [PostgresLedgerRows.array(keys.holds.map(\.rawValue))]))
+        let lineIDs = keys.lines.union(holds.map(\.line))
+        let lines = try PostgresLedgerRows.lines(connection.query(
+            "SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE id = ANY($1::text[])",
+            [PostgresLedgerRows.array(lineIDs.map(\.rawValue))]))
+        let receipts = checkingKeysFirst ? try entries(keys.keys, on: connection) : []
+        var state = LedgerState(lines: lines, holds: holds, receipts: receipts, lastSequence: last)
+        let result = try body(&state)
+        if !checkingKeysFirst {
+            var rejected = keys.keys
+            for entry in state.newEntries { rejected.remove(entry.key) }
+            if !rejected.isEmpty, try !entries(rejected, on: connection).isEmpty { throw KeyRecordedBefore() }
         }
+        do {
+            try persist(state, on: connection)
+        } catch let error as PostgresStoreError where !checkingKeysFirst && error.sqlState == "23505" {
+            throw KeyRecordedBefore()
+        }
+        return result
     }
 
     /// The journal entries recorded for `keys`.
@@ -168,53 +179,49 @@ public final class PostgresLedgerStore: LedgerStore {
         return sql
     }
 
-    /// Runs `body` with a pooled connection.
-    func withConnection<Result>(_ body: (PostgresConnection) throws -> Result) throws -> Result {
-        try pool.withConnection(body)
+    /// Runs `body` in a transaction on a pooled connection; when the server reports a
+    /// serialization failure or a deadlock, rolls back and runs it again after a short random
+    /// pause (10 ms, doubling, ±50 %), up to ``PostgresOptions/maximumAttempts`` attempts in all,
+    /// then throws ``PostgresStoreError/Code/serializationFailure`` with the `attempts` made.
+    func write<Result>(_ body: (PostgresConnection) throws -> Result) throws -> Result {
+        let attempts = max(options.maximumAttempts, 1)
+        var attempt = 1
+        while true {
+            do {
+                return try pool.withConnection { connection in
+                    try connection.transaction {
+                        let result = try body(connection)
+                        try injectFault(on: connection)
+                        return result
+                    }
+                }
+            } catch let error as PostgresStoreError where error.code == .serializationFailure {
+                guard attempt < attempts else { throw error.adding(["attempts": "\(attempt)"]) }
+                Thread.sleep(forTimeInterval: 0.01 * Double(1 << min(attempt - 1, 10)) * Double.random(in: 0.5..<1.5))
+                attempt += 1
+            }
+        }
+    }
+
+    /// For tests: `fault` is asked before each write transaction commits, and an SQLSTATE it
+    /// returns (five digits or capital letters) is raised by the server there, as if the
+    /// transaction had met that failure; `nil` stops asking.
+    package func injectFaults(_ fault: (@Sendable () -> String?)?) {
+        faultBeforeCommit.withLock { $0 = fault }
+    }
+
+    /// Raises the SQLSTATE that the fault of ``injectFaults(_:)`` returns, if any, on the server.
+    private func injectFault(on connection: PostgresConnection) throws {
+        guard let fault = faultBeforeCommit.withLock({ $0 }), let state = fault() else { return }
+        guard state.count == 5, state.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else {
+            preconditionFailure("an injected SQLSTATE has five digits or capital letters: \(state)")
+        }
+        try connection.execute("DO $$ BEGIN RAISE EXCEPTION 'injected failure' USING ERRCODE = '\(state)'; END $$")
     }
 
     func read<Row>(_ sql: String, _ parameters: [PostgresValue],
-                           _ decode: (PostgresResult) throws(PostgresStoreError) -> [Row]) throws -> [Row] {
+                   _ decode: (PostgresResult) throws(PostgresStoreError) -> [Row]) throws -> [Row] {
         try pool.withConnection { connection in try decode(connection.query(sql, parameters)) }
-    }
-
-    public func line(_ id: CreditLineID) throws -> CreditLine? {
-        try read("SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE id = $1", [.text(id.rawValue)], PostgresLedgerRows.lines).first
-    }
-
-    public func lines(after: CreditLineID?, limit: Int) throws -> [CreditLine] {
-        try read("SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE $1::text IS NULL OR id > $1 ORDER BY id LIMIT $2",
-                 [.optional(after?.rawValue), .integer(Int64(limit))], PostgresLedgerRows.lines)
-    }
-
-    public func hold(_ id: HoldID) throws -> Hold? {
-        try read("SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE id = $1", [.text(id.rawValue)], PostgresLedgerRows.holds).first
-    }
-
-    public func holds(on line: CreditLineID) throws -> [Hold] {
-        try read("SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE line_id = $1 ORDER BY id", [.text(line.rawValue)],
-                 PostgresLedgerRows.holds)
-    }
-
-    public func holds(after: HoldID?, limit: Int) throws -> [Hold] {
-        try read("SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE $1::text IS NULL OR id > $1 ORDER BY id LIMIT $2",
-                 [.optional(after?.rawValue), .integer(Int64(limit))], PostgresLedgerRows.holds)
-    }
-
-    public func openHolds(expiringBy time: Timestamp, limit: Int) throws -> [Hold] {
-        try read("SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE state = 0 AND expires_at IS NOT NULL AND expires_at <= $1 "
-                 + "ORDER BY id LIMIT $2", [.integer(time.millisecondsSince1970), .integer(Int64(limit))], PostgresLedgerRows.holds)
-    }
-
-    public func journal(line: CreditLineID?, after: Int64, limit: Int) throws -> [JournalEntry] {
-        try read("SELECT \(PostgresLedgerRows.entryColumns) FROM journal WHERE ($1::text IS NULL OR line_id = $1) AND sequence > $2 "
-                 + "ORDER BY sequence LIMIT $3", [.optional(line?.rawValue), .integer(after), .integer(Int64(limit))],
-                 PostgresLedgerRows.entries)
-    }
-
-    public func entry(for key: IdempotencyKey) throws -> JournalEntry? {
-        try read("SELECT \(PostgresLedgerRows.entryColumns) FROM journal WHERE idempotency_key = $1", [.text(key.rawValue)],
-                 PostgresLedgerRows.entries).first
     }
 }
 

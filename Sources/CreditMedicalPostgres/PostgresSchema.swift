@@ -158,10 +158,7 @@ enum PostgresSchema {
             try connection.query("SELECT pg_advisory_xact_lock($1)", [.integer(Int64(migrationLock))])
             try connection.execute("CREATE TABLE IF NOT EXISTS creditmedical_schema (version integer NOT NULL)")
             let version = try connection.query("SELECT max(version) FROM creditmedical_schema").int64(0, 0) ?? 0
-            guard version <= Int64(migrations.count) else {
-                throw PostgresStoreError(.schemaTooNew, message:
-                    "The database has schema version \(version); this SDK knows up to \(migrations.count). Upgrade the SDK.")
-            }
+            try refuseNewer(version, on: connection)
             for migration in migrations.dropFirst(Int(version)) {
                 try connection.execute(migration)
             }

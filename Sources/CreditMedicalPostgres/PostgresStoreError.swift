@@ -1,51 +1,100 @@
 public import CreditMedicalCore
 
-/// An error of the PostgreSQL store: the server could not be reached, refused a statement (with
-/// its SQLSTATE), or holds a database this version cannot use.
+/// An error of the PostgreSQL store, told apart by the server's SQLSTATE and by how far libpq
+/// got, never by the words of a message.
 ///
-/// `description` carries no amounts or identifiers of patients: the server's messages are kept
-/// in ``message`` for engineers, and name tables and constraints.
+/// ``context`` names what an operator needs: `host`, `port` and `database` (never a password),
+/// the `sqlstate`, which `timeout` ran out and its `limit_ms`, the `attempts` made. ``details``
+/// keeps the server's or libpq's message, which may quote stored values, for `debugDescription`
+/// only. See `CodedError`.
+///
+/// What a caller does: ``Code/unreachable``, ``Code/connectionLost``, ``Code/timeout`` and
+/// ``Code/serializationFailure`` are worth retrying later with the same idempotency keys; when
+/// the failed call was a write, its outcome is unknown (a commit may have happened just before
+/// the connection went), which the ledger's idempotency keys resolve: the retry answers with
+/// what was applied, or applies it now. The others need a person.
 public struct PostgresStoreError: CodedError {
-    /// A stable, machine-readable code.
+    /// A stable, machine-readable code. New codes may be added in later versions.
     public struct Code: ErrorCode {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
-
-        /// The connection could not be opened or was lost.
-        public static let connection = Self(rawValue: "postgres.connection")
-        /// The server refused a statement; ``PostgresStoreError/sqlState`` says why.
-        public static let statement = Self(rawValue: "postgres.statement")
-        /// The connection URL is not one libpq understands.
-        public static let invalidURL = Self(rawValue: "postgres.invalid_url")
-        /// The database was written by a newer version of the SDK.
-        public static let schemaTooNew = Self(rawValue: "postgres.schema_too_new")
-        /// A stored row holds a value this version does not understand.
-        public static let corruptRow = Self(rawValue: "postgres.corrupt_row")
-
-        public var sentence: String {
-            switch self {
-            case .connection: "The PostgreSQL server could not be reached, or the connection was lost."
-            case .statement: "The PostgreSQL server refused a statement."
-            case .invalidURL: "The PostgreSQL connection URL is not valid."
-            case .schemaTooNew: "The database was written by a newer version of the SDK."
-            case .corruptRow: "A stored row holds a value this version does not understand."
-            default: "PostgreSQL store error."
-            }
-        }
     }
 
     public let code: Code
-    /// The server's SQLSTATE for ``Code/statement`` (`23505` for a unique violation, `40001`
-    /// for a serialization failure).
-    public let sqlState: String?
-    /// The server's or libpq's message, for engineers.
-    public let message: String
+    /// Facts free of personal data that locate the cause (`host`, `port`, `database`,
+    /// `sqlstate`, `timeout`, `limit_ms`, `attempts`, schema versions).
+    public let context: [String: String]
+    /// The server's or libpq's message, for `debugDescription` only.
+    public let details: String
 
-    public init(_ code: Code, sqlState: String? = nil, message: String) {
+    public init(_ code: Code, context: [String: String] = [:], details: String = "") {
         self.code = code
-        self.sqlState = sqlState
-        self.message = message
+        self.context = context
+        self.details = details
     }
 
-    public var details: String { [sqlState, message].compactMap { $0 }.joined(separator: " ") }
+    /// The server's SQLSTATE when it sent one (`23505` for a unique violation, `40001` for a
+    /// serialization failure).
+    public var sqlState: String? { context["sqlstate"] }
+
+    /// This error with `facts` added to its context.
+    func adding(_ facts: [String: String]) -> PostgresStoreError {
+        PostgresStoreError(code, context: context.merging(facts) { _, new in new }, details: details)
+    }
+}
+
+extension PostgresStoreError.Code {
+    /// No server answers at the address (no socket, connection refused, host unknown), or it is
+    /// starting up or shutting down (`57P01`, `57P03`, class `08` while connecting).
+    public static let unreachable = Self(rawValue: "postgres.unreachable")
+    /// The server refused the role's credentials (`28P01`, `28000`), or wants a password and
+    /// none was given.
+    public static let authenticationFailed = Self(rawValue: "postgres.authentication_failed")
+    /// The server has no database of that name (`3D000`).
+    public static let databaseNotFound = Self(rawValue: "postgres.database_not_found")
+    /// A deadline passed: connecting or waiting for an answer (the client's own deadline; the
+    /// connection is closed), a statement (`57014`) or a lock wait (`55P03`). The context's
+    /// `timeout` says which: `connect`, `answer`, `statement` or `lock`.
+    public static let timeout = Self(rawValue: "postgres.timeout")
+    /// The connection was lost while a statement ran; a commit's outcome is unknown.
+    public static let connectionLost = Self(rawValue: "postgres.connection_lost")
+    /// Concurrent transactions kept conflicting (`40001` serialization failure, `40P01`
+    /// deadlock) through every attempt the store made.
+    public static let serializationFailure = Self(rawValue: "postgres.serialization_failure")
+    /// The server refused a value (SQLSTATE class `22`, data exception).
+    public static let invalidInput = Self(rawValue: "postgres.invalid_input")
+    /// The server refused a statement for another reason; the context's `sqlstate` says which.
+    public static let statement = Self(rawValue: "postgres.statement")
+    /// The connection URL is not one libpq understands.
+    public static let invalidURL = Self(rawValue: "postgres.invalid_url")
+    /// The database was written by a newer version of the SDK.
+    public static let schemaTooNew = Self(rawValue: "postgres.schema_too_new")
+    /// The database's schema is older than this SDK's; a store opened on it would migrate it.
+    public static let needsMigration = Self(rawValue: "postgres.needs_migration")
+    /// The database has no CreditMedical schema.
+    public static let notACreditMedicalDatabase = Self(rawValue: "postgres.not_a_creditmedical_database")
+    /// A stored row holds a value this version does not understand.
+    public static let corruptRow = Self(rawValue: "postgres.corrupt_row")
+    /// The snapshot was closed.
+    public static let closed = Self(rawValue: "postgres.closed")
+
+    public var sentence: String {
+        switch self {
+        case .unreachable: "The PostgreSQL server could not be reached or would not take a connection."
+        case .authenticationFailed: "The PostgreSQL server refused the credentials."
+        case .databaseNotFound: "The PostgreSQL server has no database of that name."
+        case .timeout: "The PostgreSQL server did not answer in time."
+        case .connectionLost: "The connection to the PostgreSQL server was lost; the outcome of a commit is unknown."
+        case .serializationFailure: "Concurrent transactions kept conflicting; retry later."
+        case .invalidInput: "The PostgreSQL server refused a value."
+        case .statement: "The PostgreSQL server refused a statement."
+        case .invalidURL: "The PostgreSQL connection URL is not valid."
+        case .schemaTooNew: "The database was written by a newer version of the SDK."
+        case .needsMigration: "The database's schema is older than this SDK's; open a store on it to migrate it."
+        case .notACreditMedicalDatabase: "The database is not a CreditMedical database."
+        case .corruptRow: "A stored row holds a value this version does not understand."
+        case .closed: "The snapshot was closed."
+        default: "PostgreSQL store error."
+        }
+    }
 }

@@ -38,9 +38,18 @@ final class PostgresConnectionTests: XCTestCase {
         XCTAssertEqual([numbers.int64(0, 0), numbers.int64(0, 1), numbers.int64(0, 2)], [-5, 3, 4])
     }
 
-    func testAnUnreachableServerIsAConnectionError() throws {
-        XCTAssertThrowsError(try PostgresConnection(url: "postgresql:///nothing?host=/nonexistent-directory&connect_timeout=2")) { error in
-            XCTAssertEqual((error as? PostgresStoreError)?.code, .connection, "\(error)")
-        }
+    /// Every connection has the timeouts of its options, unless the URL's `options` change them,
+    /// and commits synchronously whatever the URL says.
+    func testTimeoutsComeFromTheOptionsAndTheURLAndDurabilityFromNeither() throws {
+        let url = try PostgresTestServer.require().makeDatabase()
+        let show = "SELECT current_setting('statement_timeout'), current_setting('lock_timeout'), current_setting('synchronous_commit')"
+        let defaults = try PostgresConnection(url: url).query(show)
+        XCTAssertEqual([defaults.text(0, 0), defaults.text(0, 1), defaults.text(0, 2)], ["30s", "10s", "on"])
+        let chosen = try PostgresConnection(url: url, options: PostgresOptions(statementTimeout: .seconds(2), lockTimeout: .milliseconds(1500)))
+            .query(show)
+        XCTAssertEqual([chosen.text(0, 0), chosen.text(0, 1), chosen.text(0, 2)], ["2s", "1500ms", "on"])
+        let fromURL = try PostgresConnection(url: url + "&options=-c%20statement_timeout%3D5000%20-c%20synchronous_commit%3Doff",
+                                             options: PostgresOptions(statementTimeout: .seconds(2))).query(show)
+        XCTAssertEqual([fromURL.text(0, 0), fromURL.text(0, 1), fromURL.text(0, 2)], ["5s", "10s", "on"])
     }
 }

@@ -2,8 +2,8 @@ import CreditMedicalCore
 import CreditMedicalPostgres
 import XCTest
 
-/// A connection the server drops costs one failed call; the retry with the same keys reconnects
-/// and applies the command once.
+/// A connection the server drops costs one failed call, with ``PostgresStoreError/Code/connectionLost``;
+/// the retry with the same keys reconnects and applies the command once.
 final class PostgresReconnectTests: XCTestCase {
     func testADroppedConnectionIsReopenedAndARetryAppliesOnce() async throws {
         let url = try PostgresTestServer.require().makeDatabase()
@@ -19,7 +19,7 @@ final class PostgresReconnectTests: XCTestCase {
         for _ in 0..<3 where receipt == nil {
             do {
                 receipt = try await ledger.execute(hold, key: "h1")
-            } catch let error as PostgresStoreError where error.code == .connection {
+            } catch let error as PostgresStoreError where error.code == .connectionLost {
                 failures += 1
             }
         }

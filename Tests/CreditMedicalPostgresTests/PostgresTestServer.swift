@@ -1,19 +1,25 @@
 @testable import CreditMedicalPostgres
 import Foundation
+import Synchronization
 import XCTest
 
-/// A throwaway PostgreSQL server for the test run: `initdb` into a temporary directory, started
-/// with `pg_ctl` on a Unix socket only (no TCP), run as the `postgres` user when the tests run as
-/// root, stopped and removed when the test bundle finishes. `CREDITMEDICAL_POSTGRES_URL` names
-/// a server to use instead.
+/// The PostgreSQL server the tests share: a ``ThrowawayPostgres`` started on first use, stopped
+/// and removed when the test bundle finishes. `CREDITMEDICAL_POSTGRES_URL` names a server to use
+/// instead.
+///
+/// The scratch databases of ``makeDatabase()`` are dropped when the test case that made them
+/// finishes, passed or failed (it observes the test run).
 ///
 /// Where no server can be found, tests call ``require()``, which skips them saying why, except
 /// under `CI=true` or `CREDITMEDICAL_REQUIRE_POSTGRES=1`, where that is a failure.
 final class PostgresTestServer: NSObject, XCTestObservation, @unchecked Sendable {
     /// The connection URL of the server's `postgres` database.
     let url: String
-    private let directory: URL?
-    private let binaries: URL?
+    private let server: ThrowawayPostgres?
+    /// The scratch databases of the running test cases, the innermost case's last (a test may
+    /// run another); `nil` marks the case that was running when the observing began, whose
+    /// start was not seen.
+    private let scratch = Mutex<[(testCase: ObjectIdentifier?, databases: [String])]>([])
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var started: Result<PostgresTestServer, any Error>?
@@ -29,24 +35,45 @@ final class PostgresTestServer: NSObject, XCTestObservation, @unchecked Sendable
         }
         switch outcome {
         case .success(let server): return server
-        case .failure(let error):
-            let environment = ProcessInfo.processInfo.environment
-            if environment["CI"] == "true" || environment["CREDITMEDICAL_REQUIRE_POSTGRES"] == "1" { throw error }
-            throw XCTSkip("No PostgreSQL server for these tests: \(error). Install PostgreSQL 15 or set CREDITMEDICAL_POSTGRES_URL.")
+        case .failure(let error): throw unavailable(error)
         }
     }
 
-    private init(url: String, directory: URL?, binaries: URL?) {
-        self.url = url
-        self.directory = directory
-        self.binaries = binaries
+    /// What a test throws when it has no server: `error` under `CI=true` or
+    /// `CREDITMEDICAL_REQUIRE_POSTGRES=1`, else a skip that says why.
+    static func unavailable(_ error: any Error) -> any Error {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["CI"] == "true" || environment["CREDITMEDICAL_REQUIRE_POSTGRES"] == "1" { return error }
+        return XCTSkip("No PostgreSQL server for these tests: \(error). Install PostgreSQL 15 or set CREDITMEDICAL_POSTGRES_URL.")
     }
 
-    func testBundleDidFinish(_ testBundle: Bundle) { stop() }
+    private init(url: String, server: ThrowawayPostgres?) {
+        self.url = url
+        self.server = server
+    }
 
-    /// A fresh, empty database on the server; its URL.
+    func testBundleDidFinish(_ testBundle: Bundle) { server?.remove() }
+
+    func testCaseWillStart(_ testCase: XCTestCase) {
+        scratch.withLock { $0.append((ObjectIdentifier(testCase), [])) }
+    }
+
+    func testCaseDidFinish(_ testCase: XCTestCase) {
+        let databases = scratch.withLock { cases in
+            guard let index = cases.lastIndex(where: { $0.testCase == ObjectIdentifier(testCase) || $0.testCase == nil }) else { return [String]() }
+            return cases.remove(at: index).databases
+        }
+        for name in databases { try? PostgresDatabases.drop(name, on: url) }
+    }
+
+    /// A fresh, empty database on the server, dropped when the running test case finishes; its URL.
     func makeDatabase() throws -> String {
-        try PostgresDatabases.create("cm_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20), on: url)
+        let name = "cm_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        scratch.withLock { cases in
+            if cases.isEmpty { cases.append((nil, [])) }
+            cases[cases.count - 1].databases.append(name)
+        }
+        return try PostgresDatabases.create(name, on: url)
     }
 
     /// Runs `sql` on the database at `url`.
@@ -56,99 +83,13 @@ final class PostgresTestServer: NSObject, XCTestObservation, @unchecked Sendable
 
     private static func start() throws -> PostgresTestServer {
         if let url = ProcessInfo.processInfo.environment["CREDITMEDICAL_POSTGRES_URL"] {
-            return PostgresTestServer(url: url, directory: nil, binaries: nil)
+            return PostgresTestServer(url: url, server: nil)
         }
-        guard let binaries = findBinaries() else { throw ServerError("no initdb under /usr/lib/postgresql/*/bin or on PATH") }
-        removeServersOfEndedRuns(binaries)
-        let directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("cm-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let data = directory.appendingPathComponent("data")
-        let socket = directory.appendingPathComponent("socket")
-        try FileManager.default.createDirectory(at: socket, withIntermediateDirectories: true)
-        if getuid() == 0 {
-            for path in [directory, socket] {
-                try FileManager.default.setAttributes([.ownerAccountName: "postgres"], ofItemAtPath: path.path)
-            }
+        guard let binaries = ThrowawayPostgres.findBinaries() else {
+            throw ThrowawayPostgres.ServerError("no initdb under /usr/lib/postgresql/*/bin or on PATH")
         }
-        do {
-            try run(binaries.appendingPathComponent("initdb"), ["-D", data.path, "-A", "trust", "-U", "postgres", "--no-sync"])
-            try run(binaries.appendingPathComponent("pg_ctl"), [
-                "-D", data.path, "-w", "-t", "60", "-l", directory.appendingPathComponent("server.log").path,
-                "-o", "-k \(socket.path) -c listen_addresses='' -p 5432 -c fsync=on", "start",
-            ])
-        } catch {
-            try? FileManager.default.removeItem(at: directory)
-            throw error
-        }
-        return PostgresTestServer(url: "postgresql:///postgres?host=\(socket.path)&port=5432&user=postgres",
-                                  directory: directory, binaries: binaries)
-    }
-
-    /// Stops the server and removes its files.
-    func stop() {
-        guard let directory, let binaries else { return }
-        try? Self.run(binaries.appendingPathComponent("pg_ctl"),
-                      ["-D", directory.appendingPathComponent("data").path, "-m", "immediate", "-w", "stop"])
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    /// Stops and removes the servers of earlier test runs whose process ended without stopping
-    /// them (a crash): their directories are named after the test process's id.
-    private static func removeServersOfEndedRuns(_ binaries: URL) {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []
-        for entry in entries where entry.hasPrefix("cm-pg-") {
-            let parts = entry.split(separator: "-")
-            guard parts.count == 4, let pid = Int32(parts[2]), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            let directory = URL(fileURLWithPath: "/tmp").appendingPathComponent(entry)
-            try? run(binaries.appendingPathComponent("pg_ctl"),
-                     ["-D", directory.appendingPathComponent("data").path, "-m", "immediate", "-w", "stop"])
-            try? FileManager.default.removeItem(at: directory)
-        }
-    }
-
-    private static func findBinaries() -> URL? {
-        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
-        for version in versions.sorted(by: { (Int($0) ?? 0) > (Int($1) ?? 0) }) {
-            let bin = URL(fileURLWithPath: "/usr/lib/postgresql/\(version)/bin")
-            if FileManager.default.isExecutableFile(atPath: bin.appendingPathComponent("initdb").path) { return bin }
-        }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        for entry in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(entry)/initdb") {
-            return URL(fileURLWithPath: String(entry))
-        }
-        return nil
-    }
-
-    /// Runs a server program, as the `postgres` user when the tests run as root, and waits for
-    /// it. Spawned directly (not with `Process`, which did not notice `runuser` ending once
-    /// `pg_ctl` had left the server running); output goes to a file, not a pipe the server would
-    /// keep open.
-    private static func run(_ program: URL, _ arguments: [String]) throws {
-        let command = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--", program.path] + arguments
-                                    : [program.path] + arguments
-        let outputPath = NSTemporaryDirectory() + "cm-pg-output-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var argv = command.map { strdup($0) } + [nil]
-        defer { for argument in argv { free(argument) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, command[0], &actions, nil, &argv, environ)
-        guard spawned == 0 else { throw ServerError("cannot start \(command[0]): error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let exited = status & 0x7F == 0
-        let code = (status >> 8) & 0xFF
-        guard exited && code == 0 else {
-            let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-            throw ServerError("\(program.lastPathComponent) failed (status \(status)): \(text.suffix(600))")
-        }
-    }
-
-    struct ServerError: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
+        ThrowawayPostgres.removeServersOfEndedRuns()
+        let server = try ThrowawayPostgres.create(binaries: binaries)
+        return PostgresTestServer(url: server.url, server: server)
     }
 }

@@ -5,56 +5,58 @@ import Glibc
 import Darwin
 #endif
 
-/// A value bound to a statement parameter; sent as text, which the server casts to the
-/// column's type.
-enum PostgresValue: Sendable {
-    case text(String)
-    case integer(Int64)
-    case null
-
-    static func optional(_ value: Int64?) -> PostgresValue { value.map(PostgresValue.integer) ?? .null }
-    static func optional(_ value: String?) -> PostgresValue { value.map(PostgresValue.text) ?? .null }
-
-    fileprivate var text: String? {
-        switch self {
-        case .text(let text): text
-        case .integer(let number): String(number)
-        case .null: nil
-        }
-    }
-}
-
-/// One open libpq connection.
+/// One open libpq connection, driven without blocking: every wait for the server (connecting,
+/// sending, the answer) polls the socket with a deadline, because libpq's own waits have none
+/// and a server that stops answering would hang the caller. A missed deadline closes the
+/// connection and throws ``PostgresStoreError/Code/timeout``.
 ///
 /// Not thread-safe and not `Sendable`: a store keeps its connections in a pool and lends each to
 /// one caller at a time.
 final class PostgresConnection {
-    private let handle: OpaquePointer
+    private var handle: OpaquePointer?
+    /// `host`, `port` and `database`, for the context of errors.
+    let place: [String: String]
+    /// How long the client waits for the answer to one statement.
+    private var answerTimeout: Duration
+    /// When the answer to the statement sent last must have come.
+    private var deadline = ContinuousClock.now
 
-    /// Connects to `url` (`postgres://user@host:port/db`, or a Unix-socket directory as
-    /// `postgresql:///db?host=/path`).
-    init(url: String) throws(PostgresStoreError) {
-        guard let handle = PQconnectdb(url) else {
-            throw PostgresStoreError(.connection, message: "libpq could not allocate a connection")
-        }
-        guard PQstatus(handle) == CONNECTION_OK else {
-            let message = String(cString: PQerrorMessage(handle))
-            PQfinish(handle)
-            throw PostgresStoreError(message.contains("invalid") ? .invalidURL : .connection, message: message)
-        }
-        self.handle = handle
-        // Notices ("already exists, skipping") are for people at a console, not for a store.
-        PQclear(PQexec(handle, "SET client_min_messages = warning"))
+    /// Connects to `url` (`postgres://user@host:port/db`, a Unix-socket directory as
+    /// `postgresql:///db?host=/path`, or libpq's `key=value` pairs).
+    convenience init(url: String, options: PostgresOptions = PostgresOptions()) throws(PostgresStoreError) {
+        try self.init(PostgresConnectionSettings(url: url, options: options))
     }
 
-    deinit { PQfinish(handle) }
+    init(_ settings: PostgresConnectionSettings) throws(PostgresStoreError) {
+        let (keywords, values, connectTimeout) = try settings.parameters()
+        let handle = try Self.connect(keywords: keywords, values: values, timeout: connectTimeout)
+        self.handle = handle
+        self.place = Self.place(of: handle)
+        self.answerTimeout = PostgresOptions.defaultStatementTimeout + connectTimeout
+        PQsetnonblocking(handle, 1)
+        // The statement timeout this connection really has (the URL may have changed it).
+        let limit = try query("SELECT setting::bigint FROM pg_settings WHERE name = 'statement_timeout'").int64(0, 0) ?? 0
+        if limit > 0 { answerTimeout = .milliseconds(limit) + connectTimeout }
+    }
+
+    deinit { close() }
 
     /// Whether the connection is still usable.
-    var isOpen: Bool { PQstatus(handle) == CONNECTION_OK }
+    var isOpen: Bool { handle.map { PQstatus($0) == CONNECTION_OK } ?? false }
+
+    /// Closes the connection; a later call throws ``PostgresStoreError/Code/connectionLost``.
+    func close() {
+        if let handle { PQfinish(handle) }
+        handle = nil
+    }
 
     /// Runs SQL without parameters (may hold several statements).
     func execute(_ sql: String) throws(PostgresStoreError) {
-        _ = try check(PQexec(handle, sql))
+        let handle = try openHandle()
+        deadline = .now + answerTimeout
+        guard PQsendQuery(handle, sql) == 1 else { throw lost(handle) }
+        try flush(handle)
+        _ = try finish()
     }
 
     /// Runs one statement with `parameters` bound to `$1`, `$2`, … and returns its rows.
@@ -67,27 +69,49 @@ final class PostgresConnection {
     /// Sends one statement without waiting for it, so the caller can prepare the next one while
     /// the server works; ``finish()`` must collect its result before the connection is used again.
     func send(_ sql: String, _ parameters: [PostgresValue]) throws(PostgresStoreError) {
-        let texts = parameters.map(\.text)
-        let copies = texts.map { $0.map { strdup($0) } ?? nil }
+        let handle = try openHandle()
+        deadline = .now + answerTimeout
+        let copies = parameters.map { $0.text.map { strdup($0) } ?? nil }
         defer { for copy in copies { free(copy) } }
         let values = copies.map { UnsafePointer<CChar>($0) }
         let sent = values.withUnsafeBufferPointer { values in
             PQsendQueryParams(handle, sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
         }
-        guard sent == 1 else { throw PostgresStoreError(.connection, message: String(cString: PQerrorMessage(handle))) }
+        guard sent == 1 else { throw lost(handle) }
+        try flush(handle)
     }
 
-    /// The result of the statement ``send(_:_:)`` sent, or the error it reports.
+    /// The result of the statement sent last, or the error it reports.
     @discardableResult
     func finish() throws(PostgresStoreError) -> PostgresResult {
+        let handle = try openHandle()
         var first: OpaquePointer?
-        while let result = PQgetResult(handle) {
+        while true {
+            while PQisBusy(handle) == 1 {
+                guard PostgresSocket.wait(PQsocket(handle), for: PostgresSocket.readable, until: deadline) else {
+                    PQclear(first)
+                    throw timedOut()
+                }
+                guard PQconsumeInput(handle) == 1 else { throw lost(handle, first) }
+            }
+            guard let result = PQgetResult(handle) else { break }
             if first == nil { first = result } else { PQclear(result) }
         }
-        return try check(first)
+        guard let first else { throw lost(handle) }
+        switch PQresultStatus(first) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
+            return PostgresResult(first)
+        default:
+            guard isOpen else { throw lost(handle, first) }
+            let state = PQresultErrorField(first, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let message = String(cString: PQresultErrorMessage(first))
+            PQclear(first)
+            throw PostgresStoreError.refusal(sqlState: state, message: message, at: place)
+        }
     }
 
-    /// Runs `body` in a transaction: commits when it returns, rolls back when it or the commit throws.
+    /// Runs `body` in a transaction: commits when it returns, rolls back when it or the commit
+    /// throws. A commit that times out or loses the connection has an unknown outcome.
     func transaction<Result>(_ body: () throws -> Result) throws -> Result {
         try execute("BEGIN")
         do {
@@ -95,47 +119,51 @@ final class PostgresConnection {
             try execute("COMMIT")
             return result
         } catch {
-            if PQtransactionStatus(handle) != PQTRANS_IDLE { PQclear(PQexec(handle, "ROLLBACK")) }
+            if let handle, isOpen, PQtransactionStatus(handle) != PQTRANS_IDLE { try? execute("ROLLBACK") }
             throw error
         }
     }
 
-    /// The result of a call, or the error it reports.
-    private func check(_ result: OpaquePointer?) throws(PostgresStoreError) -> PostgresResult {
-        guard let result else {
-            throw PostgresStoreError(.connection, message: String(cString: PQerrorMessage(handle)))
+    /// The handle, unless the connection was closed.
+    private func openHandle() throws(PostgresStoreError) -> OpaquePointer {
+        guard let handle else {
+            throw PostgresStoreError(.connectionLost, context: place, details: "the connection was closed after an earlier failure")
         }
-        switch PQresultStatus(result) {
-        case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
-            return PostgresResult(result)
-        default:
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            let message = String(cString: PQresultErrorMessage(result))
-            PQclear(result)
-            throw PostgresStoreError(isOpen ? .statement : .connection, sqlState: state, message: message)
-        }
-    }
-}
-
-/// The rows a statement returned, read as text.
-final class PostgresResult {
-    private let handle: OpaquePointer
-
-    init(_ handle: OpaquePointer) { self.handle = handle }
-
-    deinit { PQclear(handle) }
-
-    /// How many rows there are.
-    var count: Int { Int(PQntuples(handle)) }
-
-    /// The value at `row`, `column` as text; `nil` for NULL.
-    func text(_ row: Int, _ column: Int) -> String? {
-        guard PQgetisnull(handle, Int32(row), Int32(column)) == 0 else { return nil }
-        return String(cString: PQgetvalue(handle, Int32(row), Int32(column)))
+        return handle
     }
 
-    /// The value at `row`, `column` as an integer; `nil` for NULL or text that is not one.
-    func int64(_ row: Int, _ column: Int) -> Int64? {
-        text(row, column).flatMap { Int64($0) }
+    /// Sends what libpq has buffered, waiting for the socket (and reading what the server sends
+    /// meanwhile) until the deadline.
+    private func flush(_ handle: OpaquePointer) throws(PostgresStoreError) {
+        while true {
+            switch PQflush(handle) {
+            case 0:
+                return
+            case 1:
+                let either = PostgresSocket.readable | PostgresSocket.writable
+                guard PostgresSocket.wait(PQsocket(handle), for: either, until: deadline) else { throw timedOut() }
+                guard PQconsumeInput(handle) == 1 else { throw lost(handle) }
+            default:
+                throw lost(handle)
+            }
+        }
+    }
+
+    /// Closes the connection after a missed deadline; the error to throw.
+    private func timedOut() -> PostgresStoreError {
+        close()
+        return PostgresStoreError(.timeout, context: place.merging(["timeout": "answer", "limit_ms": "\(answerTimeout.wholeMilliseconds)"]) { $1 },
+                                  details: "no answer from the server in time; the connection was closed")
+    }
+
+    /// Closes a connection that failed under a statement (keeping the SQLSTATE of `result`, the
+    /// server's last word, when there is one); the error to throw.
+    private func lost(_ handle: OpaquePointer, _ result: OpaquePointer? = nil) -> PostgresStoreError {
+        var facts = place
+        facts["sqlstate"] = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
+        let message = result.map { String(cString: PQresultErrorMessage($0)) } ?? String(cString: PQerrorMessage(handle))
+        PQclear(result)
+        close()
+        return PostgresStoreError(.connectionLost, context: facts, details: message)
     }
 }

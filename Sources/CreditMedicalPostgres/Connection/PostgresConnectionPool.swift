@@ -1,9 +1,10 @@
 import Foundation
 
-/// A few connections to one database, opened when first needed. A connection whose call failed
-/// with ``PostgresStoreError/Code/connection`` is closed and replaced on next use, so a dropped
-/// connection costs one failed call, which the caller retries (idempotency keys make a retried
-/// batch safe).
+/// A few connections to one database, opened when first needed, each with the same settings
+/// (so each is durable from its first statement; see ``PostgresConnectionSettings``). A
+/// connection that a failure closed (lost, or a missed deadline) is replaced on next use, so a
+/// dropped connection costs one failed call, which the caller retries (idempotency keys make a
+/// retried batch safe).
 final class PostgresConnectionPool {
     /// One connection and the lock that lends it out.
     private final class Slot {
@@ -11,11 +12,11 @@ final class PostgresConnectionPool {
         var connection: PostgresConnection?
     }
 
-    let url: String
+    let settings: PostgresConnectionSettings
     private let slots: [Slot]
 
-    init(url: String, size: Int) {
-        self.url = url
+    init(settings: PostgresConnectionSettings, size: Int) {
+        self.settings = settings
         self.slots = (0..<max(size, 1)).map { _ in Slot() }
     }
 
@@ -28,19 +29,25 @@ final class PostgresConnectionPool {
         return try slots[0].lock.withLock { try use(slots[0], body) }
     }
 
+    /// Runs `body` with every connection of the pool in turn, opening those not open yet.
+    func withEachConnection<Result>(_ body: (PostgresConnection) throws -> Result) throws -> [Result] {
+        try slots.map { slot in try slot.lock.withLock { try use(slot, body) } }
+    }
+
     /// Calls `body` with the slot's connection (its lock held), opening it when needed.
     private func use<Result>(_ slot: Slot, _ body: (PostgresConnection) throws -> Result) throws -> Result {
         let connection: PostgresConnection
         if let open = slot.connection, open.isOpen {
             connection = open
         } else {
-            connection = try PostgresConnection(url: url)
+            slot.connection = nil
+            connection = try PostgresConnection(settings)
             slot.connection = connection
         }
         do {
             return try body(connection)
-        } catch let error as PostgresStoreError where error.code == .connection {
-            slot.connection = nil
+        } catch {
+            if !connection.isOpen { slot.connection = nil }
             throw error
         }
     }
