@@ -159,17 +159,9 @@ public final class SQLiteLedgerStore: LedgerStore, SQLiteQuerying {
 
     /// Runs a query on one of the read-only connections, beside any write transaction.
     func read<Row>(_ sql: String, _ values: [SQLiteValue], decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row) throws -> [Row] {
-        try readers.withConnection { connection in
-            let statement = try connection.statement(sql)
-            try statement.bind(values)
-            defer { sqlite3_reset(statement.handle) }
-            var rows: [Row] = []
-            while try statement.step() { rows.append(try decode(statement)) }
-            return rows
-        }
+        try readers.withConnection { try $0.rows(of: sql, values, decode: decode) }
     }
 }
-
 
 /// `SQLITE_CONSTRAINT_UNIQUE`, a macro Swift does not import: a unique index refused a row.
 private let sqliteConstraintUnique = SQLITE_CONSTRAINT | (8 << 8)

@@ -147,23 +147,38 @@ enum SQLiteSchema {
         """,
     ]
 
+    /// Refuses a database that is not at this SDK's schema version, reading only.
+    static func requireCurrent(_ connection: SQLiteConnection, path: String) throws {
+        let version = try version(of: connection, path: path, allowingNew: false)
+        guard version == migrations.count else {
+            throw SQLiteStoreError(.needsMigration, message: "The database has schema version \(version); this SDK's is \(migrations.count).",
+                                   path: path)
+        }
+    }
+
+    /// The database's schema version (0 for a new, empty file when `allowingNew`); refuses a
+    /// database of another application and a newer one.
+    private static func version(of connection: SQLiteConnection, path: String?, allowingNew: Bool) throws -> Int {
+        let application = try connection.scalar("PRAGMA application_id") ?? 0
+        let version = try connection.scalar("PRAGMA user_version") ?? 0
+        let empty = allowingNew && application == 0 && version == 0
+        let isNew = try empty && (connection.scalar("SELECT count(*) FROM sqlite_master") ?? 0) == 0
+        guard application == applicationID || isNew else {
+            throw SQLiteStoreError(.notALedgerDatabase, message: "The file is a SQLite database of another application.", path: path)
+        }
+        guard version <= Int64(migrations.count) else {
+            throw SQLiteStoreError(.schemaTooNew, message:
+                "The database has schema version \(version); this SDK knows up to \(migrations.count). Upgrade the SDK.", path: path)
+        }
+        return Int(version)
+    }
+
     /// Brings the database to the latest version, or refuses it. A database already at the latest
     /// version is only read: opening it takes no write lock.
     static func migrate(_ connection: SQLiteConnection) throws {
-        let application = try connection.scalar("PRAGMA application_id") ?? 0
-        let version = try connection.scalar("PRAGMA user_version") ?? 0
-        if application == applicationID && version == Int64(migrations.count) { return }
+        if try version(of: connection, path: nil, allowingNew: true) == migrations.count { return }
         try connection.writeTransaction {
-            let application = try connection.scalar("PRAGMA application_id") ?? 0
-            let version = try connection.scalar("PRAGMA user_version") ?? 0
-            let tables = try connection.scalar("SELECT count(*) FROM sqlite_master") ?? 0
-            guard application == applicationID || (application == 0 && version == 0 && tables == 0) else {
-                throw SQLiteStoreError(.notALedgerDatabase, message: "The file is a SQLite database of another application.")
-            }
-            guard version <= Int64(migrations.count) else {
-                throw SQLiteStoreError(.schemaTooNew, message:
-                    "The database has schema version \(version); this SDK knows up to \(migrations.count). Upgrade the SDK.")
-            }
+            let version = try version(of: connection, path: nil, allowingNew: true)
             for migration in migrations.dropFirst(Int(version)) {
                 try connection.execute(migration)
             }

@@ -1,22 +1,24 @@
-/// Checks the design's invariants 1–6 against any ``LedgerStore``.
+/// Checks the design's invariants 1–6 against any ``LedgerReader``: a store, or a read-only
+/// snapshot of one.
 ///
 /// It replays the whole journal through the ``LedgerStateMachine`` (every entry must be a command
 /// the ledger accepts and must reproduce itself exactly), adds up each line's movements, and
 /// compares the result with the stored lines and holds. Reads the whole store; memory grows
 /// with the number of lines, holds and keys.
 ///
-/// The store may be in use meanwhile (by this process or others): every change comes with a
+/// A snapshot (`SQLiteSnapshot`, `PostgresSnapshot`) gives one consistent answer while other
+/// processes keep writing. A live store may be in use meanwhile: every change comes with a
 /// journal entry, so when the journal has grown by the time lines and holds have been read, the
 /// audit starts again, up to ``maximumAttempts`` times.
 public struct LedgerAuditor: Sendable {
     /// The store under audit.
-    public let store: any LedgerStore
+    public let store: any LedgerReader
     /// How many rows each query reads.
     public var pageSize = 10_000
     /// How many times the audit reads the store before it gives up on a store that keeps changing.
     public var maximumAttempts = 5
 
-    public init(store: any LedgerStore) {
+    public init(store: any LedgerReader) {
         self.store = store
     }
 

@@ -136,23 +136,26 @@ extension CreditDesk {
     }
 
     /// Sends every notification still in the outbox (after a crash or a failed send); returns how
-    /// many were delivered.
+    /// many were delivered. Each failed attempt is counted in the outbox, so the audit can report
+    /// a notification that keeps failing (``DeskAuditor/deliveryAttempts``).
     @discardableResult
     public func deliverNotifications(limit: Int = 1_000) async throws -> Int {
         let marked = deliveredMarks.withLock { $0 }
         let pending = try store.pendingNotifications(limit: limit).filter { !marked.contains($0.id) }
-        var delivered: [EncounterChange] = []
+        var outcomes: [EncounterChange] = []
         var firstError: (any Error)?
         for notification in pending {
             do {
                 try await notifications.send(notification)
-                delivered.append(.notificationSent(notification.id))
+                outcomes.append(.notificationSent(notification.id))
             } catch {
                 firstError = firstError ?? error
+                outcomes.append(.deliveryFailed(notification.id))
             }
         }
-        if !delivered.isEmpty || !marked.isEmpty { try await write(delivered) }
-        if let firstError, delivered.isEmpty { throw firstError }
-        return delivered.count
+        if !outcomes.isEmpty || !marked.isEmpty { try await write(outcomes) }
+        let delivered = outcomes.count { if case .notificationSent = $0 { true } else { false } }
+        if let firstError, delivered == 0 { throw firstError }
+        return delivered
     }
 }

@@ -88,6 +88,16 @@ final class SQLiteConnection {
         }
     }
 
+    /// The rows of the query `sql` with `values` bound, each read by `decode`.
+    func rows<Row>(of sql: String, _ values: [SQLiteValue], decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row) throws(SQLiteStoreError) -> [Row] {
+        let statement = try statement(sql)
+        try statement.bind(values)
+        defer { sqlite3_reset(statement.handle) }
+        var rows: [Row] = []
+        while try statement.step() { rows.append(try decode(statement)) }
+        return rows
+    }
+
     /// How many values one `IN (…)` query binds; longer lists take several queries.
     static let inListSize = 64
 

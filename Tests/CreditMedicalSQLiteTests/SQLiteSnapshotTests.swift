@@ -1,0 +1,68 @@
+import CreditMedicalCore
+import CreditMedicalHIS
+@testable import CreditMedicalSQLite
+import CreditMedicalTestSupport
+import Foundation
+import XCTest
+
+/// A snapshot reads a ledger file as it was at one moment and never writes it.
+final class SQLiteSnapshotTests: XCTestCase {
+    private var directory: TemporaryDirectory!
+
+    override func setUpWithError() throws { directory = try TemporaryDirectory() }
+    override func tearDown() { directory = nil }
+
+    func testAMissingFileIsAnErrorNamingThePathAndNothingIsCreated() {
+        let path = directory.file("missing.sqlite")
+        XCTAssertThrowsError(try SQLiteSnapshot(path: path)) { error in
+            XCTAssertEqual((error as? SQLiteStoreError)?.code, .fileNotFound)
+            XCTAssertTrue("\(error)".contains(path), "\(error)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+    }
+
+    func testASnapshotAnswersFromOneMomentWhileAnotherStoreWrites() async throws {
+        let path = directory.file("busy.sqlite")
+        let store = try SQLiteLedgerStore(path: path)
+        let ledger = Ledger(store: store)
+        try await ledger.execute(.openLine("L1", limit: Money(fen: 1_000_000)), key: "open")
+        try store.commit([.notification(PatientNotification(id: "N1", patient: "P", kind: .settled, text: "t"))])
+        let snapshot = try SQLiteSnapshot(path: path)
+        for round in 1...5 {
+            try await ledger.execute(.placeHold(HoldID("H\(round)"), line: "L1", amount: Money(fen: 100), expiresAt: nil),
+                                     key: IdempotencyKey("h\(round)"))
+            try store.commit([.notification(PatientNotification(id: AdapterRequestID("N\(round + 1)"), patient: "P", kind: .settled, text: "t"))])
+            XCTAssertEqual(try snapshot.journal(line: nil, after: 0, limit: 100).count, 1, "round \(round)")
+            XCTAssertEqual(try snapshot.line("L1")?.held, .zero)
+            XCTAssertEqual(try snapshot.pendingNotifications(limit: 10).count, 1)
+            XCTAssertTrue(try LedgerAuditor(store: snapshot).audit().isClean)
+        }
+        snapshot.close()
+        XCTAssertThrowsError(try snapshot.line("L1"), "a closed snapshot answers no more")
+        XCTAssertEqual(try SQLiteSnapshot(path: path).line("L1")?.held.fen, 500, "a new snapshot sees the writes")
+    }
+
+    func testAnOlderNewerOrForeignDatabaseIsRefusedAndNotChanged() throws {
+        let path = directory.file("ledger.sqlite")
+        _ = try SQLiteLedgerStore(path: path)
+        for (version, code) in [(SQLiteLedgerStore.schemaVersion - 1, SQLiteStoreError.Code.needsMigration),
+                                (SQLiteLedgerStore.schemaVersion + 1, .schemaTooNew)] {
+            try sqlite(path, "PRAGMA user_version = \(version)")
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            XCTAssertThrowsError(try SQLiteSnapshot(path: path)) { error in
+                XCTAssertEqual((error as? SQLiteStoreError)?.code, code, "\(error)")
+            }
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before, "the file is not written")
+        }
+        let foreign = directory.file("other.sqlite")
+        try sqlite(foreign, "CREATE TABLE patients (id TEXT)")
+        XCTAssertThrowsError(try SQLiteSnapshot(path: foreign)) { error in
+            XCTAssertEqual((error as? SQLiteStoreError)?.code, .notALedgerDatabase)
+        }
+    }
+
+    /// Runs `statement` on a connection of its own.
+    private func sqlite(_ path: String, _ statement: String) throws {
+        try SQLiteConnection(path: path).execute(statement)
+    }
+}
