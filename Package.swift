@@ -39,7 +39,8 @@ let package = Package(
         // A helper program the tests start several times on one database; not a product.
         .executableTarget(
             name: "credit-medical-test-worker",
-            dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalSQLite", "CreditMedicalPostgres", "CreditMedicalTesting"],
+            dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalSQLite", "CreditMedicalPostgres", "CreditMedicalTesting",
+                           "CSQLite"],
             path: "Tests/TestWorker"
         ),
         // What several test targets share (running the package's programs); not a product.
@@ -57,7 +58,8 @@ let package = Package(
                            "CreditMedicalTesting", "credit-medical", "credit-medical-test-worker",
                            "CreditMedicalTestSupport"]
         ),
-        .testTarget(name: "CreditMedicalCLITests", dependencies: ["credit-medical", "CreditMedicalTesting", "CreditMedicalTestSupport"]),
+        .testTarget(name: "CreditMedicalCLITests",
+                    dependencies: ["credit-medical", "CreditMedicalTesting", "CreditMedicalTestSupport", "credit-medical-test-worker"]),
         .testTarget(
             name: "CreditMedicalTestingTests",
             dependencies: ["CreditMedicalTesting", "CreditMedicalHIS", "CreditMedicalConformance"]

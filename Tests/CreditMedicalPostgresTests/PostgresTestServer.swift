@@ -81,6 +81,11 @@ final class PostgresTestServer: NSObject, XCTestObservation, @unchecked Sendable
         try PostgresConnection(url: url).execute(sql)
     }
 
+    /// The first column of the first row of the query `sql` on the database at `url`.
+    static func scalar(_ url: String, _ sql: String) throws -> String? {
+        try PostgresConnection(url: url).query(sql).text(0, 0)
+    }
+
     private static func start() throws -> PostgresTestServer {
         if let url = ProcessInfo.processInfo.environment["CREDITMEDICAL_POSTGRES_URL"] {
             return PostgresTestServer(url: url, server: nil)

@@ -3,6 +3,8 @@
 //   credit-medical-test-worker open PATH [START]
 //       Waits until START (milliseconds since 1970) when given, so that many workers start
 //       together, then opens the SQLite store at PATH (creating and migrating it) and exits 0.
+//   credit-medical-test-worker sql PATH STATEMENT
+//       Runs one SQL statement on the SQLite file at PATH, as an operator's tool would.
 //   credit-medical-test-worker charge DATABASE ENCOUNTER LINE PREFIX COUNT
 //       Opens the store (a SQLite path or a PostgreSQL URL), opens the outpatient encounter on
 //       LINE (or finds it), and charges COUNT items (ids PREFIX-1 …, 100 fen each), one call
@@ -13,6 +15,7 @@ import CreditMedicalHIS
 import CreditMedicalPostgres
 import CreditMedicalSQLite
 import CreditMedicalTesting
+import CSQLite
 import Foundation
 
 func store(_ location: String) throws -> any LedgerStore & EncounterStore {
@@ -58,6 +61,14 @@ do {
             if wait > 0 { usleep(UInt32(min(wait, 30) * 1_000_000)) }
         }
         _ = try SQLiteLedgerStore(path: arguments[1])
+        exit(0)
+    case ("sql", 3):
+        var handle: OpaquePointer?
+        guard sqlite3_open(arguments[1], &handle) == SQLITE_OK, sqlite3_exec(handle, arguments[2], nil, nil, nil) == SQLITE_OK else {
+            FileHandle.standardError.write(Data("error: \(String(cString: sqlite3_errmsg(handle)))\n".utf8))
+            exit(1)
+        }
+        sqlite3_close(handle)
         exit(0)
     case ("charge", 6):
         guard let count = Int(arguments[5]) else { throw CocoaError(.formatting) }
