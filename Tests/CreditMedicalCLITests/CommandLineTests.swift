@@ -46,9 +46,11 @@ final class CommandLineTests: XCTestCase {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
+        // The ledger is consistent; the desk may hold checkouts a kill interrupted, which the
+        // audit lists (exit 1) until a desk resumes them.
         let audit = try run(["audit", "--database", database])
-        XCTAssertEqual(audit.status, 0, "\(seed): \(audit.output)")
-        XCTAssertTrue(audit.output.contains("clean"), "\(seed): \(audit.output)")
+        XCTAssertTrue([0, 1].contains(audit.status), "\(seed): \(audit.output)")
+        XCTAssertTrue(audit.output.contains("holds checked\nclean\n"), "\(seed): \(audit.output)")
         let demo = try run(["demo", "--database", database])
         XCTAssertEqual(demo.status, 0, "\(seed): \(demo.output)")
         XCTAssertTrue(demo.output.contains("Auditor: clean"), "\(seed): \(demo.output)")
