@@ -30,20 +30,6 @@ final class SQLiteLedgerStoreTests: XCTestCase {
         XCTAssertEqual(try sql(path, "PRAGMA user_version"), "\(newer)")
     }
 
-    func testUpgradeStartsEveryEncounterAtRevisionZero() throws {
-        let path = directory.file("ledger.sqlite")
-        try SQLiteLedgerStore(path: path).commit(EncounterStoreConformance.writtenBeforeRevisions())
-        // Back to the schema before revisions existed.
-        for column in ["encounters.revision", "encounters.claimed_by", "encounters.claimed_until", "settlements.attention_code",
-                       "settlements.attention_reason", "settlements.attention_since", "notification_outbox.attempts"] {
-            let parts = column.split(separator: ".")
-            _ = try sql(path, "ALTER TABLE \(parts[0]) DROP COLUMN \(parts[1])")
-        }
-        _ = try sql(path, "PRAGMA user_version = 2")
-        try EncounterStoreConformance.checkUpgradedFromBeforeRevisions(SQLiteLedgerStore(path: path))
-        XCTAssertEqual(try sql(path, "PRAGMA user_version"), "\(SQLiteLedgerStore.schemaVersion)")
-    }
-
     func testAFlushSyncsEveryCommitBeforeItAndNoMore() async throws {
         let store = try SQLiteLedgerStore(path: directory.file("ledger.sqlite"))
         XCTAssertEqual(store.log.state.unsynced, 0, "opening syncs the migrations")
