@@ -56,6 +56,13 @@ final class InputRuleTests: XCTestCase {
         XCTAssertEqual(InputRules.textViolation(String(repeating: "a", count: InputRules.maximumTextLength + 1)), .tooLong)
     }
 
+    func testTextFromOutsideIsMadeStorable() {
+        XCTAssertEqual(InputRules.storable("ok\nline\ttab"), "ok\nline\ttab")
+        XCTAssertEqual(InputRules.storable("a\u{0}b\u{1B}c\u{85}d"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}d")
+        XCTAssertEqual(InputRules.storable("病人病人", maximumLength: 7), "病人", "cut on a character boundary")
+        XCTAssertNil(InputRules.textViolation(InputRules.storable(String(repeating: "\u{0}", count: 5_000))))
+    }
+
     func testErrorsShowFieldAndRuleButNoIdentifier() async throws {
         let ledger = Ledger(store: InMemoryLedgerStore())
         let results = try await ledger.submit([LedgerRequest(key: "k", command: .openLine("secret\u{0}patient", limit: .zero))])

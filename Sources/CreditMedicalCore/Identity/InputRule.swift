@@ -70,6 +70,22 @@ public enum InputRules {
         }
     }
 
+    /// `text` made fit to be stored as free text: every control character but newline and tab
+    /// replaced with U+FFFD, and cut to at most `maximumLength` bytes on a character boundary. For
+    /// text the SDK stores from outside sources it cannot refuse, such as a party's error message.
+    public static func storable(_ text: String, maximumLength: Int = maximumTextLength) -> String {
+        var result = ""
+        var length = 0
+        for scalar in text.unicodeScalars {
+            let isControl = (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+            let kept = isControl ? "\u{FFFD}" : scalar
+            length += UTF8.width(kept)
+            guard length <= maximumLength else { break }
+            result.unicodeScalars.append(kept)
+        }
+        return result
+    }
+
     /// Checks text with characters beyond ASCII scalar by scalar, then its normalization form.
     @usableFromInline
     static func nonASCIIViolation(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> InputRule? {

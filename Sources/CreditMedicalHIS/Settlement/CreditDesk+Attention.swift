@@ -117,8 +117,10 @@ extension CreditDesk {
     /// the parties answered so far, and with `alsoWriting` (changes the failed step would have
     /// written, such as a closed encounter after the money moved).
     func park(_ record: inout SettlementRecord, because error: any Error, alsoWriting changes: [EncounterChange] = []) async throws {
+        // The failure may come from a party's adapter: what is stored is made storable.
         let code = (error as? any CodedError)?.code.rawValue ?? "unknown"
-        record.attention = SettlementAttention(code: code, reason: "\(error)", since: now)
+        record.attention = SettlementAttention(code: InputRules.storable(code, maximumLength: 128), reason: InputRules.storable("\(error)"),
+                                               since: now)
         record.updatedAt = now
         try await write([.settlement(record)] + changes)
     }
