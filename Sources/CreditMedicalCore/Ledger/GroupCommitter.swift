@@ -29,7 +29,7 @@ package final class GroupCommitter<Work: Sendable, Answer: Sendable>: Sendable {
     }
 
     @usableFromInline let maximumBatchSize: Int
-    @usableFromInline let clock: any Clock
+    @usableFromInline let clock: any TimeSource
     @usableFromInline let commit: @Sendable ([Work], Timestamp) throws -> [Answer]
     @usableFromInline let flush: @Sendable () throws -> Void
     @usableFromInline let queue = Mutex(Queue())
@@ -38,7 +38,7 @@ package final class GroupCommitter<Work: Sendable, Answer: Sendable>: Sendable {
     @usableFromInline let syncer: DispatchQueue
 
     package init(
-        label: String, maximumBatchSize: Int, clock: any Clock,
+        label: String, maximumBatchSize: Int, clock: any TimeSource,
         commit: @escaping @Sendable ([Work], Timestamp) throws -> [Answer], flush: @escaping @Sendable () throws -> Void
     ) {
         self.maximumBatchSize = maximumBatchSize

@@ -17,11 +17,11 @@ public final class Ledger: Sendable {
     /// Where the ledger's state lives.
     public let store: any LedgerStore
     /// The ledger's source of time.
-    public let clock: any Clock
+    public let clock: any TimeSource
     private let committer: GroupCommitter<LedgerRequest, LedgerResult>
 
     /// A ledger over `store`, reading time from `clock`.
-    public init(store: any LedgerStore, clock: any Clock = SystemClock()) {
+    public init(store: any LedgerStore, clock: any TimeSource = SystemClock()) {
         self.store = store
         self.clock = clock
         self.committer = GroupCommitter(

@@ -1,6 +1,6 @@
 /// A point in time as whole milliseconds since 1970-01-01T00:00:00Z.
 ///
-/// The ledger never reads the system time itself: a ``Clock`` supplies one timestamp per batch.
+/// The ledger never reads the system time itself: a ``TimeSource`` supplies one timestamp per batch.
 public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// Milliseconds since the Unix epoch, UTC.
     public var millisecondsSince1970: Int64

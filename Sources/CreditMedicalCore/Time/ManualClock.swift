@@ -1,26 +1,7 @@
 import Synchronization
-internal import Foundation
-
-/// The source of time for the ledger: one reading per batch.
-///
-/// Inject ``SystemClock`` in production and ``ManualClock`` in tests and simulations, so due
-/// dates, expiries and daily bills run at any speed.
-public protocol Clock: Sendable {
-    /// The current time.
-    func now() -> Timestamp
-}
-
-/// The machine's wall clock.
-public struct SystemClock: Clock {
-    public init() {}
-
-    public func now() -> Timestamp {
-        Timestamp(Date())
-    }
-}
 
 /// A clock that moves only when told to; safe to share between tasks.
-public final class ManualClock: Clock {
+public final class ManualClock: TimeSource {
     private let current: Mutex<Timestamp>
 
     /// A clock standing at `start`.
