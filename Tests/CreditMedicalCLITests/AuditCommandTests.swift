@@ -40,7 +40,7 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertEqual(object["clean"] as? Bool, true)
         XCTAssertEqual(object["database"] as? String, path)
         let ledger = try XCTUnwrap(object["ledger"] as? [String: Any])
-        XCTAssertEqual(ledger["entries"] as? Int, 12)
+        XCTAssertEqual(ledger["entries"] as? Int, 14)
         XCTAssertEqual((ledger["violations"] as? [Any])?.count, 0)
         let desk = try XCTUnwrap(object["desk"] as? [String: Any])
         XCTAssertEqual(desk["encounters"] as? Int, 2)

@@ -21,11 +21,11 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(first.status, 0, first.output)
         XCTAssertTrue(first.output.contains("patient-000001"), first.output)
         XCTAssertTrue(first.output.contains("patient-000002"), first.output)
-        XCTAssertTrue(first.output.contains("Auditor: clean, 12 journal entries"), first.output)
+        XCTAssertTrue(first.output.contains("Auditor: clean, 14 journal entries"), first.output)
         let second = try run(["demo", "--database", database])
         XCTAssertEqual(second.status, 0, second.output)
         XCTAssertTrue(second.output.contains("patient-000003"), second.output)
-        XCTAssertTrue(second.output.contains("Auditor: clean, 24 journal entries"), second.output)
+        XCTAssertTrue(second.output.contains("Auditor: clean, 28 journal entries"), second.output)
     }
 
     func testDemoUsesTheDefaultDatabaseInTheWorkingDirectory() throws {
@@ -78,7 +78,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try run(["demo", "--database", database]).status, 0)
         let audit = try run(["audit", "--database", database])
         XCTAssertEqual(audit.status, 0, audit.output)
-        XCTAssertTrue(audit.output.contains("12 journal entries, 2 lines, 2 holds checked\nclean"), audit.output)
+        XCTAssertTrue(audit.output.contains("14 journal entries, 2 lines, 2 holds checked\nclean"), audit.output)
     }
 
     func testCopyMakesAnEqualLedgerAndRefusesATargetThatIsNotEmpty() throws {
@@ -87,7 +87,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try run(["demo", "--database", source]).status, 0)
         let copy = try run(["copy", "--from", source, "--to", target])
         XCTAssertEqual(copy.status, 0, copy.output)
-        XCTAssertTrue(copy.output.contains("copied 12 journal entries; lines and holds equal the source"), copy.output)
+        XCTAssertTrue(copy.output.contains("copied 14 journal entries; lines and holds equal the source"), copy.output)
         XCTAssertTrue(copy.output.contains("audit of the copy: clean"), copy.output)
         XCTAssertTrue(copy.output.contains("copied 2 encounters (21 charge items, 2 refunds, 2 settlement records, 0 notifications"), copy.output)
         XCTAssertTrue(copy.output.contains("each equals the source"), copy.output)

@@ -22,6 +22,6 @@ final class PostgresAuditCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.output)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], result.output)
         XCTAssertEqual(object["clean"] as? Bool, true)
-        XCTAssertEqual((object["ledger"] as? [String: Any])?["entries"] as? Int, 12)
+        XCTAssertEqual((object["ledger"] as? [String: Any])?["entries"] as? Int, 14)
     }
 }

@@ -17,6 +17,8 @@ extension LedgerStoreConformance {
         LedgerScenario("voidAndExpire", voidAndExpire),
         LedgerScenario("repayment", repayment),
         LedgerScenario("captureReversal", captureReversal),
+        LedgerScenario("lockUpToATarget", lockUpToATarget),
+        LedgerScenario("reverseCaptureUpToWhatIsOwed", reverseCaptureUpToWhatIsOwed),
         LedgerScenario("idempotency", idempotency),
         LedgerScenario("badInput", badInput),
         LedgerScenario("mixedBatch", mixedBatch),

@@ -159,9 +159,14 @@ private struct JournalReplay {
         }
         movement.limit &+= entry.limitDelta.fen
         movement.held &+= entry.heldDelta.fen
-        if case .captureHold(_, let amount) = entry.command { movement.captured &+= amount.fen }
-        if case .repay(_, let amount) = entry.command { movement.repaid &+= amount.fen }
-        if case .reverseCapture(_, let amount) = entry.command { movement.reversed &+= amount.fen }
+        // What the line owes moves up by captures, down by repayments and by reversals.
+        if case .repay = entry.command {
+            movement.repaid &-= entry.outstandingDelta.fen
+        } else if entry.outstandingDelta.fen > 0 {
+            movement.captured &+= entry.outstandingDelta.fen
+        } else {
+            movement.reversed &-= entry.outstandingDelta.fen
+        }
         sums[entry.line] = movement
 
         let request = LedgerRequest(key: entry.key, command: entry.command)

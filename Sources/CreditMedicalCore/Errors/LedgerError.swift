@@ -56,6 +56,8 @@ extension LedgerError.Code {
     public static let holdNotFound = Self(rawValue: "ledger.hold_not_found")
     /// A hold with this id exists already (ids are never reused).
     public static let holdAlreadyExists = Self(rawValue: "ledger.hold_already_exists")
+    /// The hold is on another line than the command names.
+    public static let holdOnAnotherLine = Self(rawValue: "ledger.hold_on_another_line")
     /// The hold has ended (captured, voided or expired).
     public static let holdNotOpen = Self(rawValue: "ledger.hold_not_open")
     /// The hold is past its expiry time: it can only be voided or expired.
@@ -91,6 +93,7 @@ extension LedgerError.Code {
         case .insufficientAvailable: "The credit line does not have enough available."
         case .holdNotFound: "The hold does not exist."
         case .holdAlreadyExists: "A hold with this id exists already."
+        case .holdOnAnotherLine: "The hold is on another credit line."
         case .holdNotOpen: "The hold has already ended."
         case .holdExpired: "The hold has expired; it can only be voided or expired."
         case .holdNotExpired: "The hold has not reached an expiry time."

@@ -33,6 +33,29 @@ public enum LedgerCommand: Sendable, Hashable, Codable {
     /// outstanding on the line; a part already repaid is a refund owed to the patient, outside
     /// the ledger.
     case reverseCapture(HoldID, amount: Money)
+
+    // Intents: the state machine decides the amount from the balances it holds, in the batch,
+    // so that callers need not read balances first or retry when another writer was quicker.
+
+    /// Brings the hold towards `target` (zero or more): shrinks it to `target` when it holds
+    /// more; otherwise grows it (placing it on `line` when there is none) by as much of the
+    /// difference as the line has available under `rule`, which is nothing while the line is
+    /// suspended, frozen or closed. Never refused for lack of money: the journal entry's
+    /// ``JournalEntry/holdAmountAfter`` says what the hold holds.
+    case lockUpTo(HoldID, line: CreditLineID, target: Money, rule: LockRule)
+    /// Takes back as much as it can, up to `amount`, of what a captured hold captured: at most
+    /// what the hold captured (less earlier reversals) and what the line still owes. The entry's
+    /// outstanding change says how much; the rest was repaid and is owed back to the patient.
+    case reverseCaptureUpTo(HoldID, amount: Money)
+}
+
+/// How much of what a ``LedgerCommand/lockUpTo(_:line:target:rule:)`` asks for it locks when the
+/// line has less available than that.
+public enum LockRule: Sendable, Hashable, Codable, CaseIterable {
+    /// As much as the line has available.
+    case asMuchAsAvailable
+    /// All of it, or nothing.
+    case allOrNothing
 }
 
 extension LedgerCommand {
@@ -40,6 +63,7 @@ extension LedgerCommand {
     public enum Kind: Int, Sendable, Hashable, Codable, CaseIterable {
         case openLine = 1, adjustLimit, suspendLine, resumeLine, freezeLine, unfreezeLine, closeLine
         case placeHold = 20, increaseHold, decreaseHold, captureHold, voidHold, expireHold, reverseCapture
+        case lockUpToAvailable, lockUpToAllOrNothing, reverseCaptureUpTo
         case repay = 40
     }
 
@@ -61,6 +85,9 @@ extension LedgerCommand {
         case .expireHold: .expireHold
         case .repay: .repay
         case .reverseCapture: .reverseCapture
+        case .lockUpTo(_, _, _, .asMuchAsAvailable): .lockUpToAvailable
+        case .lockUpTo(_, _, _, .allOrNothing): .lockUpToAllOrNothing
+        case .reverseCaptureUpTo: .reverseCaptureUpTo
         }
     }
 
@@ -69,9 +96,9 @@ extension LedgerCommand {
         switch self {
         case .openLine(let line, _), .adjustLimit(let line, _), .suspendLine(let line), .resumeLine(let line),
             .freezeLine(let line), .unfreezeLine(let line), .closeLine(let line), .repay(let line, _),
-            .placeHold(_, let line, _, _):
+            .placeHold(_, let line, _, _), .lockUpTo(_, let line, _, _):
             line
-        case .increaseHold, .decreaseHold, .captureHold, .voidHold, .expireHold, .reverseCapture:
+        case .increaseHold, .decreaseHold, .captureHold, .voidHold, .expireHold, .reverseCapture, .reverseCaptureUpTo:
             nil
         }
     }
@@ -80,7 +107,8 @@ extension LedgerCommand {
     public var holdID: HoldID? {
         switch self {
         case .placeHold(let hold, _, _, _), .increaseHold(let hold, _), .decreaseHold(let hold, _),
-            .captureHold(let hold, _), .voidHold(let hold), .expireHold(let hold), .reverseCapture(let hold, _):
+            .captureHold(let hold, _), .voidHold(let hold), .expireHold(let hold), .reverseCapture(let hold, _),
+            .lockUpTo(let hold, _, _, _), .reverseCaptureUpTo(let hold, _):
             hold
         default:
             nil
@@ -92,7 +120,7 @@ extension LedgerCommand {
         switch self {
         case .openLine(_, let amount), .adjustLimit(_, let amount), .placeHold(_, _, let amount, _),
             .increaseHold(_, let amount), .decreaseHold(_, let amount), .captureHold(_, let amount),
-            .repay(_, let amount), .reverseCapture(_, let amount):
+            .repay(_, let amount), .reverseCapture(_, let amount), .lockUpTo(_, _, let amount, _), .reverseCaptureUpTo(_, let amount):
             amount
         case .suspendLine, .resumeLine, .freezeLine, .unfreezeLine, .closeLine, .voidHold, .expireHold:
             nil
@@ -125,6 +153,10 @@ extension LedgerCommand {
         case .expireHold: guard let hold else { return nil }; self = .expireHold(hold)
         case .repay: guard let line, let amount else { return nil }; self = .repay(line, amount: amount)
         case .reverseCapture: guard let hold, let amount else { return nil }; self = .reverseCapture(hold, amount: amount)
+        case .lockUpToAvailable, .lockUpToAllOrNothing:
+            guard let hold, let line, let amount else { return nil }
+            self = .lockUpTo(hold, line: line, target: amount, rule: kind == .lockUpToAvailable ? .asMuchAsAvailable : .allOrNothing)
+        case .reverseCaptureUpTo: guard let hold, let amount else { return nil }; self = .reverseCaptureUpTo(hold, amount: amount)
         }
     }
 }

@@ -12,6 +12,8 @@ extension LedgerRequest {
         switch command.kind {
         case .openLine, .adjustLimit:
             guard amount.fen >= 0 else { throw LedgerError(.invalidAmount, context: ["field": "limit"], details: "limit \(amount.fen)") }
+        case .lockUpToAvailable, .lockUpToAllOrNothing:
+            guard amount.fen >= 0 else { throw LedgerError(.invalidAmount, context: ["field": "target"], details: "target \(amount.fen)") }
         default:
             guard amount.isPositive else { throw LedgerError(.invalidAmount, context: ["field": "amount"], details: "amount \(amount.fen)") }
         }

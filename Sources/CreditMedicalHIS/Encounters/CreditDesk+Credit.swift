@@ -18,69 +18,36 @@ public struct CreditOutcome: Sendable, Hashable {
 }
 
 extension CreditDesk {
-    /// How many ledger steps one call takes at most to bring a bill to credit: two suffice
-    /// (another encounter on the line may take the money the first was about to lock), the rest
-    /// skip keys that a crashed attempt or another desk used.
+    /// How many ledger keys one call tries at most to bring a bill to credit: the first serves,
+    /// unless a crashed attempt or another desk used it already.
     static let creditAttempts = 32
 
-    /// Brings the encounter's billed amount to credit: the hold grows (up to what the line and the
-    /// ``ExcessPolicy`` allow, the rest becomes excess) or shrinks (the excess first).
+    /// Brings the encounter's billed amount to credit: refunds take back the excess first, and
+    /// the hold is brought to the rest (``LedgerCommand/lockUpTo(_:line:target:rule:)``): the
+    /// ledger decides, in its batch, how much the line can lock under the ``ExcessPolicy``, and
+    /// what it cannot lock is excess. So `locked + uncovered` always equals the billed amount,
+    /// `locked` is what the ledger's hold holds, and no call has to read the line first or retry
+    /// when another encounter on the line was quicker.
     ///
-    /// The ledger's hold is the truth for `locked`: it is read before every step, so a step that
-    /// was applied before a crash is counted, not applied again, and `locked + uncovered` always
-    /// equals the billed amount afterwards. Each step's idempotency key is numbered by
-    /// ``Encounter/creditSteps``; a key that a crashed attempt used already is skipped.
+    /// The command names its target, not a change, so repeating it after a crash changes
+    /// nothing more. Each step's idempotency key is numbered by ``Encounter/creditSteps``.
     func bringToCredit(_ encounter: inout Encounter, bill: Bill) async throws -> CreditOutcome {
         let before = (locked: encounter.locked, uncovered: encounter.uncovered)
-        let target = billedAmount(of: encounter, in: bill)
+        let billed = billedAmount(of: encounter, in: bill)
         guard let line = encounter.creditLine else {
             return CreditOutcome(encounter: encounter, lockedChange: .zero, excessChange: .zero, available: nil, notifications: [])
         }
-        var mayLock = true
+        let billedBefore = before.locked.fen + before.uncovered.fen
+        if billed.fen < billedBefore { encounter.uncovered.fen -= min(billedBefore - billed.fen, encounter.uncovered.fen) }
+        let target = Money(fen: billed.fen - encounter.uncovered.fen)
         var available: Money?
-        for _ in 0..<Self.creditAttempts {
-            let hold = try ledger.hold(encounter.hold)
-            encounter.locked = hold?.amount ?? .zero
-            let delta = target.fen - encounter.locked.fen - encounter.uncovered.fen
-            if delta == 0 { break }
-            if delta < 0 && encounter.uncovered.isPositive {
-                encounter.uncovered.fen -= min(-delta, encounter.uncovered.fen)
-                continue
-            }
-            encounter.creditSteps += 1
-            let key = encounter.keys.creditStep(encounter.creditSteps)
-            let command: LedgerCommand
-            if delta < 0 {
-                command = .decreaseHold(encounter.hold, by: Money(fen: -delta))
-            } else {
-                guard let current = try ledger.line(line) else { throw LedgerError(.lineNotFound, details: "line \(line)") }
-                available = current.available
-                let usable = (try? current.requireOpenForCharges()) != nil
-                let lock = mayLock && usable
-                    ? configuration.excessPolicy.lockable(Money(fen: delta), available: current.available) : .zero
-                encounter.uncovered.fen += delta - lock.fen
-                guard lock.isPositive else { continue }
-                command = hold == nil
-                    ? .placeHold(encounter.hold, line: line, amount: lock, expiresAt: nil)
-                    : .increaseHold(encounter.hold, by: lock)
-            }
-            do {
-                let receipt = try await ledger.execute(command, key: key)
-                guard !receipt.isReplay else { continue }
-                encounter.locked = receipt.entry.holdAmountAfter ?? encounter.locked
-                available = receipt.available
-                if encounter.locked.fen + encounter.uncovered.fen == target.fen { break }
-            } catch let error as LedgerError where Self.raceCodes.contains(error.code) {
-                // Another encounter on the line took the money first (lock nothing more this
-                // call), or a crashed attempt or another desk used this step's key or changed the
-                // hold: read the hold and the line again, with the next key.
-                if delta > 0 { encounter.uncovered.fen -= delta - (command.amount?.fen ?? 0) }
-                mayLock = mayLock && !Self.lineRaceCodes.contains(error.code)
-            }
+        // Nothing to do when the hold is already at the target (a crashed call may have moved it).
+        if try target != encounter.locked || (ledger.hold(encounter.hold)?.amount ?? .zero) != target {
+            let receipt = try await lock(&encounter, to: target, on: line)
+            encounter.locked = receipt.entry.holdAmountAfter ?? .zero
+            available = receipt.available
         }
-        // Still apart after every step: another desk keeps changing the hold; the call starts
-        // again from the store.
-        guard target.fen == encounter.locked.fen + encounter.uncovered.fen else { throw StaleEncounterError(encounters: [encounter.id]) }
+        encounter.uncovered = Money(fen: billed.fen - encounter.locked.fen)
         let lockedChange = Money(fen: encounter.locked.fen - before.locked.fen)
         let excessChange = Money(fen: encounter.uncovered.fen - before.uncovered.fen)
         let notifications = notices(for: encounter, lockedChange: lockedChange, excessChange: excessChange, available: available)
@@ -88,11 +55,21 @@ extension CreditDesk {
                              available: available, notifications: notifications)
     }
 
-    /// Ledger rejections that mean the line changed under the call.
-    private static let lineRaceCodes: Set<LedgerError.Code> = [.insufficientAvailable, .lineFrozen, .lineSuspended, .lineClosed]
-    /// Ledger rejections after which the call reads the hold and the line again: the line's, and
-    /// those that mean the step's key was used or the encounter's hold changed under the call.
-    private static let raceCodes = lineRaceCodes.union([.insufficientHeld, .idempotencyConflict, .holdAlreadyExists])
+    /// Brings the encounter's hold to `target` under the encounter's next step key. A key used
+    /// already (by a crashed attempt or another desk) is skipped; so is one whose command was
+    /// applied before, since the hold may have moved after it: only a new entry tells what the
+    /// hold holds now.
+    private func lock(_ encounter: inout Encounter, to target: Money, on line: CreditLineID) async throws -> LedgerReceipt {
+        let command = LedgerCommand.lockUpTo(encounter.hold, line: line, target: target, rule: configuration.excessPolicy.rule)
+        for _ in 0..<Self.creditAttempts {
+            encounter.creditSteps += 1
+            do {
+                let receipt = try await ledger.execute(command, key: encounter.keys.creditStep(encounter.creditSteps))
+                if !receipt.isReplay { return receipt }
+            } catch let error as LedgerError where error.code == .idempotencyConflict {}
+        }
+        throw StaleEncounterError(encounters: [encounter.id])
+    }
 
     /// What has been billed so far: the whole bill, or for an inpatient stay the items of the
     /// closed days (refunds of them included).

@@ -12,11 +12,11 @@ public enum ExcessPolicy: String, Sendable, Hashable, Codable, CaseIterable {
     /// (simpler for cashiers who take whole orders).
     case wholeOrder = "whole_order"
 
-    /// How much of `amount` to lock when the line has `available`.
-    func lockable(_ amount: Money, available: Money) -> Money {
+    /// The ledger's rule for how much of an order to lock.
+    var rule: LockRule {
         switch self {
-        case .lockAvailable: min(amount, max(available, .zero))
-        case .wholeOrder: amount <= available ? amount : .zero
+        case .lockAvailable: .asMuchAsAvailable
+        case .wholeOrder: .allOrNothing
         }
     }
 }

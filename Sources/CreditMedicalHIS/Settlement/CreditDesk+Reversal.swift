@@ -63,11 +63,12 @@ extension CreditDesk {
         return record
     }
 
-    /// Undoes what the encounter's hold did in this round: reverses what was captured (at most
-    /// what the line still owes; the rest was repaid and is owed back to the patient) or voids the
-    /// hold while it is open. Returns what was captured and what was reversed.
+    /// Undoes what the encounter's hold did in this round: reverses what was captured, as much as
+    /// the line still owes (the ledger decides: ``LedgerCommand/reverseCaptureUpTo(_:amount:)``;
+    /// the rest was repaid and is owed back to the patient), or voids the hold while it is open.
+    /// Returns what was captured and what was reversed.
     private func undoCredit(of encounter: Encounter, record: SettlementRecord) async throws -> (credit: Money, reversed: Money) {
-        guard let line = encounter.creditLine, let hold = try ledger.hold(encounter.hold) else { return (.zero, .zero) }
+        guard encounter.creditLine != nil, let hold = try ledger.hold(encounter.hold) else { return (.zero, .zero) }
         let keys = encounter.keys
         if hold.state == .open {
             try await ledger.execute(.voidHold(hold.id), key: keys.cancel)
@@ -75,9 +76,14 @@ extension CreditDesk {
         }
         let credit = try record.split?.credit ?? ledger.entry(for: keys.settle)?.command.amount ?? .zero
         guard hold.state == .captured, credit.isPositive else { return (.zero, .zero) }
-        if let entry = try ledger.entry(for: keys.reversal) { return (credit, entry.command.amount ?? .zero) }
-        let reversed = min(credit, try ledger.line(line)?.outstanding ?? .zero)
-        if reversed.isPositive { try await ledger.execute(.reverseCapture(encounter.hold, amount: reversed), key: keys.reversal) }
-        return (credit, reversed)
+        let entry: JournalEntry
+        do {
+            entry = try await ledger.execute(.reverseCaptureUpTo(encounter.hold, amount: credit), key: keys.reversal).entry
+        } catch LedgerError.Code.idempotencyConflict {
+            // Reversed by an earlier version of the desk, which sent the amount it had worked out.
+            guard let earlier = try ledger.entry(for: keys.reversal) else { throw LedgerError(.idempotencyConflict) }
+            entry = earlier
+        }
+        return (credit, Money(fen: -entry.outstandingDelta.fen))
     }
 }
