@@ -85,6 +85,15 @@ final class BillTests: XCTestCase {
         let utc = bill.daily(in: BillingCalendar(timeZone: TimeZone(identifier: "UTC")!))
         XCTAssertEqual(utc.map(\.day.description), ["2026-11-25", "2026-11-26"])
         XCTAssertEqual(utc.map(\.total.fen), [12_000, -2_000])
+
+        // What closing the days brings to credit is what their daily bills add up to.
+        for calendar in [BillingCalendar(), BillingCalendar(cutAfterMidnight: 18 * 3_600)] {
+            var sum: Int64 = 0
+            for day in bill.daily(in: calendar) {
+                sum += day.total.fen
+                XCTAssertEqual(bill.total(through: day.day, in: calendar).fen, sum, "\(day.day)")
+            }
+        }
     }
 
     func testFeeNoticeGroupsByCategoryAndShowsWhoPays() throws {

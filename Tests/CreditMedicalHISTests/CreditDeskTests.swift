@@ -169,8 +169,8 @@ final class CreditDeskTests: XCTestCase {
         XCTAssertEqual(credit.fen, 25_000, "class C: 医保 pays nothing, 商保 half")
         // The patient repays 10,000 before the reversal.
         parties.bank.receiveRepayment(RepaymentNotice(id: "BK-1", line: "L1", amount: Money(fen: 10_000), receivedAt: clock.now()))
-        try await desk.collectRepayments()
-        let again = try await desk.collectRepayments()
+        try await ledger.collectRepayments(from: parties.bank)
+        let again = try await ledger.collectRepayments(from: parties.bank)
         XCTAssertTrue(again.isEmpty, "acknowledged repayments are not applied again")
 
         let reversed = try await desk.reverseSettlement("MZ-1")

@@ -28,4 +28,15 @@ extension Bill {
         }
         return days.values.sorted { $0.day < $1.day }
     }
+
+    /// What the daily bills up to and including `day` add up to: the items charged and the refunds
+    /// made through that day. What an inpatient stay brings to credit once its days are closed.
+    /// (The same as adding up ``daily(in:)`` through `day`, without cutting every day.)
+    public func total(through day: BillingDay, in calendar: BillingCalendar = BillingCalendar()) -> Money {
+        let end = calendar.end(of: day)
+        var total: Int64 = 0
+        for line in lines where line.item.time < end { total += line.item.amount.fen }
+        for refund in refunds where refund.refund.time < end { total -= refund.amount.fen }
+        return Money(fen: total)
+    }
 }

@@ -76,12 +76,7 @@ extension CreditDesk {
     func billedAmount(of encounter: Encounter, in bill: Bill) -> Money {
         guard encounter.kind == .inpatient, encounter.status == .open else { return bill.total }
         guard let through = encounter.billedThrough else { return .zero }
-        let end = configuration.calendar.end(of: through)
-        var total: Int64 = 0
-        for line in bill.lines where line.item.time < end {
-            total += line.amount.fen
-        }
-        return Money(fen: total)
+        return bill.total(through: through, in: configuration.calendar)
     }
 
     /// The patient's notifications about a change of credit, numbered by the encounter's step.

@@ -43,7 +43,7 @@ struct OutpatientStory {
 
         let owed = record.split?.credit ?? .zero
         narrator.parties.bank.receiveRepayment(RepaymentNotice(id: "repay-\(visit)", line: line, amount: owed, receivedAt: narrator.clock.now()))
-        try await desk.collectRepayments()
+        try await desk.ledger.collectRepayments(from: narrator.parties.bank)
         try narrator.step(8, "the patient repays \(owed) at the bank (还款): the line is whole again at once", line: line)
         let messages = narrator.parties.notifications.delivered(to: line.rawValue)
         print("   the patient received \(messages.count) messages: \(messages.map(\.kind.rawValue).joined(separator: ", "))")

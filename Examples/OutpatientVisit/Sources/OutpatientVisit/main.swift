@@ -80,7 +80,7 @@ for advance in parties.bank.advanceRequests {
 // The bank tells the desk the patient repaid; the line is whole again at once.
 parties.bank.receiveRepayment(RepaymentNotice(id: "BANK-20261126-001", line: "patient-0042",
                                               amount: record.split?.credit ?? .zero, receivedAt: ledger.clock.now()))
-try await desk.collectRepayments()
+try await ledger.collectRepayments(from: parties.bank)
 print("after repayment: available \(try ledger.line("patient-0042")?.available.description ?? "-")")
 print("the patient got: " + parties.notifications.delivered(to: "patient-0042").map(\.kind.rawValue).joined(separator: ", "))
 let audit = try LedgerAuditor(store: store).audit()

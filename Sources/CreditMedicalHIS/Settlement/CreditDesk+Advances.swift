@@ -1,21 +1,6 @@
 public import CreditMedicalCore
 
 extension CreditDesk {
-    /// Applies the repayments the bank received (还款) to the ledger, each once (its idempotency
-    /// key is `repayment:` and the bank's id), and acknowledges them to the bank. Returns one
-    /// result per repayment; a rejected one (for instance more than is outstanding) is
-    /// acknowledged too, and its result says why, for the bank's reconciliation.
-    @discardableResult
-    public func collectRepayments(limit: Int = LedgerLimits.maximumBatchSize) async throws -> [(RepaymentNotice, LedgerResult)] {
-        let notices = try await bank.pendingRepayments(limit: min(limit, LedgerLimits.maximumBatchSize))
-        guard !notices.isEmpty else { return [] }
-        let results = try await ledger.submit(notices.map {
-            LedgerRequest(key: IdempotencyKey("repayment:\($0.id)"), command: .repay($0.line, amount: $0.amount))
-        })
-        try await bank.acknowledgeRepayments(notices.map(\.id))
-        return Array(zip(notices, results))
-    }
-
     /// Asks the bank about every advance not paid yet and records the paid ones; returns the
     /// records of advances still unpaid, the earliest due first.
     @discardableResult
