@@ -1,4 +1,4 @@
-import CreditMedicalCore
+@testable import CreditMedicalCore
 import CreditMedicalTesting
 import XCTest
 

@@ -7,17 +7,17 @@ public struct CreditLine: Sendable, Hashable, Codable {
     /// The line's identifier.
     public let id: CreditLineID
     /// The granted limit.
-    public var limit: Money
+    public internal(set) var limit: Money
     /// Money locked by the line's open holds.
-    public var held: Money
+    public internal(set) var held: Money
     /// Money captured and not yet repaid (owed to the bank).
-    public var outstanding: Money
+    public internal(set) var outstanding: Money
     /// Suspension, freeze and closure flags.
-    public var status: CreditLineStatus
+    public internal(set) var status: CreditLineStatus
     /// When the line was opened.
     public let openedAt: Timestamp
     /// When the line last changed.
-    public var updatedAt: Timestamp
+    public internal(set) var updatedAt: Timestamp
 
     /// A line as a store loads it.
     public init(
@@ -57,10 +57,10 @@ public struct CreditLineStatus: OptionSet, Sendable, Hashable, Codable {
 
 /// A credit line's balances and flags at one point in the journal.
 public struct CreditLineBalances: Sendable, Hashable, Codable {
-    public var limit: Money
-    public var held: Money
-    public var outstanding: Money
-    public var status: CreditLineStatus
+    public internal(set) var limit: Money
+    public internal(set) var held: Money
+    public internal(set) var outstanding: Money
+    public internal(set) var status: CreditLineStatus
 
     public init(limit: Money, held: Money, outstanding: Money, status: CreditLineStatus) {
         self.limit = limit

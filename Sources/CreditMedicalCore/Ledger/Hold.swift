@@ -8,17 +8,17 @@ public struct Hold: Sendable, Hashable, Codable {
     /// The line the hold locks money of.
     public let line: CreditLineID
     /// The money locked now; zero once the hold has ended.
-    public var amount: Money
+    public internal(set) var amount: Money
     /// The part captured at the end; zero unless ``state`` is ``HoldState/captured``.
-    public var captured: Money
+    public internal(set) var captured: Money
     /// Open, or how it ended.
-    public var state: HoldState
+    public internal(set) var state: HoldState
     /// When the hold was placed.
     public let placedAt: Timestamp
     /// From this time on the hold can only be voided or expired; `nil` for no expiry.
-    public var expiresAt: Timestamp?
+    public internal(set) var expiresAt: Timestamp?
     /// When the hold ended.
-    public var endedAt: Timestamp?
+    public internal(set) var endedAt: Timestamp?
 
     /// A hold as a store loads it.
     public init(

@@ -11,7 +11,7 @@
 /// ```
 public struct Money: Sendable, Hashable, Comparable, Codable {
     /// The amount in fen; negative amounts are allowed for deltas and refunds.
-    public var fen: Int64
+    public internal(set) var fen: Int64
 
     /// An amount of `fen` fen.
     public init(fen: Int64) {

@@ -46,7 +46,7 @@ public struct Bill: Sendable, Hashable {
             throw BillingError(.duplicateItem, details: "item \(item.id)")
         }
         charged = try Self.checked(charged.fen.addingReportingOverflow(item.amount.fen))
-        total.fen += item.amount.fen
+        total = Money(fen: total.fen + item.amount.fen)  // at most `charged`
         lineIndex[item.id] = lines.count
         lines.append(Line(item: item, quantity: item.quantity, amount: item.amount))
         return item.amount
@@ -71,7 +71,7 @@ public struct Bill: Sendable, Hashable {
         let amount = Money(fen: line.amount.fen - left.fen)
         line.amount = left
         lines[index] = line
-        total.fen -= amount.fen
+        total = Money(fen: total.fen - amount.fen)
         refunds.append(Refund(refund: refund, amount: amount))
         refundIDs.insert(refund.id)
         return amount
@@ -84,7 +84,8 @@ public struct Bill: Sendable, Hashable {
 
     /// The net amounts by insurance class: what 医保 rules apply to.
     public var totalsByInsuranceClass: [InsuranceClass: Money] {
-        lines.reduce(into: [:]) { totals, line in totals[line.item.insuranceClass, default: .zero].fen += line.amount.fen }
+        let fen = lines.reduce(into: [InsuranceClass: Int64]()) { totals, line in totals[line.item.insuranceClass, default: 0] += line.amount.fen }
+        return fen.mapValues(Money.init(fen:))
     }
 
     private static func checked(_ result: (partialValue: Int64, overflow: Bool)) throws(BillingError) -> Money {

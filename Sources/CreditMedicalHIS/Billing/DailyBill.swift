@@ -15,18 +15,23 @@ public struct DailyBill: Sendable, Hashable {
 extension Bill {
     /// The bill cut into days by `calendar`, in day order.
     public func daily(in calendar: BillingCalendar = BillingCalendar()) -> [DailyBill] {
-        var days: [BillingDay: DailyBill] = [:]
+        // Parts of a total that passed a checked sum (``add(_:)-(ChargeItem)``): they cannot overflow.
+        var days: [BillingDay: (bill: DailyBill, fen: Int64)] = [:]
         for line in lines {
             let day = calendar.day(of: line.item.time)
-            days[day, default: DailyBill(day: day)].items.append(line.item)
-            days[day, default: DailyBill(day: day)].total.fen += line.item.amount.fen
+            days[day, default: (DailyBill(day: day), 0)].bill.items.append(line.item)
+            days[day, default: (DailyBill(day: day), 0)].fen += line.item.amount.fen
         }
         for refund in refunds {
             let day = calendar.day(of: refund.refund.time)
-            days[day, default: DailyBill(day: day)].refunds.append(refund)
-            days[day, default: DailyBill(day: day)].total.fen -= refund.amount.fen
+            days[day, default: (DailyBill(day: day), 0)].bill.refunds.append(refund)
+            days[day, default: (DailyBill(day: day), 0)].fen -= refund.amount.fen
         }
-        return days.values.sorted { $0.day < $1.day }
+        return days.values.sorted { $0.bill.day < $1.bill.day }.map { day in
+            var bill = day.bill
+            bill.total = Money(fen: day.fen)
+            return bill
+        }
     }
 
     /// What the daily bills up to and including `day` add up to: the items charged and the refunds

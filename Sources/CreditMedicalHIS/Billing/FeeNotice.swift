@@ -23,14 +23,17 @@ public struct FeeNotice: Sendable, Hashable {
 
     /// The notice of `bill`, with its settlement split when there is one.
     public init(bill: Bill, split: SettlementSplit? = nil) {
-        var sums = ChargeCategory.allCases.map { Category(category: $0, amount: .zero, classC: .zero, itemCount: 0) }
+        // Parts of the bill's total, which passed a checked sum: they cannot overflow.
+        var sums = ChargeCategory.allCases.map { (category: $0, fen: Int64(0), classC: Int64(0), items: 0) }
         for line in bill.lines {
             guard let index = sums.firstIndex(where: { $0.category == line.item.category }) else { continue }
-            sums[index].amount.fen += line.amount.fen
-            if line.item.insuranceClass == .c { sums[index].classC.fen += line.amount.fen }
-            sums[index].itemCount += 1
+            sums[index].fen += line.amount.fen
+            if line.item.insuranceClass == .c { sums[index].classC += line.amount.fen }
+            sums[index].items += 1
         }
-        categories = sums.filter { $0.itemCount > 0 }
+        categories = sums.filter { $0.items > 0 }.map {
+            Category(category: $0.category, amount: Money(fen: $0.fen), classC: Money(fen: $0.classC), itemCount: $0.items)
+        }
         encounter = bill.encounter
         total = bill.total
         self.split = split

@@ -38,7 +38,9 @@ extension CreditDesk {
             return CreditOutcome(encounter: encounter, lockedChange: .zero, excessChange: .zero, available: nil, notifications: [])
         }
         let billedBefore = before.locked.fen + before.uncovered.fen
-        if billed.fen < billedBefore { encounter.uncovered.fen -= min(billedBefore - billed.fen, encounter.uncovered.fen) }
+        if billed.fen < billedBefore {
+            encounter.uncovered = Money(fen: encounter.uncovered.fen - min(billedBefore - billed.fen, encounter.uncovered.fen))
+        }
         let target = Money(fen: billed.fen - encounter.uncovered.fen)
         var available: Money?
         // Nothing to do when the hold is already at the target (a crashed call may have moved it).
