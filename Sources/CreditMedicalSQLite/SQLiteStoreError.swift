@@ -1,14 +1,16 @@
+public import CreditMedicalCore
+
 /// An error of the SQLite store: a failed SQLite call (with SQLite's own message), or a
 /// database this version cannot use.
 ///
-/// `description` carries no amounts or identifiers of patients: SQLite's messages name tables
-/// and constraints, never values.
-public struct SQLiteStoreError: Error, Sendable, Hashable, CustomStringConvertible {
+/// ``context`` carries SQLite's result code and message (or a sentence of our own): SQLite's
+/// messages name tables and constraints, never values, so `description` carries no amounts or
+/// identifiers of patients. See `CodedError`.
+public struct SQLiteStoreError: CodedError {
     /// A stable, machine-readable code. New codes may be added in later versions.
-    public struct Code: Sendable, Hashable, RawRepresentable, CustomStringConvertible {
+    public struct Code: ErrorCode {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
 
         /// A SQLite call failed; ``SQLiteStoreError/resultCode`` says how.
         public static let sqlite = Code(rawValue: "sqlite.call_failed")
@@ -22,6 +24,18 @@ public struct SQLiteStoreError: Error, Sendable, Hashable, CustomStringConvertib
         public static let syncFailed = Code(rawValue: "sqlite.sync_failed")
         /// A stored row holds a value this version does not understand.
         public static let corruptRow = Code(rawValue: "sqlite.corrupt_row")
+
+        public var sentence: String {
+            switch self {
+            case .sqlite: "A SQLite call failed."
+            case .schemaTooNew: "The database was written by a newer version of the SDK."
+            case .notALedgerDatabase: "The file is not a CreditMedical database."
+            case .walUnavailable: "The database could not be switched to write-ahead logging."
+            case .syncFailed: "The write-ahead log could not be synced; what was committed may not be on disk."
+            case .corruptRow: "A stored row holds a value this version does not understand."
+            default: "SQLite store error."
+            }
+        }
     }
 
     /// What went wrong.
@@ -40,7 +54,12 @@ public struct SQLiteStoreError: Error, Sendable, Hashable, CustomStringConvertib
     /// Whether another connection held the lock for longer than the busy timeout (`SQLITE_BUSY`).
     public var isBusy: Bool { resultCode.map { $0 & 0xFF == 5 } ?? false }
 
-    public var description: String {
-        "\(code.rawValue)\(resultCode.map { " (SQLite result \($0))" } ?? ""): \(message)"
+    /// The `message`, and SQLite's `result_code` when there is one.
+    public var context: [String: String] {
+        var context = ["message": message]
+        if let resultCode { context["result_code"] = "\(resultCode)" }
+        return context
     }
+
+    public var details: String { "" }
 }
