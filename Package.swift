@@ -57,7 +57,11 @@ let package = Package(
                            "CreditMedicalTesting", "credit-medical", "credit-medical-test-worker",
                            "CreditMedicalTestSupport"]
         ),
-        .testTarget(name: "CreditMedicalCLITests", dependencies: ["credit-medical", "CreditMedicalTesting", "CreditMedicalTestSupport"]),
+        .testTarget(
+            name: "CreditMedicalCLITests",
+            dependencies: ["credit-medical", "CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalSQLite", "CreditMedicalTesting",
+                           "CreditMedicalTestSupport"]
+        ),
         .testTarget(
             name: "CreditMedicalTestingTests",
             dependencies: ["CreditMedicalTesting", "CreditMedicalHIS", "CreditMedicalConformance"]

@@ -17,13 +17,6 @@ struct Arguments: Sendable {
         return words.removeFirst()
     }
 
-    /// Takes the positional argument `name` (an encounter number, say); a usage error when there
-    /// is none.
-    mutating func required(_ name: String) throws(UsageError) -> String {
-        guard let word = subcommand() else { throw UsageError("\(name) is missing") }
-        return word
-    }
-
     /// Takes `name` and says whether it was there.
     mutating func flag(_ name: String) -> Bool {
         guard let index = words.firstIndex(of: name) else { return false }

@@ -22,8 +22,10 @@ enum CheckoutRequest {
         var arguments = commandLine
         let output = Output(&arguments)
         let database = try DatabaseOption(&arguments)
-        let encounter = EncounterID(try arguments.required("ENCOUNTER"))
+        let word = arguments.subcommand()
         try arguments.finish()
+        guard let word else { throw UsageError("the encounter is missing") }
+        let encounter = EncounterID(word)
         let store = try database.openExisting()
         let record: SettlementRecord
         do {

@@ -42,7 +42,7 @@ enum CheckoutsCommand: Command {
         let records = try store.settlements(in: unfinished, limit: .max)
 
         output.say(records.isEmpty ? "No unfinished checkout in \(database.printable)."
-                                   : "\(records.count) unfinished checkouts in \(database.printable):")
+                                   : "\(records.count) unfinished checkout\(records.count == 1 ? "" : "s") in \(database.printable):")
         for record in records {
             var text = "  \(record.encounter)  round \(record.round)  step \(record.step.rawValue)  began \(iso(record.startedAt))"
                 + "  last change \(iso(record.updatedAt))"

@@ -35,10 +35,9 @@ enum CopyCommand: Command {
     static func run(_ commandLine: Arguments) throws -> Int32 {
         var arguments = commandLine
         let output = Output(&arguments)
-        guard let from = try arguments.value("--from"), let to = try arguments.value("--to") else {
-            throw UsageError("copy needs --from and --to")
-        }
+        let (from, to) = (try arguments.value("--from"), try arguments.value("--to"))
         try arguments.finish()
+        guard let from, let to else { throw UsageError("copy needs --from and --to") }
         let (source, target) = (DatabaseOption(from), DatabaseOption(to))
         var report = Report(source: source.printable, target: target.printable)
         output.say("copying \(report.source) into \(report.target)")

@@ -6,12 +6,14 @@ import CreditMedicalTesting
 /// inpatient stay on credit, told step by step, with fake insurers, bank and notifications, on a
 /// SQLite file or a PostgreSQL database. It first finishes the checkouts earlier runs left
 /// (`resumeCheckouts()`) and says what became of them; it ends with every visit of its own
-/// settled, or says which is not and exits with 1.
+/// settled, or says which is not and exits with 1 (`--unreachable-insurer` shows that).
 enum DemoCommand: Command {
-    static let usage = CommandUsage(["demo"], "[--database PATH|postgres://URL] [--json]", """
+    static let usage = CommandUsage(["demo"], "[--database PATH|postgres://URL] [--unreachable-insurer] [--json]", """
         An outpatient visit and a five-day inpatient stay on credit, step by step, on a
         SQLite file (default ./credit-medical.sqlite) or a PostgreSQL database. Each run
         enrolls new patients, and first finishes the checkouts an earlier run left.
+        --unreachable-insurer: 医保 does not answer the outpatient checkout; the demo says
+        which visit is left unsettled and exits with 1, and the next run finishes it.
         """)
 
     /// The database the demo and the audit use by default.
@@ -21,6 +23,7 @@ enum DemoCommand: Command {
         var arguments = commandLine
         let output = Output(&arguments)
         let database = try DatabaseOption(&arguments)
+        let unreachableInsurer = arguments.flag("--unreachable-insurer")
         try arguments.finish()
         let store = try database.open()
         let clock = ManualClock(SystemClock().now())
@@ -33,6 +36,7 @@ enum DemoCommand: Command {
         try narrator.prepareToResume()
         let resumed = try await narrator.desk.resumeCheckouts()
         say(resumed, to: output)
+        if unreachableInsurer { parties.medicalInsurance.inject(.unavailable) }
 
         let number = try lineCount(of: store) + 1
         var failure: (any Error)?

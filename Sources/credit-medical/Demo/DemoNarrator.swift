@@ -55,8 +55,8 @@ final class DemoNarrator {
     func open(_ visit: EncounterID, kind: EncounterKind, line: CreditLineID, department: String, commercialPolicy: String? = nil) async throws {
         let patient = Patient(id: line.rawValue, line: line, medicalInsuranceNumber: Self.insuranceNumber(of: line),
                               commercialPolicy: commercialPolicy)
-        visits.append(visit)
         try await desk.open(visit, kind: kind, patient: patient, department: department)
+        visits.append(visit)
     }
 
     /// Checks `visit` out.
