@@ -84,7 +84,7 @@ final class CommandLineTests: CommandLineTestCase {
         XCTAssertTrue(copy.output.contains("each equals the source"), copy.output)
         let again = try run(["copy", "--from", source, "--to", target])
         XCTAssertEqual(again.status, 1, again.output)
-        XCTAssertTrue(again.output.contains("not empty"), again.output)
+        XCTAssertTrue(again.output.contains("error: encounter_copy.target_not_empty: The target is not empty"), again.output)
     }
 
     func testBadArgumentsExitWithTwoAndSayWhy() throws {
@@ -102,7 +102,8 @@ final class CommandLineTests: CommandLineTestCase {
         try Data("not a database".utf8).write(to: path)
         let result = try run(["demo", "--database", path.path])
         XCTAssertEqual(result.status, 1, result.output)
-        XCTAssertTrue(result.output.contains("error: sqlite"), result.output)
+        XCTAssertTrue(result.output.hasPrefix("error: sqlite.call_failed: A SQLite call failed. (message=prepare: file is not a database, "
+                                              + "result_code=26)"), result.output)
         XCTAssertEqual(try String(contentsOf: path, encoding: .utf8), "not a database")
     }
 
