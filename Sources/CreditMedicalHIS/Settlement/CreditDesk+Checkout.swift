@@ -15,7 +15,7 @@ extension CreditDesk {
     /// hospital within ``Configuration/advanceDueSeconds``, and sends the patient the fee notice.
     ///
     /// The checkout is recorded when it begins (the bill is frozen) and when it is done. When a
-    /// call fails or times out, calling `checkout` again (or ``resumeCheckouts()``) continues it
+    /// call fails or times out, calling `checkout` again (or ``resumeCheckouts(limit:)``) continues it
     /// with the same request ids and ledger keys, which the parties and the ledger answer as the
     /// first time, so nothing is paid, captured or notified twice.
     /// Calling it for a settled encounter returns its record.
