@@ -64,6 +64,7 @@ enum CopyCommand: Command {
     }
 
     /// A SQLite file or a PostgreSQL database: a ledger store that also keeps the desk's paperwork.
+    /// Kept for `AuditCommand` until it takes a ``DatabaseOption``; nothing else uses it.
     static func open(_ location: String) throws -> any LedgerStore & EncounterStore {
         try DatabaseOption(location).open()
     }

@@ -16,7 +16,8 @@ enum DemoCommand: Command {
         which visit is left unsettled and exits with 1, and the next run finishes it.
         """)
 
-    /// The database the demo and the audit use by default.
+    /// The database the audit uses by default; kept for `AuditCommand` until it takes a
+    /// ``DatabaseOption``, whose ``DatabaseOption/defaultLocation`` this is.
     static let defaultDatabase = DatabaseOption.defaultLocation
 
     static func run(_ commandLine: Arguments) async throws -> Int32 {
