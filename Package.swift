@@ -58,8 +58,11 @@ let package = Package(
                            "CreditMedicalTesting", "credit-medical", "credit-medical-test-worker",
                            "CreditMedicalTestSupport"]
         ),
-        .testTarget(name: "CreditMedicalCLITests",
-                    dependencies: ["credit-medical", "CreditMedicalTesting", "CreditMedicalTestSupport", "credit-medical-test-worker"]),
+        .testTarget(
+            name: "CreditMedicalCLITests",
+            dependencies: ["credit-medical", "CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalSQLite", "CreditMedicalTesting",
+                           "CreditMedicalTestSupport", "credit-medical-test-worker"]
+        ),
         .testTarget(
             name: "CreditMedicalTestingTests",
             dependencies: ["CreditMedicalTesting", "CreditMedicalHIS", "CreditMedicalConformance"]

@@ -2,11 +2,11 @@ public import CreditMedicalCore
 import CSQLite
 import Foundation
 
-/// The embedded default ``LedgerStore``: one SQLite file in write-ahead-log mode with durable
+/// The embedded default `LedgerStore`: one SQLite file in write-ahead-log mode with durable
 /// commits.
 ///
 /// A committed batch is on disk when ``flush()`` returns: it fsyncs the write-ahead log, which
-/// covers every batch committed before. The ``Ledger`` answers a batch's callers only after
+/// covers every batch committed before. The `Ledger` answers a batch's callers only after
 /// that, and meanwhile already runs the next batch, so the fsync does not hold up the writer.
 /// (SQLite itself runs with `synchronous=NORMAL`: it syncs around checkpoints, and its log
 /// checksums discard a torn tail after a power loss, so the file is always consistent and every

@@ -35,7 +35,7 @@ public struct SQLiteStoreError: CodedError {
             case .schemaTooNew: "The database was written by a newer version of the SDK."
             case .needsMigration: "The database was written by an older version of the SDK; open it as a store once to migrate it."
             case .fileNotFound: "There is no database file at the path."
-            case .notALedgerDatabase: "The file is a SQLite database of another application."
+            case .notALedgerDatabase: "The file is not a CreditMedical database."
             case .walUnavailable: "The database could not be switched to write-ahead logging."
             case .syncFailed: "The write-ahead log could not be synced; what was committed may not be on disk."
             case .corruptRow: "A stored row holds a value this version does not understand."
@@ -65,7 +65,7 @@ public struct SQLiteStoreError: CodedError {
 
     public var context: [String: String] {
         var context = ["message": message]
-        if let resultCode { context["result"] = "\(resultCode)" }
+        if let resultCode { context["result_code"] = "\(resultCode)" }
         if let path { context["path"] = path }
         return context
     }

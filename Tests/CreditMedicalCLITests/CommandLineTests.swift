@@ -1,22 +1,12 @@
 import CreditMedicalTesting
+import CreditMedicalTestSupport
 import Foundation
 import XCTest
 
 /// Runs the built `credit-medical` binary as a user would.
-final class CommandLineTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("credit-medical-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try FileManager.default.removeItem(at: directory)
-    }
-
+final class CommandLineTests: CommandLineTestCase {
     func testDemoRunsTwiceOnOneDatabaseWithACleanAudit() throws {
-        let database = directory.appendingPathComponent("demo.sqlite").path
+        let database = path("demo.sqlite")
         let first = try run(["demo", "--database", database])
         XCTAssertEqual(first.status, 0, first.output)
         XCTAssertTrue(first.output.contains("patient-000001"), first.output)
@@ -31,17 +21,17 @@ final class CommandLineTests: XCTestCase {
     func testDemoUsesTheDefaultDatabaseInTheWorkingDirectory() throws {
         let result = try run(["demo"])
         XCTAssertEqual(result.status, 0, result.output)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("credit-medical.sqlite").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path("credit-medical.sqlite")))
     }
 
     /// Kills the demo at random moments, mid-transaction among them; every run leaves the file
     /// consistent and the next run works. The seed draws the waits before each kill.
     func testKillingTheDemoAtAnyMomentLeavesAConsistentLedger() throws {
-        let database = directory.appendingPathComponent("crash.sqlite").path
+        let database = path("crash.sqlite")
         let seed = try TestSeed(fixed: 25)
         var generator = seed.generator()
         for _ in 0..<25 {
-            let process = try start(["demo", "--database", database])
+            let process = try tool.start(["demo", "--database", database], in: directory)
             usleep(UInt32(generator.next(below: 40_001)))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -56,25 +46,28 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(demo.output.contains("Auditor: clean"), "\(seed): \(demo.output)")
     }
 
-    /// Several processes on one database file at once: each either works or fails with a clear
-    /// error, and the ledger stays consistent.
+    /// Several processes on one database file at once: each one resumes what the others may have
+    /// left, enrolls patients of its own and settles its visits; none fails, and no checkout is
+    /// left unfinished.
     func testDemosInSeveralProcessesAtOnceShareOneDatabase() throws {
-        let database = directory.appendingPathComponent("shared.sqlite").path
+        let database = path("shared.sqlite")
         XCTAssertEqual(try run(["demo", "--database", database]).status, 0)
-        let pipes = (0..<4).map { _ in Pipe() }
-        let processes = try pipes.map { try start(["demo", "--database", database], output: $0) }
-        for (process, pipe) in zip(processes, pipes) {
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, output)
+        let runs = try tool.runTogether(Array(repeating: ["demo", "--database", database], count: 4), in: directory)
+        var patients: [Substring] = []
+        for (status, output) in runs {
+            XCTAssertEqual(status, 0, output)
             XCTAssertTrue(output.contains("Auditor: clean"), output)
+            patients += output.split(separator: " ").filter { $0.hasPrefix("patient-") && $0.count == 14 }
         }
+        XCTAssertEqual(Set(patients).count, 8, "two patients of their own for each of the four: \(Set(patients).sorted())")
         let audit = try run(["audit", "--database", database])
         XCTAssertEqual(audit.status, 0, audit.output)
+        let checkouts = try runApart(["checkouts", "--database", database, "--json"])
+        XCTAssertEqual((checkouts.json?["checkouts"] as? [Any])?.count, 0, checkouts.both)
     }
 
     func testAuditReportsAFreshLedgerClean() throws {
-        let database = directory.appendingPathComponent("audit.sqlite").path
+        let database = path("audit.sqlite")
         XCTAssertEqual(try run(["demo", "--database", database]).status, 0)
         let audit = try run(["audit", "--database", database])
         XCTAssertEqual(audit.status, 0, audit.output)
@@ -82,8 +75,8 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testCopyMakesAnEqualLedgerAndRefusesATargetThatIsNotEmpty() throws {
-        let source = directory.appendingPathComponent("source.sqlite").path
-        let target = directory.appendingPathComponent("target.sqlite").path
+        let source = path("source.sqlite")
+        let target = path("target.sqlite")
         XCTAssertEqual(try run(["demo", "--database", source]).status, 0)
         let copy = try run(["copy", "--from", source, "--to", target])
         XCTAssertEqual(copy.status, 0, copy.output)
@@ -93,7 +86,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(copy.output.contains("each equals the source"), copy.output)
         let again = try run(["copy", "--from", source, "--to", target])
         XCTAssertEqual(again.status, 1, again.output)
-        XCTAssertTrue(again.output.contains("not empty"), again.output)
+        XCTAssertTrue(again.output.contains("error: encounter_copy.target_not_empty: The target is not empty"), again.output)
     }
 
     func testBadArgumentsExitWithTwoAndSayWhy() throws {
@@ -111,7 +104,8 @@ final class CommandLineTests: XCTestCase {
         try Data("not a database".utf8).write(to: path)
         let result = try run(["demo", "--database", path.path])
         XCTAssertEqual(result.status, 1, result.output)
-        XCTAssertTrue(result.output.contains("error: sqlite"), result.output)
+        XCTAssertTrue(result.output.hasPrefix("error: sqlite.call_failed: A SQLite call failed. (message=prepare: file is not a database, "
+                                              + "result_code=26)"), result.output)
         XCTAssertEqual(try String(contentsOf: path, encoding: .utf8), "not a database")
     }
 
@@ -119,34 +113,10 @@ final class CommandLineTests: XCTestCase {
         let result = try run(["help"])
         XCTAssertEqual(result.status, 0)
         for command in ["credit-medical demo [--database PATH|postgres://URL]", "credit-medical audit", "credit-medical copy",
+                        "credit-medical checkouts [--database PATH|postgres://URL] [--json]", "credit-medical checkouts retry ENCOUNTER",
+                        "credit-medical checkouts cancel ENCOUNTER",
                         "credit-medical bench ledger", "credit-medical bench billing"] {
             XCTAssertTrue(result.output.contains(command), command)
         }
     }
-
-    private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let pipe = Pipe()
-        let process = try start(arguments, output: pipe)
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-    }
-
-    private func start(_ arguments: [String], output: Pipe? = nil) throws -> Process {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = output ?? FileHandle.nullDevice
-        process.standardError = output ?? FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
-    /// The tool, built into the same products directory as the tests.
-    private static let binary: URL = {
-        var products = Bundle(for: CommandLineTests.self).bundleURL
-        if products.pathExtension == "xctest" { products.deleteLastPathComponent() }
-        return products.appendingPathComponent("credit-medical")
-    }()
 }

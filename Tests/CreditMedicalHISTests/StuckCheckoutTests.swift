@@ -103,6 +103,25 @@ final class StuckCheckoutTests: XCTestCase {
         XCTAssertEqual(later.finished.map(\.encounter), ["MZ-2"])
         XCTAssertEqual(later.needsAttention.map(\.encounter), ["MZ-1"], "still parked until an operator acts")
     }
+
+    func testACheckoutAnotherDeskIsRunningIsLeftToItUntilItsClaimLapses() async throws {
+        try await openAndCharge("MZ-1")
+        let crashing = CreditDesk.crashing(at: .medicalCalled, ledger: fixture.ledger, store: fixture.store,
+                                           medicalInsurance: fixture.parties.medicalInsurance, commercialInsurance: nil,
+                                           bank: fixture.parties.bank, notifications: fixture.parties.notifications)
+        do {
+            try await crashing.checkout("MZ-1")
+            XCTFail("the desk crashed")
+        } catch is SimulatedCrash {}
+        let other = fixture.desk()
+        let early = try await other.resumeCheckouts()
+        XCTAssertEqual(early.deferred.map(\.record.encounter), ["MZ-1"], "the other desk may still be at work on it")
+        XCTAssertTrue(early.deferred.first?.failure.hasPrefix("in progress at another desk") == true, "\(early.deferred)")
+        fixture.clock.advance(seconds: CreditDesk.Configuration().claimSeconds + 1)
+        let later = try await other.resumeCheckouts()
+        XCTAssertEqual(later.finished.map(\.encounter), ["MZ-1"], "its claim lapsed: the desk died")
+        XCTAssertEqual(fixture.parties.medicalInsurance.appliedCount, 1, "医保 settled once")
+    }
 }
 
 /// A medical insurer that answers wrongly or cannot be reached while told to, and otherwise

@@ -1,9 +1,14 @@
+@testable import CreditMedicalPostgres
+import CreditMedicalTestSupport
 import Foundation
 import XCTest
 
 /// The `credit-medical` binary with `--database postgres://…`: the demo twice, the audit, and a
-/// copy of a SQLite file (ledger and desk) into PostgreSQL.
+/// copy of a SQLite file (ledger and desk) into PostgreSQL; no password printed; `bench`'s scratch
+/// databases dropped when it is interrupted.
 final class PostgresCommandLineTests: XCTestCase {
+    private let tool = BuiltProgram("credit-medical")
+
     func testDemoAuditAndCopyTakeAPostgreSQLURL() throws {
         let server = try PostgresTestServer.require()
         let url = try server.makeDatabase()
@@ -19,21 +24,57 @@ final class PostgresCommandLineTests: XCTestCase {
         XCTAssertTrue(copy.contains("copied 2 encounters (21 charge items, 2 refunds, 2 settlement records, 0 notifications"), copy)
     }
 
+    /// A URL with a password the server does not need (it trusts local connections): the commands
+    /// connect and work, and print the URL without it.
+    func testThePasswordOfAURLIsNeverPrinted() throws {
+        let server = try PostgresTestServer.require()
+        let secret = "pw-\(UUID().uuidString)"
+        let url = try server.makeDatabase() + "&password=\(secret)"
+        let redacted = PostgresDatabases.redacted(url)
+        XCTAssertFalse(redacted.contains(secret))
+        for arguments in [["demo", "--database", url], ["checkouts", "--database", url]] {
+            let text = try tool.runApart(arguments)
+            XCTAssertEqual(text.status, 0, "\(arguments): \(text.both)")
+            XCTAssertTrue(text.standardOutput.contains(redacted), "\(arguments): \(text.both)")
+            XCTAssertFalse(text.both.contains(secret), "\(arguments): \(text.both)")
+            let json = try tool.runApart(arguments + ["--json"])
+            XCTAssertEqual(json.status, 0, "\(arguments): \(json.both)")
+            XCTAssertEqual(json.json?["database"] as? String, redacted, json.both)
+            XCTAssertFalse(json.both.contains(secret), "\(arguments): \(json.both)")
+        }
+    }
+
+    /// Ctrl-C during `bench ledger --database`: the scratch databases it created are dropped.
+    func testInterruptingTheBenchmarkDropsItsScratchDatabases() throws {
+        let server = try PostgresTestServer.require()
+        let count = "SELECT count(*) FROM pg_database WHERE datname LIKE 'creditmedical\\_bench\\_%'"
+        XCTAssertEqual(try PostgresConnection(url: server.url).query(count).int64(0, 0), 0)
+        let process = try tool.start(["bench", "ledger", "--database", server.url, "--commands", "200000"])
+        defer {
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+        }
+        let deadline = Date().addingTimeInterval(60)
+        var made: Int64 = 0
+        while made == 0, process.isRunning, Date() < deadline {
+            made = try PostgresConnection(url: server.url).query(count).int64(0, 0) ?? 0
+            if made == 0 { usleep(20_000) }
+        }
+        XCTAssertGreaterThan(made, 0, "the benchmark made a scratch database")
+        usleep(200_000)  // into the benchmark's work on it
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit)
+        XCTAssertEqual(process.terminationStatus, 130)
+        XCTAssertEqual(try PostgresConnection(url: server.url).query(count).int64(0, 0), 0, "no scratch database is left")
+    }
+
     /// Runs the binary built next to this test bundle; its output, after checking it exits 0.
     private func run(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        var products = Bundle(for: Self.self).bundleURL
-        if products.pathExtension == "xctest" { products.deleteLastPathComponent() }
-        let process = Process()
-        process.executableURL = products.appendingPathComponent("credit-medical")
-        process.arguments = arguments
-        process.currentDirectoryURL = FileManager.default.temporaryDirectory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "\(arguments): \(output)", file: file, line: line)
+        let (status, output) = try tool.run(arguments)
+        XCTAssertEqual(status, 0, "\(arguments): \(output)", file: file, line: line)
         return output
     }
 }

@@ -38,7 +38,8 @@ final class EncounterCopierTests: XCTestCase {
         }
         XCTAssertEqual(try target.pendingNotifications(limit: 10), try source.pendingNotifications(limit: 10))
         XCTAssertThrowsError(try EncounterCopier.copy(from: source, to: target)) { error in
-            XCTAssertTrue("\(error)".contains("not empty"), "\(error)")
+            XCTAssertTrue(EncounterCopyError.Code.targetNotEmpty ~= error, "\(error)")
+            XCTAssertEqual("\(error)", "encounter_copy.target_not_empty: The target is not empty: it holds encounters or notifications.")
         }
     }
 
@@ -47,7 +48,8 @@ final class EncounterCopierTests: XCTestCase {
         // A broken store that drops refunds silently.
         let losing = InterceptedEncounterStore { changes in changes.filter { if case .refund = $0 { false } else { true } } }
         XCTAssertThrowsError(try EncounterCopier.copy(from: source, to: losing)) { error in
-            XCTAssertTrue("\(error)".contains("MZ-1 differs"), "\(error)")
+            XCTAssertEqual("\(error)", "encounter_copy.differs: The copy differs from the source after copying. (what=encounter)")
+            XCTAssertTrue(String(reflecting: error).contains("encounter MZ-1"), String(reflecting: error))
         }
     }
 }

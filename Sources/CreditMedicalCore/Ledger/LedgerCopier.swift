@@ -12,7 +12,7 @@ public enum LedgerCopier {
     @discardableResult
     public static func copy(from source: any LedgerStore, to target: any LedgerStore, pageSize: Int = 2_000) throws -> Int {
         guard try target.journal(line: nil, after: 0, limit: 1).isEmpty else {
-            throw LedgerCopyError("the target ledger is not empty")
+            throw LedgerCopyError(.targetNotEmpty)
         }
         var copied = 0
         var after: Int64 = 0
@@ -43,14 +43,8 @@ public enum LedgerCopier {
         }
         for (entry, result) in zip(entries, results) {
             guard case .success(let receipt) = result, !receipt.isReplay, receipt.entry == entry else {
-                throw LedgerCopyError("entry \(entry.sequence) does not replay as recorded: \(result)")
+                throw LedgerCopyError(.entryDiffers, context: ["sequence": "\(entry.sequence)"], details: "\(result)")
             }
         }
     }
-}
-
-/// A ledger could not be copied; nothing after the entry it names was copied.
-public struct LedgerCopyError: Error, CustomStringConvertible {
-    public let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -2,7 +2,7 @@ public import CreditMedicalCore
 
 /// A billing input the SDK rejected; nothing was changed.
 ///
-/// See ``CodedError`` for what `description` and `debugDescription` show.
+/// See `CodedError` for what `description` and `debugDescription` show.
 public struct BillingError: CodedError {
     /// A stable, machine-readable code. New codes may be added in later versions.
     public struct Code: ErrorCode {
@@ -30,7 +30,7 @@ extension BillingError.Code {
     public static let invalidPrice = Self(rawValue: "billing.invalid_price")
     /// An amount would not fit into `Int64` fen.
     public static let amountOverflow = Self(rawValue: "billing.amount_overflow")
-    /// An identifier breaks an ``InputRule``; the context names the `field` and the `rule`.
+    /// An identifier breaks an `InputRule`; the context names the `field` and the `rule`.
     public static let invalidIdentifier = Self(rawValue: "billing.invalid_identifier")
     /// A text to be stored (a name, a department) is too long or has control characters other
     /// than newline and tab; the context names the `field` and the `rule`.

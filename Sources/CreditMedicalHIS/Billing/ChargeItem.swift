@@ -32,7 +32,7 @@ public struct ChargeItem: Sendable, Hashable, Codable {
     /// When the item was charged.
     public let time: Timestamp
 
-    /// A charge item; throws ``BillingError`` for an id or code that breaks an ``InputRule``, a
+    /// A charge item; throws ``BillingError`` for an id or code that breaks an `InputRule`, a
     /// name, department or doctor that cannot be stored as text, a quantity that is not
     /// positive, a negative price or an amount that overflows.
     public init(

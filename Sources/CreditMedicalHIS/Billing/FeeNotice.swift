@@ -15,7 +15,7 @@ public struct FeeNotice: Sendable, Hashable {
     }
 
     public let encounter: EncounterID
-    /// Categories with items, in the order of ``ChargeCategory/allCases``.
+    /// Categories with items, in the order of `ChargeCategory.allCases`.
     public let categories: [Category]
     public let total: Money
     /// Who pays what, once settled.

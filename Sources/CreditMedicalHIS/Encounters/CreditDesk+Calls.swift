@@ -17,6 +17,12 @@ extension CreditDesk {
                 return try await body()
             } catch let stale as StaleEncounterError where stale.encounters.contains(id) {
                 return try await performInTurn(id, body)
+            } catch let error as any CodedError {
+                // A call that a party, the ledger or the store stopped leaves no claim behind for
+                // others to wait on. (Any other error is taken for the end of the process, as a
+                // crash would be: its claim lapses by itself.)
+                try? await endClaim(on: id)
+                throw error
             }
         }
     }

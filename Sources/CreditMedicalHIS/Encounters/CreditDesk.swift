@@ -6,11 +6,11 @@ import Synchronization
 /// their charges to the patient's credit line, and settles each encounter once with medical
 /// insurance, commercial insurance and the bank.
 ///
-/// Money moves only through the ``Ledger``; encounters, bills, settlement records and the
+/// Money moves only through the `Ledger`; encounters, bills, settlement records and the
 /// notification outbox live in an ``EncounterStore``. Every step that talks to an outside party
 /// carries a request id derived from the encounter number, and every ledger command an
 /// idempotency key, so a call that failed or timed out can simply be made again, and a checkout
-/// interrupted anywhere completes with ``resumeCheckouts()``. Calls for one encounter run one at
+/// interrupted anywhere completes with ``resumeCheckouts(limit:)``. Calls for one encounter run one at
 /// a time; calls for different encounters run concurrently, and their writes share transactions
 /// (group commit). Use one desk per process, shared by all request handlers: the one-at-a-time
 /// guarantee holds within a desk.

@@ -48,7 +48,7 @@ public struct Patient: Sendable, Hashable, Codable {
     }
 
     /// Throws ``BillingError/Code/invalidIdentifier`` naming the field and the rule when an id or
-    /// number breaks an ``InputRule`` (ids and numbers have up to 64 bytes).
+    /// number breaks an `InputRule` (ids and numbers have up to 64 bytes).
     public func validate() throws(BillingError) {
         try BillingError.requireValidIdentifier(id, "patient")
         if let line { try BillingError.requireValid(line, "patient line") }

@@ -5,9 +5,9 @@ public import CreditMedicalCore
 /// patient's notifications. Every derived id comes from here.
 ///
 /// Round 1 uses the encounter number itself; later rounds append `#` and the round, which
-/// encounter numbers may not contain (``EncounterID/reservedCharacter``), so two encounters never
+/// encounter numbers may not contain (`EncounterID.reservedCharacter`), so two encounters never
 /// derive the same id. Every id fits its type for every valid encounter number (up to 64 bytes)
-/// and every round: holds up to 84 bytes (``HoldID`` allows 96), keys and request ids up to 128.
+/// and every round: holds up to 84 bytes (`HoldID` allows 96), keys and request ids up to 128.
 public struct EncounterKeys: Sendable, Hashable {
     /// What every id of the round starts with.
     public let prefix: String

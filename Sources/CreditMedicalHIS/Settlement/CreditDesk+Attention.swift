@@ -7,7 +7,10 @@ extension CreditDesk {
     /// deferred to the next call because the failure may pass. It never stops at the first
     /// failure, and throws only when the store cannot list the unfinished records.
     ///
-    /// Run it when the server starts and then every minute or so.
+    /// Run it when the server starts and then every minute or so. A checkout that another desk
+    /// (process, server) is running holds a claim on its encounter (``EncounterClaim``) and is
+    /// left to it, reported as deferred; a claim whose desk died lapses after
+    /// ``Configuration/claimSeconds``, and the next resume takes the checkout over.
     @discardableResult
     public func resumeCheckouts(limit: Int = 1_000) async throws -> CheckoutResumeReport {
         let unfinished = try store.settlements(in: Set(SettlementRecord.Step.allCases.filter { !$0.isFinal }), limit: limit)
@@ -15,6 +18,10 @@ extension CreditDesk {
         for record in unfinished {
             guard record.attention == nil else {
                 report.needsAttention.append(record)
+                continue
+            }
+            if let claim = try store.encounter(record.encounter)?.claim, claim.desk != deskID, claim.until > now {
+                report.deferred.append(.init(record: record, failure: "in progress at another desk until \(claim.until)"))
                 continue
             }
             do {

@@ -15,7 +15,7 @@ extension CreditDesk {
     /// hospital within ``Configuration/advanceDueSeconds``, and sends the patient the fee notice.
     ///
     /// The checkout is recorded when it begins (the bill is frozen) and when it is done. When a
-    /// call fails or times out, calling `checkout` again (or ``resumeCheckouts()``) continues it
+    /// call fails or times out, calling `checkout` again (or ``resumeCheckouts(limit:)``) continues it
     /// with the same request ids and ledger keys, which the parties and the ledger answer as the
     /// first time, so nothing is paid, captured or notified twice.
     /// Calling it for a settled encounter returns its record.
@@ -35,9 +35,13 @@ extension CreditDesk {
             let bill = try copy?.bill ?? store.bill(of: id)
             encounter.status = .settling
             encounter.revision += 1
+            // The claim tells other desks (and their resumeCheckouts) that this one is at work on
+            // the checkout; the write that closes the encounter ends it.
+            encounter.claim = EncounterClaim(desk: deskID, until: now.adding(seconds: configuration.claimSeconds))
             let outcome = try await bringToCredit(&encounter, bill: bill)
             let record = SettlementRecord(encounter: id, round: encounter.round, startedAt: now, total: bill.total, updatedAt: now)
-            try await write([.encounter(encounter), .settlement(record)] + outcome.notifications.map(EncounterChange.notification))
+            try await write([.encounter(encounter), .settlement(record)] + outcome.notifications.map(EncounterChange.notification),
+                            claiming: true)
             try checkpoint(.started)
             return try await proceed(record, encounter: encounter, bill: bill)
         }

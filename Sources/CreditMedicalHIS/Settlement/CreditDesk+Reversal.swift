@@ -9,7 +9,7 @@ extension CreditDesk {
     ///
     /// Afterwards the encounter is open again in its next round, with a new hold: the HIS can
     /// refund or add items and check out again. Like checkout, a reversal interrupted anywhere
-    /// continues with ``resumeCheckouts()``.
+    /// continues with ``resumeCheckouts(limit:)``.
     @discardableResult
     public func reverseSettlement(_ id: EncounterID) async throws -> SettlementRecord {
         try await perform(id) {

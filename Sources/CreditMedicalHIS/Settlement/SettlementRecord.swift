@@ -3,7 +3,7 @@ public import CreditMedicalCore
 /// The durable record of one settlement (结算) of an encounter: how far the checkout got and
 /// what each party answered. The ``CreditDesk`` writes it when the checkout begins and when it
 /// is done (and when the bank cannot be reached after the money moved), so a checkout
-/// interrupted anywhere resumes from it (``CreditDesk/resumeCheckouts()``).
+/// interrupted anywhere resumes from it (``CreditDesk/resumeCheckouts(limit:)``).
 public struct SettlementRecord: Sendable, Hashable, Codable {
     /// How far a settlement got. Raw values are stable and used by stores.
     public enum Step: String, Sendable, Hashable, Codable, CaseIterable {

@@ -51,7 +51,7 @@ public enum EncounterCopier {
         }
         let outbox = try source.pendingNotifications(limit: .max)
         if !outbox.isEmpty { try target.commit(outbox.map(EncounterChange.notification)) }
-        guard try target.pendingNotifications(limit: .max) == outbox else { throw EncounterCopyError("the outbox differs after copying") }
+        guard try target.pendingNotifications(limit: .max) == outbox else { throw EncounterCopyError(.differs, context: ["what": "outbox"]) }
         counts.notifications = outbox.count
         try target.flush()
         return counts
@@ -61,7 +61,7 @@ public enum EncounterCopier {
     /// (check before copying the ledger, so that a refused copy changes nothing).
     public static func requireEmpty(_ target: any EncounterStore) throws {
         guard try target.encounters(after: nil, limit: 1).isEmpty, try target.pendingNotifications(limit: 1).isEmpty else {
-            throw EncounterCopyError("the target is not empty: it holds encounters or notifications")
+            throw EncounterCopyError(.targetNotEmpty)
         }
     }
 
@@ -78,13 +78,7 @@ public enum EncounterCopier {
             guard try target.encounter(id) == encounter,
                   try target.charges(of: id) == (items, refunds),
                   try target.settlements(of: id) == settlements
-            else { throw EncounterCopyError("encounter \(id) differs after copying") }
+            else { throw EncounterCopyError(.differs, context: ["what": "encounter"], details: "encounter \(id)") }
         }
     }
-}
-
-/// The desk's paperwork could not be copied; what was copied before stays in the target.
-public struct EncounterCopyError: Error, CustomStringConvertible {
-    public let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -1,106 +1,61 @@
 import CreditMedicalCore
 import CreditMedicalHIS
-import CreditMedicalPostgres
-import CreditMedicalSQLite
 import Foundation
 
 /// `credit-medical audit [--database PATH|URL] [--json]`: checks a ledger's invariants and the
 /// desk's paperwork in one read-only snapshot (nothing is created, migrated or written) and lists
 /// every finding. Exits 0 when clean, 1 with findings, 2 when it could not audit (no file, a
 /// schema to migrate, a server out of reach).
-enum AuditCommand {
+enum AuditCommand: Command {
+    static let usage = CommandUsage(["audit"], "[--database PATH|postgres://URL] [--json]", """
+        Checks the ledger's invariants (balances against the journal, held against open holds,
+        every entry a command the ledger accepts) and the desk's paperwork (checkouts stopped or
+        parked, holds no open visit owns, settlements that do not match their bill, overdue
+        advances, notifications that keep failing) in one read-only snapshot; never creates,
+        migrates or writes. Exit status 0 clean, 1 findings, 2 could not audit.
+        """)
+
     static func run(_ commandLine: Arguments) throws -> Int32 {
         var arguments = commandLine
-        let location = try arguments.value("--database") ?? DemoCommand.defaultDatabase
-        let json = arguments.flag("--json")
+        let output = Output(&arguments)
+        let database = try DatabaseOption(&arguments)
         try arguments.finish()
-        let shown = PostgresDatabases.isURL(location) ? PostgresDatabases.redacted(location) : location
         let ledger: LedgerAuditReport
         let desk: DeskAuditReport
         do {
-            (ledger, desk) = try audit(location)
+            (ledger, desk) = try audit(database)
         } catch {
-            FileHandle.standardError.write(Data("error: could not audit \(shown): \(error)\n".utf8))
+            Output.standardError("error: could not audit \(database.printable): \(error)")
             return 2
         }
-        if json {
-            try printJSON(AuditSummary(database: shown, ledger: ledger, desk: desk))
-        } else {
-            print("\(shown): \(ledger.entriesChecked) journal entries, \(ledger.linesChecked) lines, \(ledger.holdsChecked) holds checked")
-            print(ledger.isClean ? "clean" : ledger.description)
-            print(desk.description)
-        }
+        output.say("\(database.printable): \(ledger.entriesChecked) journal entries, \(ledger.linesChecked) lines, "
+            + "\(ledger.holdsChecked) holds checked")
+        output.say(ledger.isClean ? "clean" : ledger.description)
+        output.say(desk.description)
+        try output.document(AuditDocument(database: database.printable, ledger: AuditSummary(ledger), desk: DeskAuditSummary(desk)))
         return ledger.isClean && desk.isClean ? 0 : 1
     }
 
-    /// Audits the ledger and the desk in one snapshot of the database at `location`.
-    private static func audit(_ location: String) throws -> (LedgerAuditReport, DeskAuditReport) {
-        let snapshot: any LedgerReader & EncounterReader
-        let close: () -> Void
-        if PostgresDatabases.isURL(location) {
-            let postgres = try PostgresSnapshot(url: location)
-            (snapshot, close) = (postgres, postgres.close)
-        } else {
-            let sqlite = try SQLiteSnapshot(path: location)
-            (snapshot, close) = (sqlite, sqlite.close)
-        }
-        defer { close() }
-        return (try LedgerAuditor(store: snapshot).audit(), try DeskAuditor(ledger: snapshot, desk: snapshot).audit(at: SystemClock().now()))
+    /// Audits the ledger and the desk in one snapshot of `database`.
+    private static func audit(_ database: DatabaseOption) throws -> (LedgerAuditReport, DeskAuditReport) {
+        let snapshot = try database.snapshot()
+        defer { snapshot.close() }
+        let ledger = try LedgerAuditor(store: snapshot.reader).audit()
+        return (ledger, try DeskAuditor(ledger: snapshot.reader, desk: snapshot.reader).audit(at: SystemClock().now()))
     }
 }
 
 /// What `audit --json` prints: one object with every finding.
-private struct AuditSummary: Encodable {
-    struct Ledger: Encodable {
-        let entries: Int, lines: Int, holds: Int
-        let violations: [Violation]
-    }
-
-    struct Violation: Encodable {
-        let invariant: Int, name: String
-        let line: String?, hold: String?, sequence: Int64?
-        let detail: String
-    }
-
-    struct Desk: Encodable {
-        let encounters: Int, settlements: Int, openHolds: Int
-        let findings: [Finding]
-
-        enum CodingKeys: String, CodingKey {
-            case encounters, settlements, findings
-            case openHolds = "open_holds"
-        }
-    }
-
-    struct Finding: Encodable {
-        let kind: String
-        let encounter: String?, hold: String?
-        let detail: String
-    }
-
+private struct AuditDocument: Encodable {
     let database: String
     let clean: Bool
-    let ledger: Ledger
-    let desk: Desk
+    let ledger: AuditSummary
+    let desk: DeskAuditSummary
 
-    init(database: String, ledger: LedgerAuditReport, desk: DeskAuditReport) {
+    init(database: String, ledger: AuditSummary, desk: DeskAuditSummary) {
         self.database = database
-        clean = ledger.isClean && desk.isClean
-        self.ledger = Ledger(entries: ledger.entriesChecked, lines: ledger.linesChecked, holds: ledger.holdsChecked,
-                             violations: ledger.violations.map {
-                                 Violation(invariant: $0.invariant.rawValue, name: $0.invariant.description, line: $0.line?.rawValue,
-                                           hold: $0.hold?.rawValue, sequence: $0.sequence, detail: $0.detail)
-                             })
-        self.desk = Desk(encounters: desk.encountersChecked, settlements: desk.settlementsChecked, openHolds: desk.holdsChecked,
-                         findings: desk.findings.map {
-                             Finding(kind: $0.kind.rawValue, encounter: $0.encounter?.rawValue, hold: $0.hold?.rawValue, detail: $0.detail)
-                         })
+        clean = ledger.clean && desk.clean
+        self.ledger = ledger
+        self.desk = desk
     }
-}
-
-/// Prints `value` as one JSON document on standard output.
-private func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }

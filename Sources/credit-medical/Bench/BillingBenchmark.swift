@@ -65,7 +65,7 @@ struct BillingBenchmark {
         let record = try await desk.checkout("ZY-1")
         let settleSeconds = (ContinuousClock.now - settleStart).seconds
         guard record.step == .completed, bill.lines.count == inpatientItems, days.count == stayDays else {
-            throw BenchmarkError("the inpatient stay did not settle as expected")
+            throw ToolError(.benchmarkFailed, context: ["phase": "inpatient stay"])
         }
         return (chargeSeconds, settleSeconds)
     }
@@ -102,7 +102,9 @@ struct BillingBenchmark {
         let checkoutTime = try await timed {
             try await concurrently(callers: callers, count: count) { index in
                 let record = try await desk.checkout(EncounterID("MZ-\(index)"))
-                guard record.step == .completed else { throw BenchmarkError("checkout MZ-\(index) stopped at \(record.step)") }
+                guard record.step == .completed else {
+                    throw ToolError(.benchmarkFailed, context: ["phase": "outpatient checkout", "step": record.step.rawValue])
+                }
             }
         }
         return Throughput(checkoutsPerSecond: Double(count) / checkoutTime, visitSetUpsPerSecond: Double(count) / setUpTime)
@@ -124,10 +126,4 @@ struct BillingBenchmark {
             insuranceClass: [.a, .b, .c][index % 3], quantity: Quantity(thousandths: Int64(500 + index % 4 * 500)),
             unitPrice: Money(fen: Int64(100 + index % 9_900)), department: "d", doctor: "dr", time: time)
     }
-}
-
-/// The benchmark's workload did not go as designed.
-struct BenchmarkError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

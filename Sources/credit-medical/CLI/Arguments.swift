@@ -1,13 +1,19 @@
 /// The command line, taken apart by hand: options are `--name value` or `--flag`, anything left
 /// over when a command has taken what it knows is an error.
-struct Arguments {
+struct Arguments: Sendable {
     private var words: [String]
 
     init(_ words: [String]) { self.words = words }
 
-    /// Takes the next word when it is not an option (a subcommand name).
+    /// Takes the next word when it is not an option (a command's name or a positional argument).
     mutating func subcommand() -> String? {
-        guard let first = words.first, !first.hasPrefix("--") else { return nil }
+        guard let first = words.first, !Self.isOption(first) else { return nil }
+        return words.removeFirst()
+    }
+
+    /// Takes the next word when it is not an option and `accept` says yes.
+    mutating func subcommand(where accept: (String) -> Bool) -> String? {
+        guard let first = words.first, !Self.isOption(first), accept(first) else { return nil }
         return words.removeFirst()
     }
 
@@ -16,6 +22,12 @@ struct Arguments {
         guard let index = words.firstIndex(of: name) else { return false }
         words.remove(at: index)
         return true
+    }
+
+    /// Takes `-h` and `--help` and says whether either was there.
+    mutating func help() -> Bool {
+        let short = flag("-h")
+        return flag("--help") || short
     }
 
     /// Takes `name` and the value after it.
@@ -39,12 +51,11 @@ struct Arguments {
     /// Fails when words are left that no one took.
     func finish() throws(UsageError) {
         guard let word = words.first else { return }
-        throw UsageError(word.hasPrefix("--") ? "unknown option \(word)" : "unexpected argument \(word)")
+        throw UsageError(Self.isOption(word) ? "unknown option \(word)" : "unexpected argument \(word)")
     }
-}
 
-/// A command line the tool does not understand.
-struct UsageError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+    /// Whether `word` is an option (`--name`, `-h`) rather than a name or a value.
+    private static func isOption(_ word: String) -> Bool {
+        word.count > 1 && word.hasPrefix("-")
+    }
 }

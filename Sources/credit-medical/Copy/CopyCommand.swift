@@ -1,37 +1,65 @@
 import CreditMedicalCore
 import CreditMedicalHIS
-import CreditMedicalPostgres
-import CreditMedicalSQLite
 
-/// `credit-medical copy --from PATH|URL --to PATH|URL`: copies a ledger into an empty one (for
-/// instance a SQLite file into PostgreSQL) by replaying its journal, checks that the copy equals
-/// the source, and audits it; then copies the credit desk's encounters, bills, settlement records
-/// and notification outbox, checking each against the source.
-enum CopyCommand {
-    static func run(_ commandLine: Arguments) throws -> Int32 {
-        var arguments = commandLine
-        guard let from = try arguments.value("--from"), let to = try arguments.value("--to") else {
-            throw UsageError("copy needs --from and --to")
-        }
-        try arguments.finish()
-        let source = try open(from)
-        let target = try open(to)
-        try EncounterCopier.requireEmpty(target)
-        let copied = try LedgerCopier.copy(from: source, to: target)
-        let same = try target.lines(after: nil, limit: .max) == source.lines(after: nil, limit: .max)
-            && target.holds(after: nil, limit: .max) == source.holds(after: nil, limit: .max)
-        let report = try LedgerAuditor(store: target).audit()
-        print("copied \(copied) journal entries; lines and holds \(same ? "equal the source" : "DIFFER from the source")")
-        print("audit of the copy: \(report.isClean ? "clean" : report.description)")
-        guard same && report.isClean else { return 1 }
-        let desk = try EncounterCopier.copy(from: source, to: target)
-        print("copied \(desk.encounters) encounters (\(desk.items) charge items, \(desk.refunds) refunds, \(desk.settlements) "
-            + "settlement records, \(desk.notifications) notifications in the outbox); each equals the source")
-        return 0
+/// `credit-medical copy --from PATH|URL --to PATH|URL [--json]`: copies a ledger into an empty
+/// one (for instance a SQLite file into PostgreSQL) by replaying its journal, checks that the
+/// copy equals the source, and audits it; then copies the credit desk's encounters, bills,
+/// settlement records and notification outbox, checking each against the source.
+enum CopyCommand: Command {
+    static let usage = CommandUsage(["copy"], "--from PATH|postgres://URL --to PATH|postgres://URL [--json]", """
+        Copies a ledger (lines, holds, journal) into an empty one, a SQLite file into
+        PostgreSQL say, by replaying its journal; checks that the copy equals the source
+        and audits it; then copies the desk's encounters, bills, settlement records and
+        notification outbox, each checked against the source.
+        """)
+
+    /// What `--json` prints.
+    struct Report: Encodable {
+        var source: String
+        var target: String
+        var journalEntries = 0
+        var linesAndHoldsEqual = false
+        var audit: AuditSummary?
+        var desk: DeskCounts?
     }
 
-    /// A SQLite file or a PostgreSQL database: a ledger store that also keeps the desk's paperwork.
-    static func open(_ location: String) throws -> any LedgerStore & EncounterStore {
-        PostgresDatabases.isURL(location) ? try PostgresLedgerStore(url: location) : try SQLiteLedgerStore(path: location)
+    /// The desk's paperwork copied.
+    struct DeskCounts: Encodable {
+        var encounters: Int
+        var chargeItems: Int
+        var refunds: Int
+        var settlementRecords: Int
+        var notifications: Int
+    }
+
+    static func run(_ commandLine: Arguments) throws -> Int32 {
+        var arguments = commandLine
+        let output = Output(&arguments)
+        let (from, to) = (try arguments.value("--from"), try arguments.value("--to"))
+        try arguments.finish()
+        guard let from, let to else { throw UsageError("copy needs --from and --to") }
+        let (source, target) = (DatabaseOption(from), DatabaseOption(to))
+        var report = Report(source: source.printable, target: target.printable)
+        output.say("copying \(report.source) into \(report.target)")
+        let sourceStore = try source.openExisting()
+        let targetStore = try target.open()
+        try EncounterCopier.requireEmpty(targetStore)
+        report.journalEntries = try LedgerCopier.copy(from: sourceStore, to: targetStore)
+        report.linesAndHoldsEqual = try targetStore.lines(after: nil, limit: .max) == sourceStore.lines(after: nil, limit: .max)
+            && targetStore.holds(after: nil, limit: .max) == sourceStore.holds(after: nil, limit: .max)
+        let audit = try LedgerAuditor(store: targetStore).audit()
+        report.audit = AuditSummary(audit)
+        output.say("copied \(report.journalEntries) journal entries; lines and holds "
+            + (report.linesAndHoldsEqual ? "equal the source" : "DIFFER from the source"))
+        output.say("audit of the copy: \(audit.isClean ? "clean" : audit.description)")
+        if report.linesAndHoldsEqual && audit.isClean {
+            let desk = try EncounterCopier.copy(from: sourceStore, to: targetStore)
+            report.desk = DeskCounts(encounters: desk.encounters, chargeItems: desk.items, refunds: desk.refunds,
+                                     settlementRecords: desk.settlements, notifications: desk.notifications)
+            output.say("copied \(desk.encounters) encounters (\(desk.items) charge items, \(desk.refunds) refunds, \(desk.settlements) "
+                + "settlement records, \(desk.notifications) notifications in the outbox); each equals the source")
+        }
+        try output.document(report)
+        return report.desk == nil ? 1 : 0
     }
 }

@@ -12,8 +12,7 @@ struct InpatientStory {
         let desk = narrator.desk
         let line = try await narrator.enroll(from: patientNumber, limit: Money(parsing: "3,000.00"))
         let stay = EncounterID("ZY-\(line.rawValue.suffix(6))")
-        let patient = Patient(id: line.rawValue, line: line, medicalInsuranceNumber: "YB-\(line.rawValue)")
-        try await desk.open(stay, kind: .inpatient, patient: patient, department: "骨科")
+        try await narrator.open(stay, kind: .inpatient, line: line, department: "骨科")
         try narrator.step(1, "\(line) (line ¥3,000.00) is admitted to 骨科 as \(stay) without a deposit (住院免押金)", line: line)
 
         let calendar = desk.configuration.calendar
@@ -35,10 +34,9 @@ struct InpatientStory {
             narrator.clock.advance(seconds: 86_400)
         }
 
-        let record = try await desk.checkout(stay)
+        let record = try await narrator.checkout(stay)
         try narrator.step(7, "discharge (出院结算): one settlement for the whole stay", line: line)
         narrator.show(record)
-        let messages = narrator.parties.notifications.delivered(to: line.rawValue)
-        print("   the patient received \(messages.count) messages: \(messages.map(\.kind.rawValue).joined(separator: ", "))")
+        narrator.showMessages(to: line)
     }
 }

@@ -13,10 +13,7 @@ struct OutpatientStory {
         let line = try await narrator.enroll(from: patientNumber, limit: Money(parsing: "5,000.00"))
         try narrator.step(1, "\(line) enrolls (签约); the bank grants a credit line of ¥5,000.00", line: line)
         let visit = EncounterID("MZ-\(line.rawValue.suffix(6))")
-        let patient = Patient(id: line.rawValue, line: line, medicalInsuranceNumber: "YB-\(line.rawValue)",
-                              commercialPolicy: "SB-\(line.rawValue)")
-        narrator.parties.medicalInsurance.openAccount("YB-\(line.rawValue)", balance: try Money(parsing: "120.00"))
-        try await desk.open(visit, kind: .outpatient, patient: patient, department: "内科")
+        try await narrator.open(visit, kind: .outpatient, line: line, department: "内科", commercialPolicy: "SB-\(line.rawValue)")
         try narrator.step(2, "\(visit) opens at 内科 on credit: no deposit, no cashier queue", line: line)
 
         let orders: [(String, [ChargeItem])] = [
@@ -34,18 +31,17 @@ struct OutpatientStory {
         let back = try await desk.refund(refund, in: visit)
         try narrator.step(6, "one box of medicine is returned (退费): \(Money(fen: -back.lockedChange.fen)) released", line: line)
 
-        let record = try await desk.checkout(visit)
+        let record = try await narrator.checkout(visit)
         try narrator.step(7, "checkout (结算): 医保 and 商保 pay their parts, the self-pay rest is charged to the line", line: line)
         narrator.show(record)
         if let advance = narrator.parties.bank.advanceRequests.last(where: { $0.encounter == visit }) {
-            print("   the bank is asked to advance \(advance.amount) to the hospital within 24 h (垫付)")
+            narrator.say("   the bank is asked to advance \(advance.amount) to the hospital within 24 h (垫付)")
         }
 
         let owed = record.split?.credit ?? .zero
         narrator.parties.bank.receiveRepayment(RepaymentNotice(id: "repay-\(visit)", line: line, amount: owed, receivedAt: narrator.clock.now()))
         try await desk.ledger.collectRepayments(from: narrator.parties.bank)
         try narrator.step(8, "the patient repays \(owed) at the bank (还款): the line is whole again at once", line: line)
-        let messages = narrator.parties.notifications.delivered(to: line.rawValue)
-        print("   the patient received \(messages.count) messages: \(messages.map(\.kind.rawValue).joined(separator: ", "))")
+        narrator.showMessages(to: line)
     }
 }

@@ -1,0 +1,57 @@
+import Foundation
+
+/// `credit-medical bench billing [--checkouts N] [--callers N] [--json]`
+enum BillingBenchCommand: Command {
+    static let usage = CommandUsage(["bench", "billing"], "[--checkouts N] [--callers N] [--json]", """
+        Measures a 20,000-item inpatient stay's settlement and outpatient checkouts with
+        the fake insurers and bank, on durable SQLite in a temporary directory, removed
+        when done or interrupted.
+        """)
+
+    /// What `--json` prints.
+    struct Report: Encodable {
+        var durable: Bool
+        var inpatientItems: Int
+        var inpatientSettleS: Double
+        var inpatientChargeS: Double
+        var checkouts: Int
+        var callers: Int
+        var outpatientCheckoutsPerS: Int
+        var naiveCheckouts: Int
+        var naiveCheckoutsPerS: Int
+        var ratio: Double
+    }
+
+    static func run(_ commandLine: Arguments) async throws -> Int32 {
+        var arguments = commandLine
+        let output = Output(&arguments)
+        var benchmark = BillingBenchmark()
+        benchmark.checkouts = try arguments.positiveNumber("--checkouts") ?? benchmark.checkouts
+        benchmark.callers = try arguments.positiveNumber("--callers") ?? benchmark.callers
+        try arguments.finish()
+
+        let stores = try ScratchStores()
+        let figures = try await benchmark.run(makeStore: stores.openSQLite)
+        let report = Report(
+            durable: stores.durable, inpatientItems: benchmark.inpatientItems,
+            inpatientSettleS: (figures.inpatientSettleSeconds * 10_000).rounded() / 10_000,
+            inpatientChargeS: (figures.inpatientChargeSeconds * 10_000).rounded() / 10_000, checkouts: benchmark.checkouts,
+            callers: benchmark.callers, outpatientCheckoutsPerS: Int(figures.outpatient.checkoutsPerSecond),
+            naiveCheckouts: figures.naiveCheckouts, naiveCheckoutsPerS: Int(figures.naive.checkoutsPerSecond),
+            ratio: (figures.ratio * 100).rounded() / 100)
+
+        output.say("billing benchmark on SQLite (WAL, durable=\(report.durable)) with the fake insurers, bank and notifications")
+        output.say("  (a) inpatient stay, \(benchmark.stayDays) days, \(Double(benchmark.inpatientItems).grouped) items: "
+            + "daily bills, fee notice, close the days and settle in \(String(format: "%.3f", figures.inpatientSettleSeconds)) s "
+            + "(charging them took \(String(format: "%.3f", figures.inpatientChargeSeconds)) s)")
+        output.say("  (b) outpatient checkouts (医保, 商保, capture, advance, fee notice), \(BillingBenchmark.itemsPerVisit) items each, "
+            + "\(benchmark.callers) callers, group commit: \(figures.outpatient.checkoutsPerSecond.grouped)/s "
+            + "(\(Double(benchmark.checkouts).grouped) checkouts; opening and charging the visits before: "
+            + "\(figures.outpatient.visitSetUpsPerSecond.grouped)/s)")
+        output.say("      one at a time, every write its own transaction: \(figures.naive.checkoutsPerSecond.grouped)/s "
+            + "(\(figures.naiveCheckouts) checkouts; opening and charging: \(figures.naive.visitSetUpsPerSecond.grouped)/s)")
+        output.say("  ratio: \(String(format: "%.1f", figures.ratio))x")
+        try output.document(report)
+        return 0
+    }
+}
