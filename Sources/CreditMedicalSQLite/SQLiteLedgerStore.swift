@@ -34,14 +34,7 @@ public final class SQLiteLedgerStore: LedgerStore, SQLiteQuerying {
     public init(path: String) throws {
         let connection = try SQLiteConnection(path: path)
         try connection.execute("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)")
-        // Write-ahead logging is a property of the file: switched on once, it needs no write lock
-        // when the file is opened again (asking for it anyway would take one).
-        if try connection.text("PRAGMA journal_mode")?.lowercased() != "wal" {
-            let mode = try connection.text("PRAGMA journal_mode = WAL")
-            guard mode?.lowercased() == "wal" else {
-                throw SQLiteStoreError(.walUnavailable, message: "The database stays in journal mode \(mode ?? "unknown").")
-            }
-        }
+        try Self.switchToWriteAheadLog(connection)
         try connection.execute("PRAGMA synchronous = NORMAL")
         try connection.execute("PRAGMA wal_autocheckpoint = 16384")
         try SQLiteSchema.migrate(connection)
@@ -50,6 +43,26 @@ public final class SQLiteLedgerStore: LedgerStore, SQLiteQuerying {
         self.readers = try SQLiteReaders(path: path, count: 4, busyTimeoutMilliseconds: Self.busyTimeoutMilliseconds)
         self.path = path
         self.connection = connection
+    }
+
+    /// Switches the file to write-ahead logging, a property of the file: switched on once, it needs
+    /// no write lock when the file is opened again (asking for it anyway would take one). While
+    /// many processes open a new file at once, switching can meet another's lock without SQLite
+    /// waiting for it; then it tries again, for up to ``busyTimeoutMilliseconds``.
+    private static func switchToWriteAheadLog(_ connection: SQLiteConnection) throws {
+        let deadline = ContinuousClock.now + .milliseconds(busyTimeoutMilliseconds)
+        while true {
+            do {
+                if try connection.text("PRAGMA journal_mode")?.lowercased() == "wal" { return }
+                let mode = try connection.text("PRAGMA journal_mode = WAL")
+                guard mode?.lowercased() == "wal" else {
+                    throw SQLiteStoreError(.walUnavailable, message: "The database stays in journal mode \(mode ?? "unknown").")
+                }
+                return
+            } catch let error as SQLiteStoreError where error.isBusy && ContinuousClock.now < deadline {
+                usleep(UInt32.random(in: 1_000...10_000))
+            }
+        }
     }
 
     /// Fsyncs the write-ahead log: every batch committed before the call is on disk when it

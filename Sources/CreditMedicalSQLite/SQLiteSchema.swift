@@ -176,7 +176,12 @@ enum SQLiteSchema {
     /// Brings the database to the latest version, or refuses it. A database already at the latest
     /// version is only read: opening it takes no write lock.
     static func migrate(_ connection: SQLiteConnection) throws {
-        if try version(of: connection, path: nil, allowingNew: true) == migrations.count { return }
+        // Each read is its own transaction, and another process may be migrating the file in
+        // between: only a file that reads as current is taken as it is; anything else is decided
+        // in the write transaction, which sees one moment.
+        let current = try connection.scalar("PRAGMA application_id") == applicationID
+            && connection.scalar("PRAGMA user_version") == Int64(migrations.count)
+        if current { return }
         try connection.writeTransaction {
             let version = try version(of: connection, path: nil, allowingNew: true)
             for migration in migrations.dropFirst(Int(version)) {

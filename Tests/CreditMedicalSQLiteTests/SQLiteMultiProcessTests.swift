@@ -21,15 +21,20 @@ final class SQLiteMultiProcessTests: XCTestCase {
     }
 
     /// 120 processes open the same new file at once while it switches to write-ahead logging and
-    /// migrates: none fails.
+    /// migrates, twice over: none fails. (Each race this caught, one process in a few hundred lost:
+    /// asking for WAL mode met another's lock without SQLite waiting for it, and reading the
+    /// schema version in pieces while another process migrated looked like another application's
+    /// file.)
     func testOneHundredTwentyProcessesOpenANewFileAtOnce() throws {
         let directory = try TemporaryDirectory()
-        let path = directory.file("new.sqlite")
-        // They wait for one moment to begin, a little after the last has started.
-        let start = Int64(Date().timeIntervalSince1970 * 1000) + 3_000
-        let results = try worker.runTogether(Array(repeating: ["open", path, "\(start)"], count: 120))
-        let failed = results.filter { $0.status != 0 }
-        XCTAssertTrue(failed.isEmpty, "\(failed.count) of 120 failed: \(failed.first?.output ?? "")")
-        XCTAssertEqual(try SQLiteLedgerStore(path: path).commitsAreDurable(), true)
+        for round in 1...2 {
+            let path = directory.file("new-\(round).sqlite")
+            // They wait for one moment to begin, a little after the last has started.
+            let start = Int64(Date().timeIntervalSince1970 * 1000) + 3_000
+            let results = try worker.runTogether(Array(repeating: ["open", path, "\(start)"], count: 120))
+            let failed = results.filter { $0.status != 0 }
+            XCTAssertTrue(failed.isEmpty, "round \(round): \(failed.count) of 120 failed: \(failed.first?.output ?? "")")
+            XCTAssertEqual(try SQLiteLedgerStore(path: path).commitsAreDurable(), true)
+        }
     }
 }
