@@ -4,7 +4,7 @@ public import CreditMedicalCore
 /// database this version cannot use.
 ///
 /// SQLite's messages name tables, columns and constraints, never values, so `description` shows
-/// them (with the result code and the file) for the operator; see ``CodedError``.
+/// them (with the result code and the file) for the operator; see `CodedError`.
 public struct SQLiteStoreError: CodedError {
     /// A stable, machine-readable code. New codes may be added in later versions.
     public struct Code: ErrorCode {

@@ -1,7 +1,7 @@
 public import CreditMedicalCore
 
 /// Checks the credit desk's paperwork against itself and against the ledger, for what the
-/// ``LedgerAuditor`` cannot see: visits stuck in `settling` or parked for an operator, holds on a
+/// `LedgerAuditor` cannot see: visits stuck in `settling` or parked for an operator, holds on a
 /// line that no open visit owns, settled visits whose settlement does not match the bill or does
 /// not add up, advances the bank has not paid by the time it promised, and notifications not
 /// delivered after the delivery job's retries.
