@@ -86,7 +86,7 @@ final class CommandLineTests: CommandLineTestCase {
         XCTAssertTrue(copy.output.contains("each equals the source"), copy.output)
         let again = try run(["copy", "--from", source, "--to", target])
         XCTAssertEqual(again.status, 1, again.output)
-        XCTAssertTrue(again.output.contains("error: encounter_copy.target_not_empty: The target is not empty"), again.output)
+        XCTAssertTrue(again.output.contains("error: copy.target_not_empty: The target is not empty."), again.output)
     }
 
     func testBadArgumentsExitWithTwoAndSayWhy() throws {

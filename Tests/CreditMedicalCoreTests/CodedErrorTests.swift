@@ -23,8 +23,8 @@ final class CodedErrorTests: XCTestCase {
         let target = InMemoryLedgerStore()
         try await Ledger(store: target).execute(.openLine("L", limit: Money(fen: 100)), key: "open")
         XCTAssertThrowsError(try LedgerCopier.copy(from: source, to: target)) { error in
-            XCTAssertTrue(LedgerCopyError.Code.targetNotEmpty ~= error, "\(error)")
-            XCTAssertEqual("\(error)", "ledger_copy.target_not_empty: The target ledger is not empty.")
+            XCTAssertTrue(CopyError.Code.targetNotEmpty ~= error, "\(error)")
+            XCTAssertEqual("\(error)", "copy.target_not_empty: The target is not empty. (what=journal)")
         }
     }
 }

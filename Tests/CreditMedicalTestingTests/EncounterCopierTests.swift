@@ -38,8 +38,8 @@ final class EncounterCopierTests: XCTestCase {
         }
         XCTAssertEqual(try target.pendingNotifications(limit: 10), try source.pendingNotifications(limit: 10))
         XCTAssertThrowsError(try EncounterCopier.copy(from: source, to: target)) { error in
-            XCTAssertTrue(EncounterCopyError.Code.targetNotEmpty ~= error, "\(error)")
-            XCTAssertEqual("\(error)", "encounter_copy.target_not_empty: The target is not empty: it holds encounters or notifications.")
+            XCTAssertTrue(CopyError.Code.targetNotEmpty ~= error, "\(error)")
+            XCTAssertEqual("\(error)", "copy.target_not_empty: The target is not empty. (what=encounters or notifications)")
         }
     }
 
@@ -48,7 +48,7 @@ final class EncounterCopierTests: XCTestCase {
         // A broken store that drops refunds silently.
         let losing = InterceptedEncounterStore { changes in changes.filter { if case .refund = $0 { false } else { true } } }
         XCTAssertThrowsError(try EncounterCopier.copy(from: source, to: losing)) { error in
-            XCTAssertEqual("\(error)", "encounter_copy.differs: The copy differs from the source after copying. (what=encounter)")
+            XCTAssertEqual("\(error)", "copy.differs: The copy differs from the source. (what=encounter)")
             XCTAssertTrue(String(reflecting: error).contains("encounter MZ-1"), String(reflecting: error))
         }
     }

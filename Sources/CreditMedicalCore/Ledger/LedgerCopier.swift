@@ -2,7 +2,7 @@
 /// ``LedgerStateMachine``: every command in order, in batches of the entries that share a time,
 /// each batch at its original time. Because the state machine is deterministic, the copy's
 /// journal, lines and holds are the source's exactly; the copier checks that every replayed
-/// entry equals the original and stops with ``LedgerCopyError`` at the first that does not.
+/// entry equals the original and stops with ``CopyError`` at the first that does not.
 ///
 /// Used to move a ledger from SQLite to PostgreSQL (`credit-medical copy`); run the
 /// ``LedgerAuditor`` on the target afterwards.
@@ -12,7 +12,7 @@ public enum LedgerCopier {
     @discardableResult
     public static func copy(from source: any LedgerStore, to target: any LedgerStore, pageSize: Int = 2_000) throws -> Int {
         guard try target.journal(line: nil, after: 0, limit: 1).isEmpty else {
-            throw LedgerCopyError(.targetNotEmpty)
+            throw CopyError(.targetNotEmpty, context: ["what": "journal"])
         }
         var copied = 0
         var after: Int64 = 0
@@ -43,7 +43,7 @@ public enum LedgerCopier {
         }
         for (entry, result) in zip(entries, results) {
             guard case .success(let receipt) = result, !receipt.isReplay, receipt.entry == entry else {
-                throw LedgerCopyError(.entryDiffers, context: ["sequence": "\(entry.sequence)"], details: "\(result)")
+                throw CopyError(.differs, context: ["what": "journal entry", "sequence": "\(entry.sequence)"], details: "\(result)")
             }
         }
     }

@@ -3,7 +3,7 @@ import CreditMedicalCore
 /// Copies the credit desk's paperwork from one ``EncounterStore`` into another, empty one:
 /// every encounter with its charge items and refunds (in their order) and its settlement records
 /// of every round, then the notifications still in the outbox (oldest first). It reads every
-/// copied encounter back from the target and stops with ``EncounterCopyError`` at the first that
+/// copied encounter back from the target and stops with `CopyError` at the first that
 /// differs from the source.
 ///
 /// Used with `LedgerCopier` to move a deployment to another store (`credit-medical copy`): the
@@ -51,17 +51,17 @@ public enum EncounterCopier {
         }
         let outbox = try source.pendingNotifications(limit: .max)
         if !outbox.isEmpty { try target.commit(outbox.map(EncounterChange.notification)) }
-        guard try target.pendingNotifications(limit: .max) == outbox else { throw EncounterCopyError(.differs, context: ["what": "outbox"]) }
+        guard try target.pendingNotifications(limit: .max) == outbox else { throw CopyError(.differs, context: ["what": "outbox"]) }
         counts.notifications = outbox.count
         try target.flush()
         return counts
     }
 
-    /// Throws ``EncounterCopyError`` unless `target` holds no encounters and no notifications
+    /// Throws `CopyError` unless `target` holds no encounters and no notifications
     /// (check before copying the ledger, so that a refused copy changes nothing).
     public static func requireEmpty(_ target: any EncounterStore) throws {
         guard try target.encounters(after: nil, limit: 1).isEmpty, try target.pendingNotifications(limit: 1).isEmpty else {
-            throw EncounterCopyError(.targetNotEmpty)
+            throw CopyError(.targetNotEmpty, context: ["what": "encounters or notifications"])
         }
     }
 
@@ -78,7 +78,7 @@ public enum EncounterCopier {
             guard try target.encounter(id) == encounter,
                   try target.charges(of: id) == (items, refunds),
                   try target.settlements(of: id) == settlements
-            else { throw EncounterCopyError(.differs, context: ["what": "encounter"], details: "encounter \(id)") }
+            else { throw CopyError(.differs, context: ["what": "encounter"], details: "encounter \(id)") }
         }
     }
 }
