@@ -25,9 +25,11 @@ let package = Package(
         ),
         .target(name: "CreditMedicalCore"),
         .target(name: "CreditMedicalHIS", dependencies: ["CreditMedicalCore"]),
-        .target(name: "CreditMedicalSQLite", dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CSQLite"]),
-        .target(name: "CreditMedicalPostgres", dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CLibPQ"]),
-        .target(name: "CreditMedicalTesting", dependencies: ["CreditMedicalCore", "CreditMedicalHIS"]),
+        // What the stores share (column maps, commits grouped by table); not a product.
+        .target(name: "CreditMedicalStoreSupport", dependencies: ["CreditMedicalCore", "CreditMedicalHIS"]),
+        .target(name: "CreditMedicalSQLite", dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalStoreSupport", "CSQLite"]),
+        .target(name: "CreditMedicalPostgres", dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalStoreSupport", "CLibPQ"]),
+        .target(name: "CreditMedicalTesting", dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalStoreSupport"]),
         .target(
             name: "CreditMedicalConformance",
             dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalTesting"]

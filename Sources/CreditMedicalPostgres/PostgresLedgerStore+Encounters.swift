@@ -1,5 +1,6 @@
 import CreditMedicalCore
 public import CreditMedicalHIS
+import CreditMedicalStoreSupport
 
 /// The desk's paperwork in the same PostgreSQL database as the ledger, with the columns every
 /// SQL store shares (``EncounterColumns``); its queries are the ones ``PostgresSnapshot`` runs too.

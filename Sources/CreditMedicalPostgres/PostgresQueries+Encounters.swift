@@ -1,5 +1,6 @@
 import CreditMedicalCore
 import CreditMedicalHIS
+import CreditMedicalStoreSupport
 
 /// The desk's paperwork, read with the columns every SQL store shares (``EncounterColumns``).
 extension PostgresQueries {

@@ -1,5 +1,6 @@
 import CreditMedicalCore
 import CreditMedicalHIS
+import CreditMedicalStoreSupport
 import CSQLite
 
 /// The queries of the ledger and the desk over SQLite, written once for every way of reading the

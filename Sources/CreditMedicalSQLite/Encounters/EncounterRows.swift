@@ -1,5 +1,6 @@
 import CreditMedicalCore
 import CreditMedicalHIS
+import CreditMedicalStoreSupport
 
 /// The desk's tables in SQLite: multi-row inserts over the columns ``EncounterColumns`` defines
 /// for every SQL store.

@@ -1,5 +1,6 @@
 import CreditMedicalCore
 public import CreditMedicalHIS
+import CreditMedicalStoreSupport
 import CSQLite
 import Foundation
 

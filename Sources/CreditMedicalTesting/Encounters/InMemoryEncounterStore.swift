@@ -1,5 +1,6 @@
 public import CreditMedicalCore
 public import CreditMedicalHIS
+import CreditMedicalStoreSupport
 import Synchronization
 
 /// An `EncounterStore` in memory, for tests and simulations. Commits are atomic: a commit
