@@ -61,23 +61,12 @@ public final class PostgresLedgerStore: LedgerStore, PostgresQueries {
     }
 
     public func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result {
-        do {
-            return try write { connection in try attempt(keys, checkingKeysFirst: false, body, on: connection) }
-        } catch is KeyRecordedBefore {
-            return try write { connection in try attempt(keys, checkingKeysFirst: true, body, on: connection) }
-        }
+        try OptimisticBatch.run { run in try write { connection in try attempt(keys, run, body, on: connection) } }
     }
 
-    /// The work of a batch's transaction.
-    ///
-    /// Replays are rare, so the first attempt does not look the batch's idempotency keys up: it
-    /// runs the batch as if every key were new, lets the journal's unique index catch a key
-    /// recorded before, and looks up only the keys of rejected commands (whose rejection might
-    /// have been a replay). When a key was recorded before, the attempt rolls back with
-    /// ``KeyRecordedBefore`` and the batch runs again with its keys' entries loaded.
+    /// The work of a batch's transaction (``OptimisticBatch`` says when it runs again).
     private func attempt<Result>(
-        _ keys: LedgerStateKeys, checkingKeysFirst: Bool, _ body: (inout LedgerState) throws -> Result,
-        on connection: PostgresConnection
+        _ keys: LedgerStateKeys, _ run: OptimisticBatch, _ body: (inout LedgerState) throws -> Result, on connection: PostgresConnection
     ) throws -> Result {
         let last = try connection.query("SELECT last_sequence FROM ledger_meta WHERE id = 1 FOR UPDATE").int64(0, 0) ?? 0
         let holds = try PostgresLedgerRows.holds(connection.query(
@@ -87,19 +76,12 @@ public final class PostgresLedgerStore: LedgerStore, PostgresQueries {
         let lines = try PostgresLedgerRows.lines(connection.query(
             "SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE id = ANY($1::text[])",
             [PostgresLedgerRows.array(lineIDs.map(\.rawValue))]))
-        let receipts = checkingKeysFirst ? try entries(keys.keys, on: connection) : []
+        let toLoad = run.keysToLoad(keys)
+        let receipts = toLoad.isEmpty ? [] : try entries(toLoad, on: connection)
         var state = LedgerState(lines: lines, holds: holds, receipts: receipts, lastSequence: last)
         let result = try body(&state)
-        if !checkingKeysFirst {
-            var rejected = keys.keys
-            for entry in state.newEntries { rejected.remove(entry.key) }
-            if !rejected.isEmpty, try !entries(rejected, on: connection).isEmpty { throw KeyRecordedBefore() }
-        }
-        do {
-            try persist(state, on: connection)
-        } catch let error as PostgresStoreError where !checkingKeysFirst && error.sqlState == "23505" {
-            throw KeyRecordedBefore()
-        }
+        try run.checkRejected(keys, in: state) { try !entries($0, on: connection).isEmpty }
+        try run.persist({ try persist(state, on: connection) }, isDuplicateKey: { ($0 as? PostgresStoreError)?.sqlState == "23505" })
         return result
     }
 
@@ -225,5 +207,3 @@ public final class PostgresLedgerStore: LedgerStore, PostgresQueries {
     }
 }
 
-/// Thrown inside a batch's transaction when a batch run as all-new met a key recorded before.
-private struct KeyRecordedBefore: Error {}

@@ -85,33 +85,19 @@ public final class SQLiteLedgerStore: LedgerStore, SQLiteQuerying {
     public static var schemaVersion: Int { SQLiteSchema.migrations.count }
 
     public func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result {
-        try lock.withLock {
-            do {
-                return try attempt(keys, checkingKeysFirst: false, body)
-            } catch is KeyRecordedBefore {
-                return try attempt(keys, checkingKeysFirst: true, body)
-            }
-        }
+        try lock.withLock { try OptimisticBatch.run { run in try attempt(keys, run, body) } }
     }
 
-    /// One write transaction for a batch.
-    ///
-    /// Replays are rare, so the first attempt does not look the batch's idempotency keys up:
-    /// it runs the batch as if every key were new and lets the journal's unique index catch a key
-    /// recorded before (and looks up only the keys of rejected commands, whose rejection might
-    /// have been a replay). When a key was recorded before, the attempt rolls back with
-    /// ``KeyRecordedBefore`` and the batch runs again with its keys' entries loaded.
-    private func attempt<Result>(
-        _ keys: LedgerStateKeys, checkingKeysFirst: Bool, _ body: (inout LedgerState) throws -> Result
-    ) throws -> Result {
+    /// One write transaction for a batch (``OptimisticBatch`` says when it runs again).
+    private func attempt<Result>(_ keys: LedgerStateKeys, _ run: OptimisticBatch, _ body: (inout LedgerState) throws -> Result) throws -> Result {
         var written: (lines: [CreditLine], holds: [Hold], lastSequence: Int64)?
         do {
             let result = try writeTransaction {
                 cache.validate(dataVersion: try connection.scalar("PRAGMA data_version") ?? 0)
-                var state = try load(keys, receipts: checkingKeysFirst ? keys.keys : [])
+                var state = try load(keys, receipts: run.keysToLoad(keys))
                 let result = try body(&state)
-                if !checkingKeysFirst, try anyRecorded(rejectedKeys(of: keys, in: state)) { throw KeyRecordedBefore() }
-                written = try persist(state, keysChecked: checkingKeysFirst)
+                try run.checkRejected(keys, in: state, recorded: anyRecorded)
+                written = try run.persist({ try persist(state) }, isDuplicateKey: { ($0 as? SQLiteStoreError)?.resultCode == sqliteConstraintUnique })
                 return result
             }
             if let written { cache.remember(lines: written.lines, holds: written.holds, lastSequence: written.lastSequence) }
@@ -141,30 +127,17 @@ public final class SQLiteLedgerStore: LedgerStore, SQLiteQuerying {
         return LedgerState(lines: lines, holds: holds, receipts: receipts, lastSequence: lastSequence)
     }
 
-    /// The batch's keys that produced no new entry: rejected commands (and replays within the batch).
-    private func rejectedKeys(of keys: LedgerStateKeys, in state: LedgerState) -> [String] {
-        guard keys.keys.count != state.newEntries.count else { return [] }
-        var rejected = keys.keys
-        for entry in state.newEntries { rejected.remove(entry.key) }
-        return rejected.map(\.rawValue)
-    }
-
-    private func anyRecorded(_ keys: [String]) throws -> Bool {
-        try !connection.rows("SELECT idempotency_key FROM journal", whereColumn: "idempotency_key", in: keys,
+    private func anyRecorded(_ keys: Set<IdempotencyKey>) throws -> Bool {
+        try !connection.rows("SELECT idempotency_key FROM journal", whereColumn: "idempotency_key", in: keys.map(\.rawValue),
                              decode: { $0.int64(0) }).isEmpty
     }
 
     /// Writes the batch's entries and final lines and holds, and returns what it wrote.
-    private func persist(_ state: LedgerState, keysChecked: Bool) throws -> (lines: [CreditLine], holds: [Hold], lastSequence: Int64) {
+    private func persist(_ state: LedgerState) throws -> (lines: [CreditLine], holds: [Hold], lastSequence: Int64) {
         let lines = state.changedLines
         let holds = state.changedHolds
         guard !state.newEntries.isEmpty else { return (lines, holds, state.lastSequence) }
-        do {
-            try connection.run(Rows.insertEntries, rows: state.newEntries, bind: Rows.bind)
-        } catch {
-            if !keysChecked && error.resultCode == sqliteConstraintUnique { throw KeyRecordedBefore() }
-            throw error
-        }
+        try connection.run(Rows.insertEntries, rows: state.newEntries, bind: Rows.bind)
         try connection.run(Rows.upsertLines, rows: lines, bind: Rows.bind)
         try connection.run(Rows.upsertHolds, rows: holds, bind: Rows.bind)
         return (lines, holds, state.lastSequence)
@@ -179,8 +152,6 @@ public final class SQLiteLedgerStore: LedgerStore, SQLiteQuerying {
 /// `SQLITE_CONSTRAINT_UNIQUE`, a macro Swift does not import: a unique index refused a row.
 private let sqliteConstraintUnique = SQLITE_CONSTRAINT | (8 << 8)
 
-/// Thrown inside a write transaction when a batch run as all-new met a key recorded before.
-private struct KeyRecordedBefore: Error {}
 
 // The connection and the cache are used only while `lock` is held.
 extension SQLiteLedgerStore: @unchecked Sendable {}
