@@ -9,6 +9,14 @@ enum PostgresLedgerRows {
         sequence, idempotency_key, at, kind, line_id, hold_id, amount_fen, expires_at, limit_delta, held_delta, \
         outstanding_delta, limit_after, held_after, outstanding_after, status_after, hold_amount_after, hold_state_after
         """
+    /// The ledger's tables.
+    static let tables: Set<String> = ["journal", "credit_lines", "holds"]
+    /// The ledger's columns that hold integers; every other column holds text.
+    static let integers: Set<String> = [
+        "limit_fen", "held_fen", "outstanding_fen", "status", "opened_at", "updated_at", "amount_fen", "captured_fen", "state",
+        "placed_at", "expires_at", "ended_at", "sequence", "at", "kind", "limit_delta", "held_delta", "outstanding_delta",
+        "limit_after", "held_after", "outstanding_after", "status_after", "hold_amount_after", "hold_state_after",
+    ]
 
     static func lines(_ result: PostgresResult) throws(PostgresStoreError) -> [CreditLine] {
         try (0..<result.count).map { (row) throws(PostgresStoreError) in

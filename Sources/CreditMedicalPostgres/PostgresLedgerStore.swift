@@ -1,4 +1,5 @@
 public import CreditMedicalCore
+import CreditMedicalStoreSupport
 import Foundation
 import Synchronization
 
@@ -97,13 +98,13 @@ public final class PostgresLedgerStore: LedgerStore, PostgresQueries {
     private func persist(_ state: LedgerState, on connection: PostgresConnection) throws {
         guard !state.newEntries.isEmpty else { return }
         let tables: [(sql: String, rows: () -> [[PostgresValue]])] = [
-            (try insertStatement(into: "journal", columns: PostgresLedgerRows.entryColumns, updating: [], key: "id", on: connection),
+            (insertStatement(into: "journal", columns: PostgresLedgerRows.entryColumns, updating: [], key: "id"),
              { state.newEntries.map(PostgresLedgerRows.values) }),
-            (try insertStatement(into: "credit_lines", columns: PostgresLedgerRows.lineColumns,
-                                 updating: ["limit_fen", "held_fen", "outstanding_fen", "status", "updated_at"], key: "id", on: connection),
+            (insertStatement(into: "credit_lines", columns: PostgresLedgerRows.lineColumns,
+                                 updating: ["limit_fen", "held_fen", "outstanding_fen", "status", "updated_at"], key: "id"),
              { state.changedLines.map(PostgresLedgerRows.values) }),
-            (try insertStatement(into: "holds", columns: PostgresLedgerRows.holdColumns,
-                                 updating: ["amount_fen", "captured_fen", "state", "expires_at", "ended_at"], key: "id", on: connection),
+            (insertStatement(into: "holds", columns: PostgresLedgerRows.holdColumns,
+                                 updating: ["amount_fen", "captured_fen", "state", "expires_at", "ended_at"], key: "id"),
              { state.changedHolds.map(PostgresLedgerRows.values) }),
         ]
         var sending = false
@@ -126,7 +127,7 @@ public final class PostgresLedgerStore: LedgerStore, PostgresQueries {
     func insert(into table: String, columns: String, rows: [[PostgresValue]], updating: [String] = [], key: String = "id",
                 on connection: PostgresConnection) throws {
         guard !rows.isEmpty else { return }
-        let sql = try insertStatement(into: table, columns: columns, updating: updating, key: key, on: connection)
+        let sql = insertStatement(into: table, columns: columns, updating: updating, key: key)
         try connection.query(sql, Self.columnArrays(rows))
     }
 
@@ -138,21 +139,13 @@ public final class PostgresLedgerStore: LedgerStore, PostgresQueries {
 
     /// The text of ``insert(into:columns:rows:updating:key:on:)``'s statement for `table`, made
     /// once: each array parameter is cast to its column's type (`bigint` for integer columns,
-    /// else `text`), as the table's columns in the database say.
-    private func insertStatement(into table: String, columns: String, updating: [String], key: String,
-                                 on connection: PostgresConnection) throws -> String {
+    /// else `text`), as the stores' column lists say (no query of the catalog).
+    private func insertStatement(into table: String, columns: String, updating: [String], key: String) -> String {
         let signature = [table, columns, updating.joined(separator: ","), key].joined(separator: "|")
         if let known = insertStatements.withLock({ $0[signature] }) { return known }
-        let result = try connection.query(
-            "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
-            [.text(table)])
-        var types: [String: String] = [:]
-        for row in 0..<result.count {
-            guard let name = result.text(row, 0), let type = result.text(row, 1) else { continue }
-            types[name] = ["bigint", "integer", "smallint"].contains(type) ? "bigint" : "text"
-        }
         let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let casts = names.enumerated().map { index, name in "$\(index + 1)::\(types[name] ?? "text")[]" }
+        let integers = PostgresLedgerRows.tables.contains(table) ? PostgresLedgerRows.integers : EncounterColumns.integers
+        let casts = names.enumerated().map { index, name in "$\(index + 1)::\(integers.contains(name) ? "bigint" : "text")[]" }
         var sql = "INSERT INTO \(table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
         if !updating.isEmpty {
             sql += " ON CONFLICT (\(key)) DO UPDATE SET " + updating.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")

@@ -43,6 +43,15 @@ package enum EncounterColumns {
             billedThrough: billedThrough, creditSteps: Int(steps), round: Int(round), revision: Int(revision), claim: claim)
     }
 
+    /// The desk's columns that hold integers; every other column holds text.
+    package static let integers: Set<String> = [
+        "opened_at", "closed_at", "locked_fen", "uncovered_fen", "billed_through", "credit_steps", "round", "revision", "claimed_until",
+        "quantity_thousandths", "unit_price_fen", "amount_fen", "charged_at", "refunded_at", "started_at", "total_fen",
+        "medical_fund_fen", "medical_account_fen", "medical_cash_fen", "commercial_paid_fen", "split_fund_fen", "split_account_fen",
+        "split_commercial_fen", "split_credit_fen", "split_excess_fen", "captured_at", "advance_due_by", "advance_paid_at",
+        "refund_owed_fen", "updated_at", "attention_since",
+    ]
+
     package static let item = ["encounter_id", "item_id", "code", "name", "category", "insurance_class", "quantity_thousandths",
                                "unit_price_fen", "amount_fen", "department", "doctor", "charged_at"]
 
