@@ -1,11 +1,8 @@
 public import CreditMedicalCore
-import CreditMedicalStoreSupport
 import Foundation
-import Synchronization
 
-/// A `LedgerStore` in PostgreSQL, for several SDK instances (processes, machines) on one
-/// database. Configured by a libpq URL and ``PostgresOptions``; a small pool of connections,
-/// reopened after a drop.
+/// The ledger's `LedgerStore` in a ``PostgresDatabase``: lines, holds and the journal, for
+/// several SDK instances (processes, machines) on one database.
 ///
 /// Concurrency: every batch runs in one transaction that first locks the `ledger_meta` row,
 /// which holds the journal's last sequence number (`SELECT … FOR UPDATE`). Batches of all
@@ -13,56 +10,26 @@ import Synchronization
 /// before it commits, so no further row locks are needed. This is the choice because the
 /// journal's sequence numbers must have no gaps and follow commit order, which a single counter
 /// row gives directly; batching makes the turn cheap, since one transaction and one commit serve
-/// a whole batch. A write whose transaction meets a serialization failure or a deadlock runs
-/// again, up to ``PostgresOptions/maximumAttempts`` times.
-///
-/// Durability: every connection starts with `synchronous_commit=on` in its startup options,
-/// which nothing in the database, the role or the URL can override, so a commit is on disk when
-/// it returns, on every pooled connection and after every reconnect.
-///
-/// Failures are ``PostgresStoreError``s. A write that fails with a timeout or a lost connection
-/// may or may not have been committed; retrying it with the same idempotency keys is safe and
-/// answers with what was applied.
-public final class PostgresLedgerStore: LedgerStore, PostgresQueries {
-    /// The connection URL. It may hold a password: print ``PostgresDatabases/redacted(_:)``.
-    public let url: String
-    /// The timeouts and retries the store was opened with.
-    public let options: PostgresOptions
-    private let pool: PostgresConnectionPool
-    /// The insert statements by table, columns and update, made on first use (see ``insert(into:columns:rows:updating:key:on:)``).
-    private let insertStatements = Mutex<[String: String]>([:])
-    /// See ``injectFaults(_:)``.
-    private let faultBeforeCommit = Mutex<(@Sendable () -> String?)?>(nil)
+/// a whole batch.
+public struct PostgresLedgerStore: LedgerStore, PostgresLedgerQueries {
+    /// The database the store writes to.
+    public let database: PostgresDatabase
 
-    /// Connects to `url`, runs pending migrations and keeps up to `connections` connections.
-    /// Throws ``PostgresStoreError``: ``PostgresStoreError/Code/schemaTooNew`` for a database
-    /// written by a newer SDK, and the connection's codes (unreachable, authentication failed,
-    /// database not found, timeout).
+    /// The ledger's store in `database`.
+    public init(database: PostgresDatabase) {
+        self.database = database
+    }
+
+    /// Connects to `url` for a ledger alone; see ``PostgresDatabase/init(url:connections:options:)``.
     public init(url: String, connections: Int = 4, options: PostgresOptions = PostgresOptions()) throws {
-        self.url = url
-        self.options = options
-        self.pool = PostgresConnectionPool(settings: PostgresConnectionSettings(url: url, options: options), size: connections)
-        try pool.withConnection { connection in try PostgresSchema.migrate(connection) }
+        self.init(database: try PostgresDatabase(url: url, connections: connections, options: options))
     }
 
     /// Does nothing: commits are durable when they return.
     public func flush() throws {}
 
-    /// The schema version this SDK writes.
-    public static var schemaVersion: Int { PostgresSchema.migrations.count }
-
-    /// Whether a commit is on disk when it returns: asks every connection of the pool (opening
-    /// those not open yet) for `fsync` and `synchronous_commit`, as each really has them.
-    public func commitsAreDurable() throws -> Bool {
-        let answers = try pool.withEachConnection { connection in
-            let settings = try connection.query("SELECT current_setting('fsync'), current_setting('synchronous_commit')")
-            return settings.text(0, 0) == "on" && settings.text(0, 1) != "off"
-        }
-        return !answers.contains(false)
-    }
-
     public func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result {
-        try OptimisticBatch.run { run in try write { connection in try attempt(keys, run, body, on: connection) } }
+        try OptimisticBatch.run { run in try database.write { connection in try attempt(keys, run, body, on: connection) } }
     }
 
     /// The work of a batch's transaction (``OptimisticBatch`` says when it runs again).
@@ -98,12 +65,12 @@ public final class PostgresLedgerStore: LedgerStore, PostgresQueries {
     private func persist(_ state: LedgerState, on connection: PostgresConnection) throws {
         guard !state.newEntries.isEmpty else { return }
         let tables: [(sql: String, rows: () -> [[PostgresValue]])] = [
-            (insertStatement(into: "journal", columns: PostgresLedgerRows.entryColumns, updating: [], key: "id"),
+            (database.insertStatement(into: "journal", columns: PostgresLedgerRows.entryColumns, updating: [], key: "id"),
              { state.newEntries.map(PostgresLedgerRows.values) }),
-            (insertStatement(into: "credit_lines", columns: PostgresLedgerRows.lineColumns,
+            (database.insertStatement(into: "credit_lines", columns: PostgresLedgerRows.lineColumns,
                                  updating: ["limit_fen", "held_fen", "outstanding_fen", "status", "updated_at"], key: "id"),
              { state.changedLines.map(PostgresLedgerRows.values) }),
-            (insertStatement(into: "holds", columns: PostgresLedgerRows.holdColumns,
+            (database.insertStatement(into: "holds", columns: PostgresLedgerRows.holdColumns,
                                  updating: ["amount_fen", "captured_fen", "state", "expires_at", "ended_at"], key: "id"),
              { state.changedHolds.map(PostgresLedgerRows.values) }),
         ]
@@ -111,7 +78,7 @@ public final class PostgresLedgerStore: LedgerStore, PostgresQueries {
         for table in tables {
             let rows = table.rows()
             guard !rows.isEmpty else { continue }
-            let arrays = Self.columnArrays(rows)
+            let arrays = PostgresDatabase.columnArrays(rows)
             if sending { try connection.finish() }
             try connection.send(table.sql, arrays)
             sending = true
@@ -120,83 +87,8 @@ public final class PostgresLedgerStore: LedgerStore, PostgresQueries {
         try connection.query("UPDATE ledger_meta SET last_sequence = $1 WHERE id = 1", [.integer(state.lastSequence)])
     }
 
-    /// Inserts `rows` with one statement per table, however many rows: each column goes as one
-    /// array parameter, unnested by the server (`INSERT … SELECT * FROM unnest($1::bigint[], …)`),
-    /// so the statement's text and its parsing do not grow with the batch. Rows whose key (`id`,
-    /// or `key`) exists get the named columns updated.
-    func insert(into table: String, columns: String, rows: [[PostgresValue]], updating: [String] = [], key: String = "id",
-                on connection: PostgresConnection) throws {
-        guard !rows.isEmpty else { return }
-        let sql = insertStatement(into: table, columns: columns, updating: updating, key: key)
-        try connection.query(sql, Self.columnArrays(rows))
-    }
-
-    /// One array parameter per column of `rows`.
-    private static func columnArrays(_ rows: [[PostgresValue]]) -> [PostgresValue] {
-        guard let width = rows.first?.count else { return [] }
-        return (0..<width).map { column in PostgresLedgerRows.array(literals: rows.lazy.map { $0[column] }) }
-    }
-
-    /// The text of ``insert(into:columns:rows:updating:key:on:)``'s statement for `table`, made
-    /// once: each array parameter is cast to its column's type (`bigint` for integer columns,
-    /// else `text`), as the stores' column lists say (no query of the catalog).
-    private func insertStatement(into table: String, columns: String, updating: [String], key: String) -> String {
-        let signature = [table, columns, updating.joined(separator: ","), key].joined(separator: "|")
-        if let known = insertStatements.withLock({ $0[signature] }) { return known }
-        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let integers = PostgresLedgerRows.tables.contains(table) ? PostgresLedgerRows.integers : EncounterColumns.integers
-        let casts = names.enumerated().map { index, name in "$\(index + 1)::\(integers.contains(name) ? "bigint" : "text")[]" }
-        var sql = "INSERT INTO \(table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
-        if !updating.isEmpty {
-            sql += " ON CONFLICT (\(key)) DO UPDATE SET " + updating.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        }
-        insertStatements.withLock { $0[signature] = sql }
-        return sql
-    }
-
-    /// Runs `body` in a transaction on a pooled connection; when the server reports a
-    /// serialization failure or a deadlock, rolls back and runs it again after a short random
-    /// pause (10 ms, doubling, ±50 %), up to ``PostgresOptions/maximumAttempts`` attempts in all,
-    /// then throws ``PostgresStoreError/Code/serializationFailure`` with the `attempts` made.
-    func write<Result>(_ body: (PostgresConnection) throws -> Result) throws -> Result {
-        let attempts = max(options.maximumAttempts, 1)
-        var attempt = 1
-        while true {
-            do {
-                return try pool.withConnection { connection in
-                    try connection.transaction {
-                        let result = try body(connection)
-                        try injectFault(on: connection)
-                        return result
-                    }
-                }
-            } catch let error as PostgresStoreError where error.code == .serializationFailure {
-                guard attempt < attempts else { throw error.adding(["attempts": "\(attempt)"]) }
-                Thread.sleep(forTimeInterval: 0.01 * Double(1 << min(attempt - 1, 10)) * Double.random(in: 0.5..<1.5))
-                attempt += 1
-            }
-        }
-    }
-
-    /// For tests: `fault` is asked before each write transaction commits, and an SQLSTATE it
-    /// returns (five digits or capital letters) is raised by the server there, as if the
-    /// transaction had met that failure; `nil` stops asking.
-    package func injectFaults(_ fault: (@Sendable () -> String?)?) {
-        faultBeforeCommit.withLock { $0 = fault }
-    }
-
-    /// Raises the SQLSTATE that the fault of ``injectFaults(_:)`` returns, if any, on the server.
-    private func injectFault(on connection: PostgresConnection) throws {
-        guard let fault = faultBeforeCommit.withLock({ $0 }), let state = fault() else { return }
-        guard state.count == 5, state.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else {
-            preconditionFailure("an injected SQLSTATE has five digits or capital letters: \(state)")
-        }
-        try connection.execute("DO $$ BEGIN RAISE EXCEPTION 'injected failure' USING ERRCODE = '\(state)'; END $$")
-    }
-
     func read<Row>(_ sql: String, _ parameters: [PostgresValue],
                    _ decode: (PostgresResult) throws(PostgresStoreError) -> [Row]) throws -> [Row] {
-        try pool.withConnection { connection in try decode(connection.query(sql, parameters)) }
+        try database.read(sql, parameters, decode)
     }
 }
-

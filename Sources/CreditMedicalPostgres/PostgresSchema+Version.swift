@@ -25,7 +25,7 @@ extension PostgresSchema {
         try refuseNewer(version, on: connection)
         guard version == Int64(migrations.count) else {
             throw PostgresStoreError(.needsMigration, context: connection.place.merging(versions(version)) { $1 },
-                                     details: "Open a PostgresLedgerStore on it once to migrate it.")
+                                     details: "Open a PostgresDatabase on it once to migrate it.")
         }
         return Int(version)
     }

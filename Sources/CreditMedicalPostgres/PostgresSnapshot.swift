@@ -11,7 +11,7 @@ import Synchronization
 /// this SDK's schema version, and refuses others with a ``PostgresStoreError``:
 /// ``PostgresStoreError/Code/notACreditMedicalDatabase`` when it has no CreditMedical schema,
 /// ``PostgresStoreError/Code/needsMigration`` when its schema is older (a
-/// ``PostgresLedgerStore`` opened on it migrates it), ``PostgresStoreError/Code/schemaTooNew``
+/// ``PostgresDatabase`` opened on it migrates it), ``PostgresStoreError/Code/schemaTooNew``
 /// when it is newer.
 ///
 /// ```swift
@@ -24,7 +24,7 @@ import Synchronization
 /// The snapshot's queries are the store's, and ``PostgresOptions``' timeouts apply; a long audit
 /// may need a longer statement timeout. Safe to use from several threads: queries take turns on
 /// its one connection.
-public final class PostgresSnapshot: LedgerReader, EncounterReader, PostgresQueries {
+public final class PostgresSnapshot: LedgerReader, EncounterReader, PostgresLedgerQueries, PostgresEncounterQueries {
     /// The schema version of the database (this SDK's).
     public let schemaVersion: Int
     /// The snapshot's connection, `nil` once closed.

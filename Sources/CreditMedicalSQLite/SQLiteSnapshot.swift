@@ -11,7 +11,7 @@ import Foundation
 /// read transaction. (To read a file in write-ahead-log mode, SQLite may create the `-wal` and
 /// `-shm` files beside it; the database itself is not touched.) It opens only a file at this
 /// SDK's schema version and refuses others: ``SQLiteStoreError/Code/notALedgerDatabase``,
-/// ``SQLiteStoreError/Code/needsMigration`` for an older schema (a ``SQLiteLedgerStore`` opened
+/// ``SQLiteStoreError/Code/needsMigration`` for an older schema (a ``SQLiteDatabase`` opened
 /// on it migrates it), ``SQLiteStoreError/Code/schemaTooNew`` for a newer one.
 ///
 /// ```swift
@@ -21,7 +21,7 @@ import Foundation
 /// ```
 ///
 /// Safe to use from several threads: queries take turns on its one connection.
-public final class SQLiteSnapshot: LedgerReader, EncounterReader, SQLiteQuerying {
+public final class SQLiteSnapshot: LedgerReader, EncounterReader, SQLiteLedgerQuerying, SQLiteEncounterQuerying {
     /// The database file.
     public let path: String
     /// The snapshot's connection, `nil` once closed; used only while `lock` is held.
@@ -34,7 +34,7 @@ public final class SQLiteSnapshot: LedgerReader, EncounterReader, SQLiteQuerying
             throw SQLiteStoreError(.fileNotFound, message: "No file at the path.", path: path)
         }
         let connection = try SQLiteConnection(path: path, readOnly: true)
-        try connection.execute("PRAGMA busy_timeout = \(SQLiteLedgerStore.busyTimeoutMilliseconds)")
+        try connection.execute("PRAGMA busy_timeout = \(SQLiteDatabase.busyTimeoutMilliseconds)")
         // The first read after BEGIN fixes the snapshot every later read answers from.
         try connection.execute("BEGIN")
         try SQLiteSchema.requireCurrent(connection, path: path)

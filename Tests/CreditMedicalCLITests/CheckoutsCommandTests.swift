@@ -68,7 +68,7 @@ final class CheckoutsCommandTests: CommandLineTestCase {
 
         let report = try await fixture.resume()
         XCTAssertEqual(report.compensated.map(\.encounter), ["MZ-PARKED"])
-        let reopened = try XCTUnwrap(try SQLiteLedgerStore(path: database).encounter("MZ-PARKED"))
+        let reopened = try XCTUnwrap(try SQLiteDatabase(path: database).encounterStore.encounter("MZ-PARKED"))
         XCTAssertEqual(reopened.status, .open)
         XCTAssertEqual(reopened.round, 2)
     }

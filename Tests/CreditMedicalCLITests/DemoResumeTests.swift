@@ -19,7 +19,7 @@ final class DemoResumeTests: CommandLineTestCase {
         XCTAssertTrue(demo.standardOutput.contains("resumed (resumeCheckouts): 1 finished (MZ-CRASH), 0 compensated"), demo.both)
         XCTAssertTrue(demo.standardOutput.contains("Auditor: clean"), demo.both)
         XCTAssertEqual(try fixture.settlement(of: "MZ-CRASH")?.step, .completed)
-        XCTAssertEqual(try SQLiteLedgerStore(path: database).encounter("MZ-CRASH")?.status, .settled)
+        XCTAssertEqual(try SQLiteDatabase(path: database).encounterStore.encounter("MZ-CRASH")?.status, .settled)
     }
 
     func testTheDemosJSONSaysWhatItResumed() async throws {

@@ -20,14 +20,14 @@ struct StuckCheckoutFixture {
     }
 
     /// Opens `id` on a line of its own with one charge, and checks it out with `desk`.
-    private func checkOut(_ id: EncounterID, with makeDesk: (Ledger, SQLiteLedgerStore) -> CreditDesk) async throws {
-        let store = try SQLiteLedgerStore(path: path)
+    private func checkOut(_ id: EncounterID, with makeDesk: (Ledger, SQLiteEncounterStore) -> CreditDesk) async throws {
+        let database = try SQLiteDatabase(path: path)
         // An hour ago: the checkout of an earlier run, not one running now.
-        let ledger = Ledger(store: store, clock: ManualClock(SystemClock().now().adding(seconds: -3_600)))
+        let ledger = Ledger(store: database.ledgerStore, clock: ManualClock(SystemClock().now().adding(seconds: -3_600)))
         let line = CreditLineID("L-\(id)")
         try await ledger.execute(.openLine(line, limit: Money(fen: 500_000)), key: IdempotencyKey("open-\(id)"))
         parties.bank.grant(line, limit: Money(fen: 500_000))
-        let desk = makeDesk(ledger, store)
+        let desk = makeDesk(ledger, database.encounterStore)
         try await desk.open(id, kind: .outpatient, patient: Patient(id: "P-\(id)", line: line, medicalInsuranceNumber: "YB-\(id)"),
                             department: "内科")
         let item = try ChargeItem(id: "CT", code: "CT", name: "胸部CT", category: .imaging, insuranceClass: .b, quantity: Quantity(parsing: "1"),
@@ -61,20 +61,20 @@ struct StuckCheckoutFixture {
     }
 
     /// A desk over `ledger` and `store` with these parties.
-    func desk(_ ledger: Ledger, _ store: SQLiteLedgerStore) -> CreditDesk {
+    func desk(_ ledger: Ledger, _ store: SQLiteEncounterStore) -> CreditDesk {
         CreditDesk(ledger: ledger, store: store, medicalInsurance: medicalInsurance, commercialInsurance: parties.commercialInsurance,
                    bank: parties.bank, notifications: parties.notifications)
     }
 
     /// What the desk of a server on the file does at its next resume.
     func resume() async throws -> CheckoutResumeReport {
-        let store = try SQLiteLedgerStore(path: path)
-        return try await desk(Ledger(store: store), store).resumeCheckouts()
+        let database = try SQLiteDatabase(path: path)
+        return try await desk(Ledger(store: database.ledgerStore), database.encounterStore).resumeCheckouts()
     }
 
     /// The latest settlement record of `id`, read from the file.
     func settlement(of id: EncounterID) throws -> SettlementRecord? {
-        try SQLiteLedgerStore(path: path).settlement(of: id)
+        try SQLiteDatabase(path: path).encounterStore.settlement(of: id)
     }
 }
 

@@ -5,12 +5,12 @@ import CreditMedicalPostgres
 import XCTest
 
 final class PostgresCheckoutRecoveryConformanceTests: CheckoutRecoveryConformance {
-    override func makeStore() throws -> any LedgerStore & EncounterStore {
-        try PostgresLedgerStore(url: PostgresTestServer.require().makeDatabase())
+    override func makeDatabase() throws -> any CreditDatabase {
+        try PostgresDatabase(url: PostgresTestServer.require().makeDatabase())
     }
 
-    override func reopen(_ store: any LedgerStore & EncounterStore) throws -> any LedgerStore & EncounterStore {
-        try PostgresLedgerStore(url: XCTUnwrap(store as? PostgresLedgerStore).url)
+    override func reopen(_ database: any CreditDatabase) throws -> any CreditDatabase {
+        try PostgresDatabase(url: XCTUnwrap(database as? PostgresDatabase).url)
     }
 
     func testConformance() async throws {

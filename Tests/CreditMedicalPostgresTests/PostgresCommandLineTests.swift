@@ -30,7 +30,7 @@ final class PostgresCommandLineTests: XCTestCase {
         let server = try PostgresTestServer.require()
         let secret = "pw-\(UUID().uuidString)"
         let url = try server.makeDatabase() + "&password=\(secret)"
-        let redacted = PostgresDatabases.redacted(url)
+        let redacted = PostgresDatabase.redacted(url)
         XCTAssertFalse(redacted.contains(secret))
         for arguments in [["demo", "--database", url], ["checkouts", "--database", url]] {
             let text = try tool.runApart(arguments)

@@ -11,8 +11,8 @@ final class PostgresCreditDeskTests: XCTestCase {
         let url = try PostgresTestServer.require().makeDatabase()
         let parties = FakeParties()
         let clock = ManualClock(Timestamp(millisecondsSince1970: 1_795_564_800_000))
-        let store = try PostgresLedgerStore(url: url)
-        let desk = parties.desk(ledger: Ledger(store: store, clock: clock), store: store)
+        let database = try PostgresDatabase(url: url)
+        let desk = parties.desk(ledger: Ledger(store: database.ledgerStore, clock: clock), store: database.encounterStore)
         try await desk.ledger.execute(.openLine("L1", limit: Money(fen: 200_000)), key: "open-L1")
         let patient = Patient(id: "P1", line: "L1", medicalInsuranceNumber: "YB-1", commercialPolicy: "SB-1")
         try await desk.open("MZ-1", kind: .outpatient, patient: patient, department: "内科")
@@ -27,14 +27,14 @@ final class PostgresCreditDeskTests: XCTestCase {
                        record.total.fen)
 
         // Another instance sees the same paperwork and money.
-        let other = try PostgresLedgerStore(url: url)
-        XCTAssertEqual(try other.settlement(of: "MZ-1"), record)
-        XCTAssertEqual(try other.bill(of: "MZ-1").total, record.total)
-        XCTAssertEqual(try other.line("L1")?.outstanding, split.credit)
+        let other = try PostgresDatabase(url: url)
+        XCTAssertEqual(try other.encounterStore.settlement(of: "MZ-1"), record)
+        XCTAssertEqual(try other.encounterStore.bill(of: "MZ-1").total, record.total)
+        XCTAssertEqual(try other.ledgerStore.line("L1")?.outstanding, split.credit)
 
         let reversed = try await desk.reverseSettlement("MZ-1")
         XCTAssertEqual(reversed.step, .reversed)
-        XCTAssertEqual(try other.line("L1")?.outstanding, .zero)
-        XCTAssertTrue(try LedgerAuditor(store: other).audit().isClean)
+        XCTAssertEqual(try other.ledgerStore.line("L1")?.outstanding, .zero)
+        XCTAssertTrue(try LedgerAuditor(store: other.ledgerStore).audit().isClean)
     }
 }

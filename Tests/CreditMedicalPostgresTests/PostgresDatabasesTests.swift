@@ -3,19 +3,19 @@ import CreditMedicalPostgres
 import XCTest
 
 /// Printing a URL leaves its password out; a URL libpq cannot read is refused without quoting it.
-final class PostgresDatabasesTests: XCTestCase {
+final class PostgresDatabaseTests: XCTestCase {
     func testRedactedRemovesThePasswordAndKeepsTheRest() {
-        XCTAssertEqual(PostgresDatabases.redacted("postgres://alice:s3cret@db.example:5433/ledger?sslmode=require"),
+        XCTAssertEqual(PostgresDatabase.redacted("postgres://alice:s3cret@db.example:5433/ledger?sslmode=require"),
                        "postgres://alice@db.example:5433/ledger?sslmode=require")
-        XCTAssertEqual(PostgresDatabases.redacted("postgresql:///ledger?host=/run/pg&password=s3cret&user=alice"),
+        XCTAssertEqual(PostgresDatabase.redacted("postgresql:///ledger?host=/run/pg&password=s3cret&user=alice"),
                        "postgresql:///ledger?host=/run/pg&user=alice")
-        XCTAssertEqual(PostgresDatabases.redacted("postgresql://alice:s3%40cret@/ledger?password=s3cret"), "postgresql://alice@/ledger")
+        XCTAssertEqual(PostgresDatabase.redacted("postgresql://alice:s3%40cret@/ledger?password=s3cret"), "postgresql://alice@/ledger")
         let plain = "postgresql:///postgres?host=/tmp/socket&port=5432&user=postgres"
-        XCTAssertEqual(PostgresDatabases.redacted(plain), plain, "nothing to remove")
-        XCTAssertEqual(PostgresDatabases.redacted("host=db.example user=alice password='s3 cret' dbname=ledger"),
+        XCTAssertEqual(PostgresDatabase.redacted(plain), plain, "nothing to remove")
+        XCTAssertEqual(PostgresDatabase.redacted("host=db.example user=alice password='s3 cret' dbname=ledger"),
                        "user='alice' dbname='ledger' host='db.example'")
         for unreadable in ["postgres://alice:s3cret@[::1/ledger", "host=db password='s3cret"] {
-            XCTAssertFalse(PostgresDatabases.redacted(unreadable).contains("s3cret"), PostgresDatabases.redacted(unreadable))
+            XCTAssertFalse(PostgresDatabase.redacted(unreadable).contains("s3cret"), PostgresDatabase.redacted(unreadable))
         }
     }
 

@@ -54,7 +54,7 @@ final class PostgresDurabilityTests: XCTestCase {
     func testCommitsAreDurableAsksEveryPooledConnection() throws {
         let (server, url) = try asynchronousServer()
         let store = try PostgresLedgerStore(url: url + "&options=-c%20synchronous_commit%3Doff", connections: 3)
-        XCTAssertTrue(try store.commitsAreDurable())
+        XCTAssertTrue(try store.database.commitsAreDurable())
         let connections = try PostgresConnection(url: server.url).query(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = 'ledger' AND backend_type = 'client backend'")
         XCTAssertEqual(connections.int64(0, 0), 3, "each pooled connection was opened and asked")

@@ -6,11 +6,11 @@ import XCTest
 
 final class PostgresEncounterStoreConformanceTests: EncounterStoreConformance {
     override func makeStore() throws -> any EncounterStore {
-        try PostgresLedgerStore(url: PostgresTestServer.require().makeDatabase())
+        try PostgresDatabase(url: PostgresTestServer.require().makeDatabase()).encounterStore
     }
 
     override func reopen(_ store: any EncounterStore) throws -> (any EncounterStore)? {
-        try PostgresLedgerStore(url: XCTUnwrap(store as? PostgresLedgerStore).url)
+        try PostgresDatabase(url: XCTUnwrap(store as? PostgresEncounterStore).database.url).encounterStore
     }
 
     func testConformance() async throws {
@@ -21,7 +21,7 @@ final class PostgresEncounterStoreConformanceTests: EncounterStoreConformance {
 
     func testUpgradeStartsEveryEncounterAtRevisionZero() throws {
         let url = try PostgresTestServer.require().makeDatabase()
-        try PostgresLedgerStore(url: url).commit(Self.writtenBeforeRevisions())
+        try PostgresDatabase(url: url).encounterStore.commit(Self.writtenBeforeRevisions())
         // Back to the schema before revisions existed.
         try PostgresTestServer.sql(url, """
             ALTER TABLE encounters DROP COLUMN revision, DROP COLUMN claimed_by, DROP COLUMN claimed_until;
@@ -30,6 +30,6 @@ final class PostgresEncounterStoreConformanceTests: EncounterStoreConformance {
             DELETE FROM creditmedical_schema;
             INSERT INTO creditmedical_schema VALUES (2)
             """)
-        try Self.checkUpgradedFromBeforeRevisions(PostgresLedgerStore(url: url))
+        try Self.checkUpgradedFromBeforeRevisions(PostgresDatabase(url: url).encounterStore)
     }
 }

@@ -9,7 +9,7 @@ final class PostgresLedgerStoreConformanceTests: LedgerStoreConformance {
     }
 
     override func reopen(_ store: any LedgerStore) throws -> (any LedgerStore)? {
-        try PostgresLedgerStore(url: XCTUnwrap(store as? PostgresLedgerStore).url)
+        try PostgresLedgerStore(url: XCTUnwrap(store as? PostgresLedgerStore).database.url)
     }
 
     func testConformance() async throws {
@@ -21,7 +21,7 @@ final class PostgresLedgerStoreConformanceTests: LedgerStoreConformance {
     func testADatabaseOfANewerSchemaIsRefused() throws {
         let url = try PostgresTestServer.require().makeDatabase()
         _ = try PostgresLedgerStore(url: url)
-        let newer = PostgresLedgerStore.schemaVersion + 1
+        let newer = PostgresDatabase.schemaVersion + 1
         _ = try PostgresLedgerStore(url: url)  // opening again runs nothing
         try PostgresTestServer.sql(url, "INSERT INTO creditmedical_schema VALUES (\(newer))")
         XCTAssertThrowsError(try PostgresLedgerStore(url: url)) { error in

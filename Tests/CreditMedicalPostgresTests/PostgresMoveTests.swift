@@ -25,8 +25,8 @@ final class PostgresMoveTests: XCTestCase {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let parties = FakeParties()
-        let sqlite = try SQLiteLedgerStore(path: directory.appendingPathComponent("desk.sqlite").path)
-        let before = parties.desk(ledger: Ledger(store: sqlite, clock: clock), store: sqlite)
+        let sqlite = try SQLiteDatabase(path: directory.appendingPathComponent("desk.sqlite").path)
+        let before = parties.desk(ledger: Ledger(store: sqlite.ledgerStore, clock: clock), store: sqlite.encounterStore)
         try await before.ledger.execute(.openLine("L1", limit: Money(fen: 1_000_000)), key: "open-L1")
         let patient = Patient(id: "P1", line: "L1", medicalInsuranceNumber: "YB-1", commercialPolicy: "SB-1")
         for id: EncounterID in ["MZ-1", "MZ-2", "MZ-3"] {
@@ -42,32 +42,32 @@ final class PostgresMoveTests: XCTestCase {
             try await before.checkout("MZ-2")
             XCTFail("the bank is down")
         } catch is AdapterError {}
-        XCTAssertEqual(try sqlite.settlement(of: "MZ-2")?.step, .captured)
+        XCTAssertEqual(try sqlite.encounterStore.settlement(of: "MZ-2")?.step, .captured)
 
-        let postgres = try PostgresLedgerStore(url: try PostgresTestServer.require().makeDatabase())
-        let entries = try LedgerCopier.copy(from: sqlite, to: postgres)
-        let counts = try EncounterCopier.copy(from: sqlite, to: postgres, pageSize: 2)
-        XCTAssertEqual(entries, try sqlite.journal(line: nil, after: 0, limit: .max).count)
+        let postgres = try PostgresDatabase(url: try PostgresTestServer.require().makeDatabase())
+        let entries = try LedgerCopier.copy(from: sqlite.ledgerStore, to: postgres.ledgerStore)
+        let counts = try EncounterCopier.copy(from: sqlite.encounterStore, to: postgres.encounterStore, pageSize: 2)
+        XCTAssertEqual(entries, try sqlite.ledgerStore.journal(line: nil, after: 0, limit: .max).count)
         XCTAssertEqual(counts.encounters, 3)
         XCTAssertEqual([counts.items, counts.refunds, counts.settlements], [9, 0, 2], "MZ-1's reversed settlement and MZ-2's")
-        XCTAssertEqual(counts.notifications, try sqlite.pendingNotifications(limit: .max).count)
+        XCTAssertEqual(counts.notifications, try sqlite.encounterStore.pendingNotifications(limit: .max).count)
         XCTAssertGreaterThan(counts.notifications, 0, "the notices the sender refused wait in the outbox")
-        XCTAssertThrowsError(try EncounterCopier.copy(from: sqlite, to: postgres), "a target with encounters is refused")
+        XCTAssertThrowsError(try EncounterCopier.copy(from: sqlite.encounterStore, to: postgres.encounterStore), "a target with encounters is refused")
 
-        let after = parties.desk(ledger: Ledger(store: postgres, clock: clock), store: postgres)
+        let after = parties.desk(ledger: Ledger(store: postgres.ledgerStore, clock: clock), store: postgres.encounterStore)
         let resumed = try await after.resumeCheckouts()
         XCTAssertEqual(resumed.finished.map(\.encounter), ["MZ-2"])
         XCTAssertTrue(resumed.isComplete, "\(resumed)")
         let third = try await after.checkout("MZ-3")
         XCTAssertEqual(third.step, .completed)
         try await after.deliverNotifications()
-        XCTAssertTrue(try postgres.pendingNotifications(limit: 10).isEmpty)
+        XCTAssertTrue(try postgres.encounterStore.pendingNotifications(limit: 10).isEmpty)
         XCTAssertEqual(parties.medicalInsurance.appliedCount, 4, "MZ-1, MZ-2 and MZ-3 settled once each, and MZ-1 reversed")
         XCTAssertEqual(parties.bank.advanceRequests.map(\.encounter), ["MZ-1", "MZ-2", "MZ-3"], "one advance each")
-        let line = try XCTUnwrap(postgres.line("L1"))
-        let credits = try ["MZ-2", "MZ-3"].map { try XCTUnwrap(postgres.settlement(of: $0)?.split?.credit.fen) }
+        let line = try XCTUnwrap(postgres.ledgerStore.line("L1"))
+        let credits = try ["MZ-2", "MZ-3"].map { try XCTUnwrap(postgres.encounterStore.settlement(of: $0)?.split?.credit.fen) }
         XCTAssertEqual(line.outstanding.fen, credits.reduce(0, +), "what the line owes is what the two settlements charged to it")
         XCTAssertEqual(line.held, .zero)
-        XCTAssertTrue(try LedgerAuditor(store: postgres).audit().isClean)
+        XCTAssertTrue(try LedgerAuditor(store: postgres.ledgerStore).audit().isClean)
     }
 }

@@ -59,9 +59,9 @@ final class PostgresMultiInstanceTests: XCTestCase {
     /// the HIS repeats what failed, and in the end every charge is on the bill and locked once.
     func testTwoDesksChargingOneEncounterAtOnceLoseNoCharge() async throws {
         let url = try PostgresTestServer.require().makeDatabase()
-        let stores = [try PostgresLedgerStore(url: url), try PostgresLedgerStore(url: url)]
+        let databases = [try PostgresDatabase(url: url), try PostgresDatabase(url: url)]
         let parties = FakeParties()
-        let desks = stores.map { parties.desk(ledger: Ledger(store: $0), store: $0) }
+        let desks = databases.map { parties.desk(ledger: Ledger(store: $0.ledgerStore), store: $0.encounterStore) }
         try await desks[0].ledger.execute(.openLine("L1", limit: Money(fen: 100_000_000)), key: "open-L1")
         try await desks[0].open("MZ-1", kind: .outpatient, patient: Patient(id: "P1", line: "L1"), department: "内科")
         let time = Timestamp(millisecondsSince1970: 1_795_996_800_000)
@@ -88,9 +88,9 @@ final class PostgresMultiInstanceTests: XCTestCase {
             return try await group.reduce([], +)
         }
         XCTAssertTrue(failures.allSatisfy { $0.hasPrefix("encounter.stale") || $0.hasPrefix("ledger.insufficient_held") }, "\(failures)")
-        let bill = try stores[0].bill(of: "MZ-1")
+        let bill = try databases[0].encounterStore.bill(of: "MZ-1")
         XCTAssertEqual(bill.lines.count, 30, "every charge of both desks (\(failures.count) calls repeated)")
-        let encounter = try XCTUnwrap(stores[1].encounter("MZ-1"))
+        let encounter = try XCTUnwrap(databases[1].encounterStore.encounter("MZ-1"))
         XCTAssertEqual([encounter.locked, encounter.uncovered], [bill.total, .zero], "the encounter locks the whole bill")
         XCTAssertEqual(try desks[1].ledger.hold("MZ-1")?.amount, bill.total, "and so does the hold")
     }

@@ -11,6 +11,6 @@ final class PostgresMultiProcessTests: XCTestCase {
         try await TwoDesksOnOneVisit.prepare(try PostgresLedgerStore(url: url))
         let results = try BuiltProgram("credit-medical-test-worker").runTogether(TwoDesksOnOneVisit.workerArguments(database: url))
         for result in results { XCTAssertEqual(result.status, 0, result.output) }
-        try TwoDesksOnOneVisit.check(try PostgresLedgerStore(url: url))
+        try TwoDesksOnOneVisit.check(try PostgresDatabase(url: url))
     }
 }

@@ -8,9 +8,9 @@ import XCTest
 /// put into its error (PostgreSQL refuses a NUL in text).
 final class PostgresParkedCheckoutTests: XCTestCase {
     func testAPartysErrorWithControlCharactersParksTheCheckout() async throws {
-        let store = try PostgresLedgerStore(url: try PostgresTestServer.require().makeDatabase())
+        let database = try PostgresDatabase(url: try PostgresTestServer.require().makeDatabase())
         let parties = FakeParties()
-        let desk = CreditDesk(ledger: Ledger(store: store), store: store, medicalInsurance: RefusingInsurance(),
+        let desk = CreditDesk(ledger: Ledger(store: database.ledgerStore), store: database.encounterStore, medicalInsurance: RefusingInsurance(),
                               commercialInsurance: nil, bank: parties.bank, notifications: parties.notifications)
         try await desk.ledger.execute(.openLine("L1", limit: Money(fen: 100_000)), key: "open")
         try await desk.open("MZ-1", kind: .outpatient, patient: Patient(id: "P1", line: "L1", medicalInsuranceNumber: "YB-1"),
@@ -23,7 +23,7 @@ final class PostgresParkedCheckoutTests: XCTestCase {
         } catch let error as AdapterError {
             XCTAssertEqual(error.code, RefusingInsurance.refused)
         }
-        let parked = try XCTUnwrap(try store.settlement(of: "MZ-1")?.attention)
+        let parked = try XCTUnwrap(try database.encounterStore.settlement(of: "MZ-1")?.attention)
         XCTAssertEqual(parked.code, "yibao.refused\u{FFFD}")
         XCTAssertTrue(parked.reason.contains("bad\u{FFFD}reason"), parked.reason)
         let report = try await desk.resumeCheckouts()

@@ -14,9 +14,9 @@ final class PostgresRetryTests: XCTestCase {
         let ledger = Ledger(store: store)
         try await ledger.execute(.openLine("L1", limit: Money(fen: 1_000)), key: "open")
         let calls = Mutex(0)
-        store.injectFaults { calls.withLock { calls in calls += 1; return calls == 1 ? "40001" : nil } }
+        store.database.injectFaults { calls.withLock { calls in calls += 1; return calls == 1 ? "40001" : nil } }
         let receipt = try await ledger.execute(.placeHold("H1", line: "L1", amount: Money(fen: 300), expiresAt: nil), key: "h1")
-        store.injectFaults(nil)
+        store.database.injectFaults(nil)
         XCTAssertEqual(calls.withLock { $0 }, 2, "the attempt that failed and the one that committed")
         XCTAssertFalse(receipt.isReplay)
         XCTAssertEqual(receipt.entry.sequence, 2)
@@ -30,7 +30,7 @@ final class PostgresRetryTests: XCTestCase {
         let ledger = Ledger(store: store)
         try await ledger.execute(.openLine("L1", limit: Money(fen: 1_000)), key: "open")
         let calls = Mutex(0)
-        store.injectFaults { calls.withLock { $0 += 1 }; return "40P01" }
+        store.database.injectFaults { calls.withLock { $0 += 1 }; return "40P01" }
         do {
             try await ledger.execute(.placeHold("H1", line: "L1", amount: Money(fen: 300), expiresAt: nil), key: "h1")
             XCTFail("every attempt deadlocks")
@@ -39,7 +39,7 @@ final class PostgresRetryTests: XCTestCase {
             XCTAssertEqual(error.context["attempts"], "3")
             XCTAssertEqual(error.sqlState, "40P01")
         }
-        store.injectFaults(nil)
+        store.database.injectFaults(nil)
         XCTAssertEqual(calls.withLock { $0 }, 3)
         XCTAssertEqual(try store.journal(line: nil, after: 0, limit: 10).map(\.key), ["open"], "nothing applied")
         XCTAssertNil(try store.hold("H1"))
@@ -48,11 +48,11 @@ final class PostgresRetryTests: XCTestCase {
     }
 
     func testAnEncounterCommitIsRetriedAndAppliedOnce() throws {
-        let store = try PostgresLedgerStore(url: try PostgresTestServer.require().makeDatabase())
+        let store = try PostgresDatabase(url: try PostgresTestServer.require().makeDatabase()).encounterStore
         let calls = Mutex(0)
-        store.injectFaults { calls.withLock { calls in calls += 1; return calls == 1 ? "40001" : nil } }
+        store.database.injectFaults { calls.withLock { calls in calls += 1; return calls == 1 ? "40001" : nil } }
         try store.commit(EncounterStoreConformance.writtenBeforeRevisions())
-        store.injectFaults(nil)
+        store.database.injectFaults(nil)
         XCTAssertEqual(calls.withLock { $0 }, 2)
         XCTAssertEqual(try store.encounters(after: nil, limit: 10).map(\.id), ["MZ-1", "MZ-2"])
         XCTAssertEqual(try store.charges(of: "MZ-1").items.count, 2)

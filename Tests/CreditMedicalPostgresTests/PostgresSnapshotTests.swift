@@ -9,14 +9,14 @@ import XCTest
 final class PostgresSnapshotTests: XCTestCase {
     func testASnapshotReadsOneMomentWhileAnotherStoreWrites() async throws {
         let url = try PostgresTestServer.require().makeDatabase()
-        let writer = try PostgresLedgerStore(url: url)
-        let ledger = Ledger(store: writer)
+        let database = try PostgresDatabase(url: url)
+        let (ledger, writer) = (Ledger(store: database.ledgerStore), database.encounterStore)
         _ = try await ledger.submit((0..<4).map {
             LedgerRequest(key: IdempotencyKey("open-\($0)"), command: .openLine(CreditLineID("L\($0)"), limit: Money(fen: 100_000)))
         })
         try writer.commit(EncounterStoreConformance.writtenBeforeRevisions())
         let snapshot = try PostgresSnapshot(url: url)
-        XCTAssertEqual(snapshot.schemaVersion, PostgresLedgerStore.schemaVersion)
+        XCTAssertEqual(snapshot.schemaVersion, PostgresDatabase.schemaVersion)
         let journal = try snapshot.journal(line: nil, after: 0, limit: .max)
         let lines = try snapshot.lines(after: nil, limit: .max)
         XCTAssertEqual(journal.count, 4)
@@ -33,8 +33,8 @@ final class PostgresSnapshotTests: XCTestCase {
             XCTAssertEqual(try snapshot.lines(after: nil, limit: .max), lines, "round \(round)")
             XCTAssertEqual(try snapshot.charges(of: "MZ-2").items.count, 0, "round \(round)")
         }
-        XCTAssertEqual(try writer.journal(line: nil, after: 0, limit: .max).count, 4 + 8 * 4, "the writer did write meanwhile")
-        XCTAssertEqual(try writer.line("L0")?.held, Money(fen: 800))
+        XCTAssertEqual(try database.ledgerStore.journal(line: nil, after: 0, limit: .max).count, 4 + 8 * 4, "the writer did write meanwhile")
+        XCTAssertEqual(try database.ledgerStore.line("L0")?.held, Money(fen: 800))
         snapshot.close()
         XCTAssertThrowsError(try snapshot.line("L0")) { error in
             XCTAssertEqual((error as? PostgresStoreError)?.code, .closed, "\(error)")
@@ -70,7 +70,7 @@ final class PostgresSnapshotTests: XCTestCase {
     func testANewerSchemaIsRefused() throws {
         let url = try PostgresTestServer.require().makeDatabase()
         _ = try PostgresLedgerStore(url: url)
-        try PostgresTestServer.sql(url, "INSERT INTO creditmedical_schema VALUES (\(PostgresLedgerStore.schemaVersion + 1))")
+        try PostgresTestServer.sql(url, "INSERT INTO creditmedical_schema VALUES (\(PostgresDatabase.schemaVersion + 1))")
         XCTAssertThrowsError(try PostgresSnapshot(url: url)) { error in
             XCTAssertEqual((error as? PostgresStoreError)?.code, .schemaTooNew, "\(error)")
         }

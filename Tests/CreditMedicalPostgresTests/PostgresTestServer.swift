@@ -63,7 +63,7 @@ final class PostgresTestServer: NSObject, XCTestObservation, @unchecked Sendable
             guard let index = cases.lastIndex(where: { $0.testCase == ObjectIdentifier(testCase) || $0.testCase == nil }) else { return [String]() }
             return cases.remove(at: index).databases
         }
-        for name in databases { try? PostgresDatabases.drop(name, on: url) }
+        for name in databases { try? PostgresDatabase.drop(name, on: url) }
     }
 
     /// A fresh, empty database on the server, dropped when the running test case finishes; its URL.
@@ -73,7 +73,7 @@ final class PostgresTestServer: NSObject, XCTestObservation, @unchecked Sendable
             if cases.isEmpty { cases.append((nil, [])) }
             cases[cases.count - 1].databases.append(name)
         }
-        return try PostgresDatabases.create(name, on: url)
+        return try PostgresDatabase.create(name, on: url)
     }
 
     /// Runs `sql` on the database at `url`.

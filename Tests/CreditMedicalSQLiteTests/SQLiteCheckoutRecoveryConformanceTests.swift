@@ -8,14 +8,14 @@ import XCTest
 final class SQLiteCheckoutRecoveryConformanceTests: CheckoutRecoveryConformance {
     private var directories: [TemporaryDirectory] = []
 
-    override func makeStore() throws -> any LedgerStore & EncounterStore {
+    override func makeDatabase() throws -> any CreditDatabase {
         let directory = try TemporaryDirectory()
         directories.append(directory)
-        return try SQLiteLedgerStore(path: directory.file("desk.sqlite"))
+        return try SQLiteDatabase(path: directory.file("desk.sqlite"))
     }
 
-    override func reopen(_ store: any LedgerStore & EncounterStore) throws -> any LedgerStore & EncounterStore {
-        try SQLiteLedgerStore(path: XCTUnwrap(store as? SQLiteLedgerStore).path)
+    override func reopen(_ database: any CreditDatabase) throws -> any CreditDatabase {
+        try SQLiteDatabase(path: XCTUnwrap(database as? SQLiteDatabase).path)
     }
 
     func testConformance() async throws {

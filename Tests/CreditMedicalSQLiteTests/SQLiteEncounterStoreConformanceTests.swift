@@ -10,11 +10,11 @@ final class SQLiteEncounterStoreConformanceTests: EncounterStoreConformance {
     override func makeStore() throws -> any EncounterStore {
         let directory = try TemporaryDirectory()
         directories.append(directory)
-        return try SQLiteLedgerStore(path: directory.file("encounters.sqlite"))
+        return try SQLiteDatabase(path: directory.file("encounters.sqlite")).encounterStore
     }
 
     override func reopen(_ store: any EncounterStore) throws -> (any EncounterStore)? {
-        try SQLiteLedgerStore(path: XCTUnwrap(store as? SQLiteLedgerStore).path)
+        try SQLiteDatabase(path: XCTUnwrap(store as? SQLiteEncounterStore).database.path).encounterStore
     }
 
     func testConformance() async throws {

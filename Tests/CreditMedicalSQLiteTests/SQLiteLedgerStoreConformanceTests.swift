@@ -22,7 +22,7 @@ final class SQLiteLedgerStoreConformanceTests: LedgerStoreConformance {
     }
 
     override func reopen(_ store: any LedgerStore) throws -> (any LedgerStore)? {
-        try SQLiteLedgerStore(path: XCTUnwrap(store as? SQLiteLedgerStore).path)
+        try SQLiteLedgerStore(path: XCTUnwrap(store as? SQLiteLedgerStore).database.path)
     }
 
     func testConformance() async throws {

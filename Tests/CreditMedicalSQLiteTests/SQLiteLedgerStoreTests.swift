@@ -15,14 +15,14 @@ final class SQLiteLedgerStoreTests: XCTestCase {
 
     func testCommitsAreDurableInWriteAheadLogMode() throws {
         let store = try SQLiteLedgerStore(path: directory.file("ledger.sqlite"))
-        XCTAssertTrue(try store.commitsAreDurable())
+        XCTAssertTrue(try store.database.commitsAreDurable())
         XCTAssertEqual(try sql(directory.file("ledger.sqlite"), "PRAGMA journal_mode"), "wal")
     }
 
     func testDatabaseFromNewerSchemaIsRefusedAndLeftAlone() throws {
         let path = directory.file("ledger.sqlite")
         _ = try SQLiteLedgerStore(path: path)
-        let newer = SQLiteLedgerStore.schemaVersion + 1
+        let newer = SQLiteDatabase.schemaVersion + 1
         _ = try sql(path, "PRAGMA user_version = \(newer)")
         XCTAssertThrowsError(try SQLiteLedgerStore(path: path)) { error in
             XCTAssertEqual((error as? SQLiteStoreError)?.code, .schemaTooNew)
@@ -32,19 +32,19 @@ final class SQLiteLedgerStoreTests: XCTestCase {
 
     func testAFlushSyncsEveryCommitBeforeItAndNoMore() async throws {
         let store = try SQLiteLedgerStore(path: directory.file("ledger.sqlite"))
-        XCTAssertEqual(store.log.state.unsynced, 0, "opening syncs the migrations")
-        let opened = store.log.state.syncs
+        XCTAssertEqual(store.database.log.state.unsynced, 0, "opening syncs the migrations")
+        let opened = store.database.log.state.syncs
         let ledger = Ledger(store: store)
         try await ledger.execute(.openLine("L1", limit: Money(fen: 100)), key: "open")
-        XCTAssertEqual(store.log.state.unsynced, 0, "the ledger answers after the sync")
-        XCTAssertEqual(store.log.state.syncs, opened + 1)
+        XCTAssertEqual(store.database.log.state.unsynced, 0, "the ledger answers after the sync")
+        XCTAssertEqual(store.database.log.state.syncs, opened + 1)
 
-        try store.commit([.notification(PatientNotification(id: "N1", patient: "P", kind: .settled, text: "x"))])
-        XCTAssertEqual(store.log.state.unsynced, 1, "a commit waits for the next flush")
+        try store.database.encounterStore.commit([.notification(PatientNotification(id: "N1", patient: "P", kind: .settled, text: "x"))])
+        XCTAssertEqual(store.database.log.state.unsynced, 1, "a commit waits for the next flush")
         try store.flush()
         try store.flush()
-        XCTAssertEqual(store.log.state.unsynced, 0)
-        XCTAssertEqual(store.log.state.syncs, opened + 2, "a flush with nothing new to cover does not sync again")
+        XCTAssertEqual(store.database.log.state.unsynced, 0)
+        XCTAssertEqual(store.database.log.state.syncs, opened + 2, "a flush with nothing new to cover does not sync again")
     }
 
     func testABulkInsertWithAParameterLeftUnboundIsRefused() throws {

@@ -17,7 +17,7 @@ final class SQLiteMultiProcessTests: XCTestCase {
         try await TwoDesksOnOneVisit.prepare(try SQLiteLedgerStore(path: path))
         let results = try worker.runTogether(TwoDesksOnOneVisit.workerArguments(database: path))
         for result in results { XCTAssertEqual(result.status, 0, result.output) }
-        try TwoDesksOnOneVisit.check(try SQLiteLedgerStore(path: path))
+        try TwoDesksOnOneVisit.check(try SQLiteDatabase(path: path))
     }
 
     /// 120 processes open the same new file at once while it switches to write-ahead logging and
@@ -34,7 +34,7 @@ final class SQLiteMultiProcessTests: XCTestCase {
             let results = try worker.runTogether(Array(repeating: ["open", path, "\(start)"], count: 120))
             let failed = results.filter { $0.status != 0 }
             XCTAssertTrue(failed.isEmpty, "round \(round): \(failed.count) of 120 failed: \(failed.first?.output ?? "")")
-            XCTAssertEqual(try SQLiteLedgerStore(path: path).commitsAreDurable(), true)
+            XCTAssertEqual(try SQLiteDatabase(path: path).commitsAreDurable(), true)
         }
     }
 }

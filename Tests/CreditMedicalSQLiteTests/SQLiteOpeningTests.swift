@@ -36,10 +36,10 @@ final class SQLiteOpeningTests: XCTestCase {
         }
         XCTAssertEqual(locked.wait(timeout: .now() + 5), .success)
         let started = Date()
-        let store = try SQLiteLedgerStore(path: path)
+        let database = try SQLiteDatabase(path: path)
         XCTAssertLessThan(Date().timeIntervalSince(started), 2, "opened without waiting for the writer")
         done.signal()
-        XCTAssertTrue(try store.commitsAreDurable())
+        XCTAssertTrue(try database.commitsAreDurable())
     }
 
     private func openWhileAnotherHoldsTheLock(_ path: String, with begin: String) throws {
@@ -53,8 +53,8 @@ final class SQLiteOpeningTests: XCTestCase {
             released.fulfill()
         }
         XCTAssertEqual(locked.wait(timeout: .now() + 5), .success)
-        let store = try SQLiteLedgerStore(path: path)
+        let database = try SQLiteDatabase(path: path)
         wait(for: [released], timeout: 5)
-        XCTAssertTrue(try store.commitsAreDurable())
+        XCTAssertTrue(try database.commitsAreDurable())
     }
 }

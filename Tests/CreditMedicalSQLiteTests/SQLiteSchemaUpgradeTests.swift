@@ -20,8 +20,8 @@ final class SQLiteSchemaUpgradeTests: XCTestCase {
 
     func testTheWayBackToEachVersionMakesThatVersionsSchema() throws {
         let directory = try TemporaryDirectory()
-        XCTAssertEqual(Set(Self.undo.keys), Set(1..<SQLiteLedgerStore.schemaVersion), "a way back to every earlier version")
-        for version in 1..<SQLiteLedgerStore.schemaVersion {
+        XCTAssertEqual(Set(Self.undo.keys), Set(1..<SQLiteDatabase.schemaVersion), "a way back to every earlier version")
+        for version in 1..<SQLiteDatabase.schemaVersion {
             let downgraded = try SQLiteConnection(path: directory.file("down-\(version).sqlite"))
             try SQLiteSchema.migrate(downgraded)
             try Self.downgrade(downgraded, to: version)
@@ -33,22 +33,23 @@ final class SQLiteSchemaUpgradeTests: XCTestCase {
 
     func testADatabaseOfEveryEarlierVersionUpgradesWithNothingLost() async throws {
         let directory = try TemporaryDirectory()
-        for version in 1..<SQLiteLedgerStore.schemaVersion {
+        for version in 1..<SQLiteDatabase.schemaVersion {
             let path = directory.file("v\(version).sqlite")
-            let written = try SQLiteLedgerStore(path: path)
+            let written = try SQLiteDatabase(path: path)
             try await Self.work(on: written)
-            let ledger = try Self.ledger(of: written)
-            let encounters = try written.encounters(after: nil, limit: 100)
-            let settlements = try encounters.flatMap { try written.settlements(of: $0.id) }
-            let outbox = try written.pendingNotifications(limit: 100)
+            let ledger = try Self.ledger(of: written.ledgerStore)
+            let encounters = try written.encounterStore.encounters(after: nil, limit: 100)
+            let settlements = try encounters.flatMap { try written.encounterStore.settlements(of: $0.id) }
+            let outbox = try written.encounterStore.pendingNotifications(limit: 100)
             let downgraded = try SQLiteConnection(path: path)
             try Self.downgrade(downgraded, to: version)
 
-            let upgraded = try SQLiteLedgerStore(path: path)
+            let database = try SQLiteDatabase(path: path)
+            let upgraded = database.encounterStore
             let label = "from version \(version)"
-            XCTAssertEqual(try downgraded.scalar("PRAGMA user_version"), Int64(SQLiteLedgerStore.schemaVersion), label)
-            XCTAssertEqual(try Self.ledger(of: upgraded), ledger, label)
-            XCTAssertTrue(try LedgerAuditor(store: upgraded).audit().isClean, label)
+            XCTAssertEqual(try downgraded.scalar("PRAGMA user_version"), Int64(SQLiteDatabase.schemaVersion), label)
+            XCTAssertEqual(try Self.ledger(of: database.ledgerStore), ledger, label)
+            XCTAssertTrue(try LedgerAuditor(store: database.ledgerStore).audit().isClean, label)
             guard version >= 2 else {
                 XCTAssertTrue(try upgraded.encounters(after: nil, limit: 10).isEmpty, label)
                 continue
@@ -59,18 +60,18 @@ final class SQLiteSchemaUpgradeTests: XCTestCase {
             XCTAssertEqual(try upgraded.pendingNotifications(limit: 100), outbox, label)
             XCTAssertEqual(try upgraded.bill(of: "MZ-1").total.fen, 12_000, label)
             // The open visit goes on where it stopped.
-            let desk = FakeParties().desk(ledger: Ledger(store: upgraded), store: upgraded)
+            let desk = FakeParties().desk(ledger: Ledger(store: database.ledgerStore), store: upgraded)
             let record = try await desk.checkout("MZ-2")
             XCTAssertEqual([record.step.rawValue, "\(record.total.fen)"], ["completed", "3000"], label)
         }
     }
 
-    /// A desk's day on `store`: a settled visit, an open one with a refund, a notice in the outbox.
-    private static func work(on store: SQLiteLedgerStore) async throws {
+    /// A desk's day on `database`: a settled visit, an open one with a refund, a notice in the outbox.
+    private static func work(on database: SQLiteDatabase) async throws {
         let clock = ManualClock(Timestamp(millisecondsSince1970: 1_795_996_800_000))
         let parties = FakeParties()
         parties.notifications.inject(.unavailable, .unavailable, .unavailable)
-        let desk = parties.desk(ledger: Ledger(store: store, clock: clock), store: store)
+        let desk = parties.desk(ledger: Ledger(store: database.ledgerStore, clock: clock), store: database.encounterStore)
         try await desk.ledger.execute(.openLine("L1", limit: Money(fen: 100_000)), key: "open")
         let patient = Patient(id: "P1", line: "L1", medicalInsuranceNumber: "YB-1")
         func item(_ id: ChargeItemID, _ fen: Int64) throws -> ChargeItem {
@@ -86,7 +87,7 @@ final class SQLiteSchemaUpgradeTests: XCTestCase {
     }
 
     private static func downgrade(_ connection: SQLiteConnection, to version: Int) throws {
-        for step in (version..<SQLiteLedgerStore.schemaVersion).reversed() {
+        for step in (version..<SQLiteDatabase.schemaVersion).reversed() {
             for statement in undo[step] ?? [] { try connection.execute(statement) }
         }
         try connection.execute("PRAGMA user_version = \(version)")

@@ -23,8 +23,8 @@ final class SQLiteSnapshotTests: XCTestCase {
 
     func testASnapshotAnswersFromOneMomentWhileAnotherStoreWrites() async throws {
         let path = directory.file("busy.sqlite")
-        let store = try SQLiteLedgerStore(path: path)
-        let ledger = Ledger(store: store)
+        let database = try SQLiteDatabase(path: path)
+        let (ledger, store) = (Ledger(store: database.ledgerStore), database.encounterStore)
         try await ledger.execute(.openLine("L1", limit: Money(fen: 1_000_000)), key: "open")
         try store.commit([.notification(PatientNotification(id: "N1", patient: "P", kind: .settled, text: "t"))])
         let snapshot = try SQLiteSnapshot(path: path)
@@ -45,8 +45,8 @@ final class SQLiteSnapshotTests: XCTestCase {
     func testAnOlderNewerOrForeignDatabaseIsRefusedAndNotChanged() throws {
         let path = directory.file("ledger.sqlite")
         _ = try SQLiteLedgerStore(path: path)
-        for (version, code) in [(SQLiteLedgerStore.schemaVersion - 1, SQLiteStoreError.Code.needsMigration),
-                                (SQLiteLedgerStore.schemaVersion + 1, .schemaTooNew)] {
+        for (version, code) in [(SQLiteDatabase.schemaVersion - 1, SQLiteStoreError.Code.needsMigration),
+                                (SQLiteDatabase.schemaVersion + 1, .schemaTooNew)] {
             try sqlite(path, "PRAGMA user_version = \(version)")
             let before = try Data(contentsOf: URL(fileURLWithPath: path))
             XCTAssertThrowsError(try SQLiteSnapshot(path: path)) { error in

@@ -8,8 +8,8 @@ import XCTest
 /// sender that delivers a notice again when it is sent again fails it where a resumed checkout
 /// sends the fee notice a second time.
 final class RepeatingNotificationSenderRecoveryTests: CheckoutRecoveryConformance {
-    override func makeStore() throws -> any LedgerStore & EncounterStore { InMemoryLedgerStore() }
-    override func reopen(_ store: any LedgerStore & EncounterStore) throws -> any LedgerStore & EncounterStore { store }
+    override func makeDatabase() throws -> any CreditDatabase { InMemoryDatabase() }
+    override func reopen(_ database: any CreditDatabase) throws -> any CreditDatabase { database }
     override func makeNotificationSender() throws -> any NotificationSender { RepeatingNotificationSender() }
     override func deliveries(of id: AdapterRequestID, from sender: any NotificationSender) async throws -> Int {
         try RepeatingNotificationSender.deliveries(of: id, by: sender)

@@ -7,8 +7,8 @@ import XCTest
 /// The checkout recovery suite reads the built-in fakes' books by default; given a bank of the
 /// vendor's without the way into its books, it fails and says what to override.
 final class UnobservedBankRecoveryTests: CheckoutRecoveryConformance {
-    override func makeStore() throws -> any LedgerStore & EncounterStore { InMemoryLedgerStore() }
-    override func reopen(_ store: any LedgerStore & EncounterStore) throws -> any LedgerStore & EncounterStore { store }
+    override func makeDatabase() throws -> any CreditDatabase { InMemoryDatabase() }
+    override func reopen(_ database: any CreditDatabase) throws -> any CreditDatabase { database }
     override func makeCreditProvider() throws -> any CreditProviderAdapter { DoubleBookingBank() }
 
     func testTheSuiteFailsWhereItCannotLookIntoTheBank() async {

@@ -24,16 +24,17 @@ public enum TwoDesksOnOneVisit {
 
     /// Every charge of both processes is on the bill once, and the hold, the encounter and the
     /// line agree with it to the fen.
-    public static func check(_ store: any LedgerStore & EncounterStore, file: StaticString = #filePath, line lineNumber: UInt = #line) throws {
+    public static func check(_ database: any CreditDatabase, file: StaticString = #filePath, line lineNumber: UInt = #line) throws {
+        let (store, ledger) = (database.encounterStore, database.ledgerStore)
         let bill = try store.bill(of: encounter)
         XCTAssertEqual(bill.lines.count, 2 * chargesPerProcess, "every charge is on the bill", file: file, line: lineNumber)
         XCTAssertEqual(bill.total.fen, Int64(2 * chargesPerProcess) * 100, file: file, line: lineNumber)
         let visit = try XCTUnwrap(store.encounter(encounter), file: file, line: lineNumber)
         XCTAssertEqual(visit.locked, bill.total, "locked on the line", file: file, line: lineNumber)
         XCTAssertEqual(visit.uncovered, .zero, file: file, line: lineNumber)
-        XCTAssertEqual(try store.hold(visit.hold)?.amount, bill.total, "the hold holds the bill", file: file, line: lineNumber)
-        XCTAssertEqual(try store.line(line)?.held, bill.total, file: file, line: lineNumber)
-        let report = try LedgerAuditor(store: store).audit()
+        XCTAssertEqual(try ledger.hold(visit.hold)?.amount, bill.total, "the hold holds the bill", file: file, line: lineNumber)
+        XCTAssertEqual(try ledger.line(line)?.held, bill.total, file: file, line: lineNumber)
+        let report = try LedgerAuditor(store: ledger).audit()
         XCTAssertTrue(report.isClean, "\(report)", file: file, line: lineNumber)
     }
 }

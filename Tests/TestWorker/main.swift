@@ -2,11 +2,11 @@
 //
 //   credit-medical-test-worker open PATH [START]
 //       Waits until START (milliseconds since 1970) when given, so that many workers start
-//       together, then opens the SQLite store at PATH (creating and migrating it) and exits 0.
+//       together, then opens the SQLite database at PATH (creating and migrating it) and exits 0.
 //   credit-medical-test-worker sql PATH STATEMENT
 //       Runs one SQL statement on the SQLite file at PATH, as an operator's tool would.
 //   credit-medical-test-worker charge DATABASE ENCOUNTER LINE PREFIX COUNT
-//       Opens the store (a SQLite path or a PostgreSQL URL), opens the outpatient encounter on
+//       Opens the database (a SQLite path or a PostgreSQL URL), opens the outpatient encounter on
 //       LINE (or finds it), and charges COUNT items (ids PREFIX-1 …, 100 fen each), one call
 //       each, with up to 8 calls at a time. Prints one line per failed call, `failed <code>`,
 //       and exits 0 when every call succeeded, 1 otherwise.
@@ -18,13 +18,13 @@ import CreditMedicalTesting
 import CSQLite
 import Foundation
 
-func store(_ location: String) throws -> any LedgerStore & EncounterStore {
-    PostgresDatabases.isURL(location) ? try PostgresLedgerStore(url: location) : try SQLiteLedgerStore(path: location)
+func open(_ location: String) throws -> any CreditDatabase {
+    PostgresDatabase.isURL(location) ? try PostgresDatabase(url: location) : try SQLiteDatabase(path: location)
 }
 
-func charge(_ database: String, _ encounter: EncounterID, _ line: CreditLineID, _ prefix: String, _ count: Int) async throws -> Int32 {
-    let store = try store(database)
-    let desk = FakeParties().desk(ledger: Ledger(store: store), store: store)
+func charge(_ location: String, _ encounter: EncounterID, _ line: CreditLineID, _ prefix: String, _ count: Int) async throws -> Int32 {
+    let database = try open(location)
+    let desk = FakeParties().desk(ledger: Ledger(store: database.ledgerStore), store: database.encounterStore)
     let patient = Patient(id: "patient-\(line)", line: line)
     try await desk.open(encounter, kind: .outpatient, patient: patient, department: "内科")
     let failures = try await withThrowingTaskGroup(of: String?.self) { group in
@@ -60,7 +60,7 @@ do {
             let wait = start / 1000 - Date().timeIntervalSince1970
             if wait > 0 { usleep(UInt32(min(wait, 30) * 1_000_000)) }
         }
-        _ = try SQLiteLedgerStore(path: arguments[1])
+        _ = try SQLiteDatabase(path: arguments[1])
         exit(0)
     case ("sql", 3):
         var handle: OpaquePointer?

@@ -25,15 +25,15 @@ struct CheckoutParties {
         sent = RecordingNotificationSender(sender)
     }
 
-    /// An ordinary desk over `store`.
-    func desk(_ store: any LedgerStore & EncounterStore, clock: ManualClock) -> CreditDesk {
-        CreditDesk(ledger: Ledger(store: store, clock: clock), store: store, medicalInsurance: medicalSwitch, commercialInsurance: commercial,
+    /// An ordinary desk over `database`.
+    func desk(_ database: any CreditDatabase, clock: ManualClock) -> CreditDesk {
+        CreditDesk(ledger: Ledger(store: database.ledgerStore, clock: clock), store: database.encounterStore, medicalInsurance: medicalSwitch, commercialInsurance: commercial,
                    bank: bank, notifications: sent)
     }
 
-    /// A desk over `store` whose checkout crashes at `point`.
-    func desk(_ store: any LedgerStore & EncounterStore, clock: ManualClock, crashingAt point: CheckoutCrashPoint) -> CreditDesk {
-        CreditDesk.crashing(at: point, ledger: Ledger(store: store, clock: clock), store: store, medicalInsurance: medicalSwitch,
+    /// A desk over `database` whose checkout crashes at `point`.
+    func desk(_ database: any CreditDatabase, clock: ManualClock, crashingAt point: CheckoutCrashPoint) -> CreditDesk {
+        CreditDesk.crashing(at: point, ledger: Ledger(store: database.ledgerStore, clock: clock), store: database.encounterStore, medicalInsurance: medicalSwitch,
                             commercialInsurance: commercial, bank: bank, notifications: sent)
     }
 }

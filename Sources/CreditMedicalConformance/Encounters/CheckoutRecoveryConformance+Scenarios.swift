@@ -28,8 +28,8 @@ extension CheckoutRecoveryConformance {
             let encounter = s.encounter(point.rawValue)
             let clock = ManualClock(start)
             let parties = try s.parties()
-            let store = try s.suite.value.makeStore()
-            let first = parties.desk(store, clock: clock, crashingAt: point)
+            let database = try s.suite.value.makeDatabase()
+            let first = parties.desk(database, clock: clock, crashingAt: point)
             try await openAndCharge(encounter, on: first, s)
             do {
                 try await first.checkout(encounter)
@@ -38,7 +38,7 @@ extension CheckoutRecoveryConformance {
                 XCTAssertEqual(crash.point, point, label)
             }
             clock.advance(seconds: 60)
-            let second = parties.desk(try s.suite.value.reopen(store), clock: clock)
+            let second = parties.desk(try s.suite.value.reopen(database), clock: clock)
             let resumed = try await second.resumeCheckouts()
             XCTAssertTrue(resumed.isComplete, "\(label) \(resumed)")
             try await second.deliverNotifications()
@@ -66,8 +66,8 @@ extension CheckoutRecoveryConformance {
         let encounter = s.encounter("reversal")
         let clock = ManualClock(start)
         let parties = try s.parties()
-        let store = try s.suite.value.makeStore()
-        let first = parties.desk(store, clock: clock)
+        let database = try s.suite.value.makeDatabase()
+        let first = parties.desk(database, clock: clock)
         try await openAndCharge(encounter, on: first, s)
         let settled = try await first.checkout(encounter)
         let medical = try XCTUnwrap(settled.medical, label)
@@ -80,7 +80,7 @@ extension CheckoutRecoveryConformance {
             XCTFail("\(label) 医保 is unreachable")
         } catch is AdapterError {}
         parties.medicalSwitch.isUnreachable = false
-        let second = parties.desk(try s.suite.value.reopen(store), clock: clock)
+        let second = parties.desk(try s.suite.value.reopen(database), clock: clock)
         XCTAssertEqual(try second.store.settlement(of: encounter)?.step, .reversing, label)
         let resumed = try await second.resumeCheckouts()
         XCTAssertEqual(resumed.finished.map(\.step), [.reversed], label)

@@ -3,16 +3,16 @@ public import CreditMedicalHIS
 import CreditMedicalTesting
 import XCTest
 
-/// The crash-safety suite of a credit desk over a store that keeps both the ledger and the desk's
-/// paperwork (as the SQLite and PostgreSQL stores do), talking to the four outside parties. A
-/// checkout that dies between any two of its steps (every `CheckoutCrashPoint`), with the
-/// store closed and opened again as a new process would, ends in exactly one settlement: 医保
+/// The crash-safety suite of a credit desk over a database that keeps both the ledger and the
+/// desk's paperwork (a `CreditDatabase`, as the SQLite and PostgreSQL ones are), talking to the
+/// four outside parties. A checkout that dies between any two of its steps (every
+/// `CheckoutCrashPoint`), with the database closed and opened again as a new process would, ends in exactly one settlement: 医保
 /// settled once, 商保 paid once, one capture on the line, one capture notice and one advance
 /// booked by the bank, one fee notice delivered, a clean audit; nothing lost. A reversal
 /// interrupted half-way (医保 unreachable) completes once, gives back what the settlement took
 /// (the same bill then settles the same way again), and the encounter settles again.
 ///
-/// Subclass it, override ``makeStore()`` and ``reopen(_:)``, and declare one test that calls
+/// Subclass it, override ``makeDatabase()`` and ``reopen(_:)``, and declare one test that calls
 /// `runAll()` and compares the count with ``allScenarios``. The parties are the built-in fakes
 /// unless you override their factories (``makeMedicalInsurance()``,
 /// ``makeCommercialInsurance()``, ``makeCreditProvider()``, ``makeNotificationSender()``); then
@@ -27,14 +27,14 @@ import XCTest
 /// Every checkout uses an encounter number unique to the run, and is reversed once checked, so
 /// the suite can run again and again against the same test systems.
 open class CheckoutRecoveryConformance: ConformanceSuite {
-    /// A fresh, empty store.
-    open func makeStore() throws -> any LedgerStore & EncounterStore {
-        throw ConformanceError("Override makeStore() to return a fresh, empty store.")
+    /// A fresh, empty database.
+    open func makeDatabase() throws -> any CreditDatabase {
+        throw ConformanceError("Override makeDatabase() to return a fresh, empty database.")
     }
 
-    /// The same store closed and opened again.
-    open func reopen(_ store: any LedgerStore & EncounterStore) throws -> any LedgerStore & EncounterStore {
-        throw ConformanceError("Override reopen(_:) to open the store again.")
+    /// The same database closed and opened again.
+    open func reopen(_ database: any CreditDatabase) throws -> any CreditDatabase {
+        throw ConformanceError("Override reopen(_:) to open the database again.")
     }
 
     // MARK: The parties, made once for each checkout; the desk that resumes uses the same ones.

@@ -2,8 +2,7 @@ public import CreditMedicalCore
 public import CreditMedicalHIS
 
 /// A test store whose encounter queries another store answers, so that the store itself only
-/// decides how it writes (``InterceptedEncounterStore``) or what else it keeps
-/// (``InMemoryLedgerStore``, which keeps encounters beside the ledger).
+/// decides how it writes (``InterceptedEncounterStore``).
 public protocol ForwardingEncounterReader: EncounterReader {
     /// The store that answers every query.
     var answeringReader: any EncounterReader { get }

@@ -5,8 +5,8 @@ import Synchronization
 ///
 /// It follows the store contract exactly (a failed batch persists nothing), so the conformance
 /// suite and the differential tests treat it like any other store. Like the SQLite and
-/// PostgreSQL stores it is also an `EncounterStore` (an ``InMemoryEncounterStore`` inside), so
-/// one object can serve a whole credit desk. Nothing survives the process.
+/// PostgreSQL stores it has a desk's store beside it in a database (``InMemoryDatabase``).
+/// Nothing survives the process.
 public final class InMemoryLedgerStore: LedgerStore {
     private struct Contents {
         var lines: [CreditLineID: CreditLine] = [:]
@@ -16,8 +16,6 @@ public final class InMemoryLedgerStore: LedgerStore {
     }
 
     private let contents = Mutex(Contents())
-    /// The encounters, bills, settlements and outbox, kept beside the ledger.
-    let encounters = InMemoryEncounterStore()
 
     public init() {}
 

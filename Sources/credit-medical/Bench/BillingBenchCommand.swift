@@ -31,7 +31,7 @@ enum BillingBenchCommand: Command {
         try arguments.finish()
 
         let stores = try ScratchStores()
-        let figures = try await benchmark.run(makeStore: stores.openSQLite)
+        let figures = try await benchmark.run(makeDatabase: stores.openSQLite)
         let report = Report(
             durable: stores.durable, inpatientItems: benchmark.inpatientItems,
             inpatientSettleS: (figures.inpatientSettleSeconds * 10_000).rounded() / 10_000,

@@ -28,22 +28,22 @@ struct BillingBenchmark {
 
     private let start = Timestamp(millisecondsSince1970: 1_795_996_800_000)
 
-    /// Runs the measurements; `makeStore` gives a fresh store for each.
-    func run(makeStore: (String) throws -> SQLiteLedgerStore) async throws -> Figures {
-        let (charge, settle) = try await measureStay(store: makeStore("inpatient"))
+    /// Runs the measurements; `makeDatabase` gives a fresh database for each.
+    func run(makeDatabase: (String) throws -> SQLiteDatabase) async throws -> Figures {
+        let (charge, settle) = try await measureStay(in: makeDatabase("inpatient"))
         let naiveCheckouts = max(100, checkouts / 20)
-        let naive = try await measureCheckouts(store: makeStore("naive"), count: naiveCheckouts, callers: 1, groupCommit: false)
-        let batched = try await measureCheckouts(store: makeStore("batched"), count: checkouts, callers: callers, groupCommit: true)
+        let naive = try await measureCheckouts(in: makeDatabase("naive"), count: naiveCheckouts, callers: 1, groupCommit: false)
+        let batched = try await measureCheckouts(in: makeDatabase("batched"), count: checkouts, callers: callers, groupCommit: true)
         return Figures(inpatientSettleSeconds: settle, inpatientChargeSeconds: charge, outpatient: batched, naive: naive,
                        naiveCheckouts: naiveCheckouts)
     }
 
     /// Charges the stay day by day (not timed as settlement), then times what discharge does:
     /// the daily bills and the fee notice, closing every day's bill, and the checkout.
-    private func measureStay(store: SQLiteLedgerStore) async throws -> (charge: Double, settle: Double) {
+    private func measureStay(in database: SQLiteDatabase) async throws -> (charge: Double, settle: Double) {
         let clock = ManualClock(start)
         let parties = FakeParties()
-        let desk = parties.desk(ledger: Ledger(store: store, clock: clock), store: store)
+        let desk = parties.desk(ledger: Ledger(store: database.ledgerStore, clock: clock), store: database.encounterStore)
         try await desk.ledger.execute(.openLine("ZY-line", limit: Money(fen: 100_000_000)), key: "open-ZY")
         let patient = Patient(id: "ZY-patient", line: "ZY-line", medicalInsuranceNumber: "YB-ZY", commercialPolicy: "SB-ZY")
         try await desk.open("ZY-1", kind: .inpatient, patient: patient, department: "骨科")
@@ -78,10 +78,10 @@ struct BillingBenchmark {
 
     /// Outpatient visits: each opened and charged one order of ``itemsPerVisit`` items (timed
     /// apart), then checked out (timed: 医保, 商保, capture, advance, fee notice).
-    private func measureCheckouts(store: SQLiteLedgerStore, count: Int, callers: Int, groupCommit: Bool) async throws -> Throughput {
+    private func measureCheckouts(in database: SQLiteDatabase, count: Int, callers: Int, groupCommit: Bool) async throws -> Throughput {
         let parties = FakeParties()
-        let ledger = Ledger(store: store)
-        let desk = parties.desk(ledger: ledger, store: store, configuration: .init(groupCommit: groupCommit))
+        let ledger = Ledger(store: database.ledgerStore)
+        let desk = parties.desk(ledger: ledger, store: database.encounterStore, configuration: .init(groupCommit: groupCommit))
         let lines = max(callers, 16)
         for chunk in (0..<lines).chunked(LedgerLimits.maximumBatchSize) {
             _ = try await ledger.submit(chunk.map {

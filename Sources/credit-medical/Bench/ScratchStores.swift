@@ -27,23 +27,23 @@ final class ScratchStores {
     /// Where the stores live, for the report.
     var location: String { scratch.postgres == nil ? "SQLite (WAL)" : "PostgreSQL" }
 
-    /// A fresh SQLite store named `name`.
-    func openSQLite(_ name: String) throws -> SQLiteLedgerStore {
-        let store = try SQLiteLedgerStore(path: scratch.directory.appendingPathComponent("\(name).sqlite").path)
-        let storeIsDurable = try store.commitsAreDurable()
-        durable = durable && storeIsDurable
-        return store
+    /// A fresh SQLite database named `name`.
+    func openSQLite(_ name: String) throws -> SQLiteDatabase {
+        let database = try SQLiteDatabase(path: scratch.directory.appendingPathComponent("\(name).sqlite").path)
+        let databaseIsDurable = try database.commitsAreDurable()
+        durable = durable && databaseIsDurable
+        return database
     }
 
     /// A fresh ledger store named `name`: on PostgreSQL when the stores live there.
     func openLedger(_ name: String) throws -> any LedgerStore {
-        guard let postgres = scratch.postgres else { return try openSQLite(name) }
-        let database = "creditmedical_bench_\(name)_\(UInt32.random(in: 0...UInt32.max))"
-        scratch.remember(database)  // before it exists, so that an interruption while it is made drops it too
-        let store = try PostgresLedgerStore(url: try PostgresDatabases.create(database, on: postgres))
-        let storeIsDurable = try store.commitsAreDurable()
-        durable = durable && storeIsDurable
-        return store
+        guard let postgres = scratch.postgres else { return try openSQLite(name).ledgerStore }
+        let databaseName = "creditmedical_bench_\(name)_\(UInt32.random(in: 0...UInt32.max))"
+        scratch.remember(databaseName)  // before it exists, so that an interruption while it is made drops it too
+        let database = try PostgresDatabase(url: try PostgresDatabase.create(databaseName, on: postgres))
+        let databaseIsDurable = try database.commitsAreDurable()
+        durable = durable && databaseIsDurable
+        return database.ledgerStore
     }
 }
 
@@ -70,7 +70,7 @@ private final class Scratch: Sendable {
             for _ in 0..<5 where FileManager.default.fileExists(atPath: directory.path) {
                 try? FileManager.default.removeItem(at: directory)
             }
-            if let postgres { for name in databases { try? PostgresDatabases.drop(name, on: postgres) } }
+            if let postgres { for name in databases { try? PostgresDatabase.drop(name, on: postgres) } }
             databases = []
         }
     }

@@ -23,15 +23,15 @@ struct DatabaseOption: Sendable {
     }
 
     /// Whether it is a PostgreSQL URL.
-    var isURL: Bool { PostgresDatabases.isURL(location) }
+    var isURL: Bool { PostgresDatabase.isURL(location) }
 
     /// The location for printing: a URL without its password.
-    var printable: String { isURL ? PostgresDatabases.redacted(location) : location }
+    var printable: String { isURL ? PostgresDatabase.redacted(location) : location }
 
-    /// Opens the ledger store, which also keeps the desk's paperwork; a new SQLite file is made
-    /// when there is none.
-    func open() throws -> any LedgerStore & EncounterStore {
-        isURL ? try PostgresLedgerStore(url: location) : try SQLiteLedgerStore(path: location)
+    /// Opens the database, which keeps the ledger and the desk's paperwork; a new SQLite file is
+    /// made when there is none.
+    func open() throws -> any CreditDatabase {
+        isURL ? try PostgresDatabase(url: location) : try SQLiteDatabase(path: location)
     }
 
     /// Opens a read-only snapshot of the database (``SQLiteSnapshot``, ``PostgresSnapshot``): one
@@ -45,9 +45,9 @@ struct DatabaseOption: Sendable {
         return (sqlite, sqlite.close)
     }
 
-    /// Opens the store of a database that exists: for commands that look at what is there, a
-    /// missing SQLite file is ``ToolError/Code/databaseNotFound`` instead of a new, empty one.
-    func openExisting() throws -> any LedgerStore & EncounterStore {
+    /// Opens a database that exists: for commands that look at what is there, a missing SQLite
+    /// file is ``ToolError/Code/databaseNotFound`` instead of a new, empty one.
+    func openExisting() throws -> any CreditDatabase {
         guard isURL || FileManager.default.fileExists(atPath: location) else {
             throw ToolError(.databaseNotFound, context: ["path": location])
         }

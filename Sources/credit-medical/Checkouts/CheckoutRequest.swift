@@ -26,7 +26,7 @@ enum CheckoutRequest {
         try arguments.finish()
         guard let word else { throw UsageError("the encounter is missing") }
         let encounter = EncounterID(word)
-        let store = try database.openExisting()
+        let store = try database.openExisting().encounterStore
         let record: SettlementRecord
         do {
             record = try mark(encounter, store, SystemClock().now())

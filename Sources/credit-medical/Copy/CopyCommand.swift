@@ -41,19 +41,19 @@ enum CopyCommand: Command {
         let (source, target) = (DatabaseOption(from), DatabaseOption(to))
         var report = Report(source: source.printable, target: target.printable)
         output.say("copying \(report.source) into \(report.target)")
-        let sourceStore = try source.openExisting()
-        let targetStore = try target.open()
-        try EncounterCopier.requireEmpty(targetStore)
-        report.journalEntries = try LedgerCopier.copy(from: sourceStore, to: targetStore)
-        report.linesAndHoldsEqual = try targetStore.lines(after: nil, limit: .max) == sourceStore.lines(after: nil, limit: .max)
-            && targetStore.holds(after: nil, limit: .max) == sourceStore.holds(after: nil, limit: .max)
-        let audit = try LedgerAuditor(store: targetStore).audit()
+        let (origin, destination) = (try source.openExisting(), try target.open())
+        let (sourceLedger, targetLedger) = (origin.ledgerStore, destination.ledgerStore)
+        try EncounterCopier.requireEmpty(destination.encounterStore)
+        report.journalEntries = try LedgerCopier.copy(from: sourceLedger, to: targetLedger)
+        report.linesAndHoldsEqual = try targetLedger.lines(after: nil, limit: .max) == sourceLedger.lines(after: nil, limit: .max)
+            && targetLedger.holds(after: nil, limit: .max) == sourceLedger.holds(after: nil, limit: .max)
+        let audit = try LedgerAuditor(store: targetLedger).audit()
         report.audit = AuditSummary(audit)
         output.say("copied \(report.journalEntries) journal entries; lines and holds "
             + (report.linesAndHoldsEqual ? "equal the source" : "DIFFER from the source"))
         output.say("audit of the copy: \(audit.isClean ? "clean" : audit.description)")
         if report.linesAndHoldsEqual && audit.isClean {
-            let desk = try EncounterCopier.copy(from: sourceStore, to: targetStore)
+            let desk = try EncounterCopier.copy(from: origin.encounterStore, to: destination.encounterStore)
             report.desk = DeskCounts(encounters: desk.encounters, chargeItems: desk.items, refunds: desk.refunds,
                                      settlementRecords: desk.settlements, notifications: desk.notifications)
             output.say("copied \(desk.encounters) encounters (\(desk.items) charge items, \(desk.refunds) refunds, \(desk.settlements) "

@@ -24,11 +24,11 @@ enum DemoCommand: Command {
         let database = try DatabaseOption(&arguments)
         let unreachableInsurer = arguments.flag("--unreachable-insurer")
         try arguments.finish()
-        let store = try database.open()
+        let opened = try database.open()
         let clock = ManualClock(SystemClock().now())
         let parties = FakeParties(medical: .init(deductible: Money(fen: 20_000), classBPermille: 700),
                                   commercial: .init(permille: 500, perClaimCap: Money(fen: 50_000)))
-        let narrator = DemoNarrator(desk: parties.desk(ledger: Ledger(store: store, clock: clock), store: store),
+        let narrator = DemoNarrator(desk: parties.desk(ledger: Ledger(store: opened.ledgerStore, clock: clock), store: opened.encounterStore),
                                     parties: parties, clock: clock, output: output)
 
         output.say("CreditMedical demo: treat first, pay later (先诊疗后付费), database \(database.printable)\n")
@@ -37,7 +37,7 @@ enum DemoCommand: Command {
         say(resumed, to: output)
         if unreachableInsurer { parties.medicalInsurance.inject(.unavailable) }
 
-        let number = try lineCount(of: store) + 1
+        let number = try lineCount(of: opened.ledgerStore) + 1
         var failure: (any Error)?
         do {
             output.say("\nAn outpatient visit")

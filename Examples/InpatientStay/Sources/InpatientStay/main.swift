@@ -15,12 +15,12 @@ defer { try? FileManager.default.removeItem(at: directory) }
 // Time is injected: the example moves a manual clock through the stay. A server passes
 // `SystemClock()` (the default).
 let clock = ManualClock(Timestamp(Date(timeIntervalSince1970: 1_795_564_800)))   // 2026-11-25 08:00 in Shanghai
-let store = try SQLiteLedgerStore(path: directory.appendingPathComponent("his-credit.sqlite").path)
-let ledger = Ledger(store: store, clock: clock)
+let database = try SQLiteDatabase(path: directory.appendingPathComponent("his-credit.sqlite").path)
+let ledger = Ledger(store: database.ledgerStore, clock: clock)
 let parties = FakeParties(medical: .init(deductible: Money(fen: 80_000), classBPermille: 700))
 // Daily bills close at 18:00 in this hospital (the default is midnight, Asia/Shanghai).
 let calendar = BillingCalendar(cutAfterMidnight: 18 * 3600)
-let desk = CreditDesk(ledger: ledger, store: store, medicalInsurance: parties.medicalInsurance, commercialInsurance: nil,
+let desk = CreditDesk(ledger: ledger, store: database.encounterStore, medicalInsurance: parties.medicalInsurance, commercialInsurance: nil,
                       bank: parties.bank, notifications: parties.notifications, configuration: .init(calendar: calendar))
 
 try await ledger.execute(.openLine("patient-0077", limit: try Money(parsing: "3,000.00")), key: "enroll/patient-0077")
@@ -74,4 +74,4 @@ for late in try desk.overdueAdvances() {
 parties.bank.payAdvances(at: clock.now())
 let unpaid = try await desk.refreshAdvances()
 print("after the bank paid: \(unpaid.count) advances unpaid, \(try desk.overdueAdvances().count) overdue")
-print("auditor: \(try LedgerAuditor(store: store).audit().isClean ? "clean" : "VIOLATIONS")")
+print("auditor: \(try LedgerAuditor(store: ledger.store).audit().isClean ? "clean" : "VIOLATIONS")")

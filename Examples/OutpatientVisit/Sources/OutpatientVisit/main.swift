@@ -12,13 +12,13 @@ let directory = FileManager.default.temporaryDirectory.appendingPathComponent("o
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: directory) }
 
-// One store and one ledger per process; the desk shares them between all request handlers.
-let store = try SQLiteLedgerStore(path: directory.appendingPathComponent("his-credit.sqlite").path)
-let ledger = Ledger(store: store)
+// One database and one ledger per process; the desk shares them between all request handlers.
+let database = try SQLiteDatabase(path: directory.appendingPathComponent("his-credit.sqlite").path)
+let ledger = Ledger(store: database.ledgerStore)
 // A HIS passes its own adapters: its region's 医保 interface, the insurer, the bank, its SMS gateway.
 let parties = FakeParties(medical: .init(deductible: Money(fen: 10_000), classBPermille: 800),
                           commercial: .init(permille: 500, perClaimCap: Money(fen: 100_000)))
-let desk = CreditDesk(ledger: ledger, store: store, medicalInsurance: parties.medicalInsurance,
+let desk = CreditDesk(ledger: ledger, store: database.encounterStore, medicalInsurance: parties.medicalInsurance,
                       commercialInsurance: parties.commercialInsurance, bank: parties.bank,
                       notifications: parties.notifications, configuration: .init(excessPolicy: .lockAvailable))
 
@@ -83,5 +83,5 @@ parties.bank.receiveRepayment(RepaymentNotice(id: "BANK-20261126-001", line: "pa
 try await ledger.collectRepayments(from: parties.bank)
 print("after repayment: available \(try ledger.line("patient-0042")?.available.description ?? "-")")
 print("the patient got: " + parties.notifications.delivered(to: "patient-0042").map(\.kind.rawValue).joined(separator: ", "))
-let audit = try LedgerAuditor(store: store).audit()
+let audit = try LedgerAuditor(store: ledger.store).audit()
 print("auditor: \(audit.isClean ? "clean" : "VIOLATIONS")")

@@ -2,27 +2,36 @@ import CreditMedicalCore
 public import CreditMedicalHIS
 import CreditMedicalStoreSupport
 
-/// The desk's paperwork in the same PostgreSQL database as the ledger, with the columns every
-/// SQL store shares (``EncounterColumns``); its queries are the ones ``PostgresSnapshot`` runs too.
-extension PostgresLedgerStore: EncounterStore {
+/// The credit desk's `EncounterStore` in a ``PostgresDatabase``: encounters, charges, settlement
+/// records and the notification outbox beside the ledger, with the columns every SQL store shares
+/// (``EncounterColumns``); its queries are the ones ``PostgresSnapshot`` runs too.
+public struct PostgresEncounterStore: EncounterStore, PostgresEncounterQueries {
+    /// The database the store writes to.
+    public let database: PostgresDatabase
+
+    /// The desk's store in `database`.
+    public init(database: PostgresDatabase) {
+        self.database = database
+    }
+
     /// The first key of the advisory locks on encounter ids ("CMEN").
     private static let encounterLockClass: Int32 = 0x434D_454E
 
     public func commit(_ changes: [EncounterChange]) throws {
         let batch = EncounterChangeBatch(changes)
-        try write { connection in
+        try database.write { connection in
             try requireNextRevisions(of: batch, on: connection)
-            try insert(into: "encounters", columns: Self.columns(EncounterColumns.encounter),
+            try database.insert(into: "encounters", columns: Self.columns(EncounterColumns.encounter),
                        rows: batch.encounters.map { Self.values(EncounterColumns.values($0)) },
                        updating: EncounterColumns.encounterUpdates, on: connection)
-            try insert(into: "charge_items", columns: Self.columns(EncounterColumns.item),
+            try database.insert(into: "charge_items", columns: Self.columns(EncounterColumns.item),
                        rows: batch.items.map { Self.values(EncounterColumns.values($1, of: $0)) }, on: connection)
-            try insert(into: "charge_refunds", columns: Self.columns(EncounterColumns.refund),
+            try database.insert(into: "charge_refunds", columns: Self.columns(EncounterColumns.refund),
                        rows: batch.refunds.map { Self.values(EncounterColumns.values($1, of: $0)) }, on: connection)
-            try insert(into: "settlements", columns: Self.columns(EncounterColumns.settlement),
+            try database.insert(into: "settlements", columns: Self.columns(EncounterColumns.settlement),
                        rows: batch.settlements.map { Self.values(EncounterColumns.values($0)) },
                        updating: EncounterColumns.settlementUpdates, key: "encounter_id, round", on: connection)
-            try insert(into: "notification_outbox", columns: Self.columns(EncounterColumns.notification),
+            try database.insert(into: "notification_outbox", columns: Self.columns(EncounterColumns.notification),
                        rows: batch.notifications.map { Self.values(EncounterColumns.values($0)) }, updating: ["text"],
                        on: connection)
             if !batch.sent.isEmpty {
@@ -63,5 +72,13 @@ extension PostgresLedgerStore: EncounterStore {
             case .null: .null
             }
         }
+    }
+
+    /// Does nothing: commits are durable when they return.
+    public func flush() throws {}
+
+    func read<Row>(_ sql: String, _ parameters: [PostgresValue],
+                   _ decode: (PostgresResult) throws(PostgresStoreError) -> [Row]) throws -> [Row] {
+        try database.read(sql, parameters, decode)
     }
 }

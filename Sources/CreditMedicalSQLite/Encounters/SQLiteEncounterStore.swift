@@ -4,15 +4,23 @@ import CreditMedicalStoreSupport
 import CSQLite
 import Foundation
 
-/// The same SQLite file keeps the credit desk's paperwork next to the ledger, through the same
-/// connection: one file to back up, and the ledger's writes and the desk's take turns without
-/// waiting for a file lock.
-extension SQLiteLedgerStore: EncounterStore {
+/// The credit desk's `EncounterStore` in a ``SQLiteDatabase``: encounters, charges, settlement
+/// records and the notification outbox beside the ledger, written through the same connection, so
+/// the ledger's writes and the desk's take turns without waiting for a file lock.
+public struct SQLiteEncounterStore: EncounterStore, SQLiteEncounterQuerying {
+    /// The database the store writes to.
+    public let database: SQLiteDatabase
+
+    /// The desk's store in `database`.
+    public init(database: SQLiteDatabase) {
+        self.database = database
+    }
+
     public func commit(_ changes: [EncounterChange]) throws {
         let batch = EncounterChangeBatch(changes)
-        try lock.withLock {
-            try writeTransaction {
-                try requireNextRevisions(of: batch)
+        try database.exclusively {
+            try database.writeTransaction { connection in
+                try requireNextRevisions(of: batch, in: connection)
                 try connection.run(EncounterRows.upsertEncounters, rows: batch.encounters.map(EncounterColumns.values),
                                    bind: EncounterRows.bind)
                 try connection.run(EncounterRows.insertItems, rows: batch.items.map { EncounterColumns.values($1, of: $0) },
@@ -41,7 +49,7 @@ extension SQLiteLedgerStore: EncounterStore {
     /// revision before; called in the write transaction, so no other writer comes in between.
     /// One lookup by key each: cheaper than an IN list, which SQLite first sorts into a temporary
     /// index.
-    private func requireNextRevisions(of batch: EncounterChangeBatch) throws {
+    private func requireNextRevisions(of batch: EncounterChangeBatch, in connection: SQLiteConnection) throws {
         var stored: [EncounterID: Int] = [:]
         let revision = try connection.statement("SELECT revision FROM encounters WHERE id = ?1")
         defer { sqlite3_reset(revision.handle) }
@@ -51,5 +59,14 @@ extension SQLiteLedgerStore: EncounterStore {
         }
         let stale = batch.staleEncounters(stored: stored)
         guard stale.isEmpty else { throw StaleEncounterError(encounters: stale) }
+    }
+
+    /// Fsyncs the write-ahead log (``SQLiteDatabase/flush()``).
+    public func flush() throws {
+        try database.flush()
+    }
+
+    func read<Row>(_ sql: String, _ values: [SQLiteValue], decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row) throws -> [Row] {
+        try database.read(sql, values, decode: decode)
     }
 }

@@ -1,15 +1,9 @@
 import CreditMedicalCore
-import CreditMedicalHIS
 
-/// The queries of the ledger and of the desk's paperwork, written once for the store and the
-/// read-only snapshot: each conforming type says only how a query runs (``read(_:_:_:)``).
-protocol PostgresQueries: LedgerReader, EncounterReader {
-    /// Runs one statement with `parameters` and reads its rows with `decode`.
-    func read<Row>(_ sql: String, _ parameters: [PostgresValue],
-                   _ decode: (PostgresResult) throws(PostgresStoreError) -> [Row]) throws -> [Row]
-}
+/// The ledger's queries, written once for the store and the read-only snapshot.
+protocol PostgresLedgerQueries: PostgresReading, LedgerReader {}
 
-extension PostgresQueries {
+extension PostgresLedgerQueries {
     public func line(_ id: CreditLineID) throws -> CreditLine? {
         try read("SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE id = $1", [.text(id.rawValue)], PostgresLedgerRows.lines).first
     }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Creating and dropping databases on a server, for tools and tests that need a scratch
 /// database next to the one a URL names (the role needs `CREATEDB`), and printing a URL safely.
-public enum PostgresDatabases {
+extension PostgresDatabase {
     /// Creates an empty database named `name` on the server of `url` and returns its URL.
     public static func create(_ name: String, on url: String, options: PostgresOptions = PostgresOptions()) throws -> String {
         try PostgresConnection(url: url, options: options).execute("CREATE DATABASE \(quoted(name))")

@@ -2,8 +2,11 @@ import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalStoreSupport
 
-/// The desk's paperwork, read with the columns every SQL store shares (``EncounterColumns``).
-extension PostgresQueries {
+/// The desk's queries, written once for the store and the read-only snapshot, with the columns
+/// every SQL store shares (``EncounterColumns``).
+protocol PostgresEncounterQueries: PostgresReading, EncounterReader {}
+
+extension PostgresEncounterQueries {
     public func encounter(_ id: EncounterID) throws -> Encounter? {
         try records("SELECT \(EncounterColumns.encounter.joined(separator: ", ")) FROM encounters WHERE id = $1", [.text(id.rawValue)],
                     "encounter", EncounterColumns.encounter).first

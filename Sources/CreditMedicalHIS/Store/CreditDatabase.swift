@@ -1,0 +1,19 @@
+public import CreditMedicalCore
+
+/// One database that keeps both the ledger and the credit desk's paperwork — a SQLite file, a
+/// PostgreSQL database, or memory — and hands out a store of each kind that share its handle, as
+/// GRDB's `DatabaseQueue` serves its records: one place to back up, one place to move.
+///
+/// ```swift
+/// let database = try SQLiteDatabase(path: "/var/lib/his/credit.sqlite")
+/// let ledger = Ledger(store: database.ledgerStore)
+/// let desk = CreditDesk(ledger: ledger, store: database.encounterStore, …)
+/// ```
+public protocol CreditDatabase: Sendable {
+    associatedtype LedgerStoreType: LedgerStore
+    associatedtype EncounterStoreType: EncounterStore
+    /// The ledger's lines, holds and journal.
+    var ledgerStore: LedgerStoreType { get }
+    /// The desk's encounters, charges, settlement records and notification outbox.
+    var encounterStore: EncounterStoreType { get }
+}
