@@ -46,19 +46,19 @@ let package = Package(
             path: "Tests/TestWorker"
         ),
         // What several test targets share (running the package's programs); not a product.
-        .target(name: "CreditMedicalTestSupport", dependencies: ["CreditMedicalCore", "CreditMedicalHIS"], path: "Tests/Support"),
+        .target(name: "CreditMedicalTestSupport", dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalTesting"], path: "Tests/Support"),
         .testTarget(name: "CreditMedicalCoreTests", dependencies: ["CreditMedicalCore", "CreditMedicalTesting", "CreditMedicalTestSupport"]),
         .testTarget(name: "CreditMedicalHISTests", dependencies: ["CreditMedicalHIS", "CreditMedicalTesting"]),
         .testTarget(
             name: "CreditMedicalSQLiteTests",
             dependencies: ["CreditMedicalSQLite", "CreditMedicalHIS", "CreditMedicalConformance", "CreditMedicalTesting", "CSQLite",
-                           "CreditMedicalTestSupport", "credit-medical-test-worker"]
+                           "CreditMedicalStoreSupport", "CreditMedicalTestSupport", "credit-medical-test-worker"]
         ),
         .testTarget(
             name: "CreditMedicalPostgresTests",
             dependencies: ["CreditMedicalPostgres", "CreditMedicalSQLite", "CreditMedicalHIS", "CreditMedicalConformance",
                            "CreditMedicalTesting", "credit-medical", "credit-medical-test-worker",
-                           "CreditMedicalTestSupport"]
+                           "CreditMedicalStoreSupport", "CreditMedicalTestSupport"]
         ),
         .testTarget(
             name: "CreditMedicalCLITests",

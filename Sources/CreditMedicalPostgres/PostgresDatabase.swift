@@ -46,8 +46,9 @@ public final class PostgresDatabase: CreditDatabase {
     /// Does nothing: commits are durable when they return.
     public func flush() throws {}
 
-    /// The schema version this SDK writes.
-    public static var schemaVersion: Int { PostgresSchema.migrations.count }
+    /// The migrations this SDK runs on open, by name (`domain/name`), in the order they run; the
+    /// database records each it has run in `creditmedical_migrations`.
+    public static var migrations: [String] { PostgresSchema.plan.ids }
 
     /// Whether a commit is on disk when it returns: asks every connection of the pool (opening
     /// those not open yet) for `fsync` and `synchronous_commit`, as each really has them.

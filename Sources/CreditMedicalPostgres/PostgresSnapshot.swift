@@ -7,12 +7,12 @@ import Synchronization
 ///
 /// It never creates, migrates or writes anything. Its connection starts with
 /// `default_transaction_read_only=on`, and all its reads run in one
-/// `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY` transaction. It opens only a database at
-/// this SDK's schema version, and refuses others with a ``PostgresStoreError``:
+/// `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY` transaction. It opens only a database that
+/// has run exactly this SDK's migrations, and refuses others with a ``PostgresStoreError``:
 /// ``PostgresStoreError/Code/notACreditMedicalDatabase`` when it has no CreditMedical schema,
-/// ``PostgresStoreError/Code/needsMigration`` when its schema is older (a
-/// ``PostgresDatabase`` opened on it migrates it), ``PostgresStoreError/Code/schemaTooNew``
-/// when it is newer.
+/// ``PostgresStoreError/Code/needsMigration`` when migrations are pending (a
+/// ``PostgresDatabase`` opened on it runs them), ``PostgresStoreError/Code/schemaTooNew``
+/// when a newer SDK has migrated it.
 ///
 /// ```swift
 /// let snapshot = try PostgresSnapshot(url: url)
@@ -25,8 +25,6 @@ import Synchronization
 /// may need a longer statement timeout. Safe to use from several threads: queries take turns on
 /// its one connection.
 public final class PostgresSnapshot: LedgerReader, EncounterReader, PostgresLedgerQueries, PostgresEncounterQueries {
-    /// The schema version of the database (this SDK's).
-    public let schemaVersion: Int
     /// The snapshot's connection, `nil` once closed.
     private let connection: Mutex<PostgresConnection?>
 
@@ -34,7 +32,7 @@ public final class PostgresSnapshot: LedgerReader, EncounterReader, PostgresLedg
     public init(url: String, options: PostgresOptions = PostgresOptions()) throws {
         let connection = try PostgresConnection(PostgresConnectionSettings(url: url, options: options, readOnly: true))
         try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        schemaVersion = try PostgresSchema.requireCurrent(on: connection)
+        try PostgresSchema.requireCurrent(on: connection)
         self.connection = Mutex(connection)
     }
 

@@ -1,5 +1,6 @@
 import CreditMedicalCore
 public import CreditMedicalHIS
+import CreditMedicalStoreSupport
 import CSQLite
 import Foundation
 
@@ -75,8 +76,9 @@ public final class SQLiteDatabase: CreditDatabase {
         }
     }
 
-    /// The schema version this SDK writes.
-    public static var schemaVersion: Int { SQLiteSchema.migrations.count }
+    /// The migrations this SDK runs on open, by name (`domain/name`), in the order they run; the
+    /// file records each it has run in `creditmedical_migrations`.
+    public static var migrations: [String] { SQLiteSchema.plan.ids }
 
     /// Fsyncs the write-ahead log: every write committed before the call is on disk when it
     /// returns. Safe to call while other writes go on. Returns at once when a sync that began

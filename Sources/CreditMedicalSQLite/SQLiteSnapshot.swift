@@ -9,10 +9,10 @@ import Foundation
 /// It never creates, migrates or writes the database: the file is opened read-only (a missing
 /// one is ``SQLiteStoreError/Code/fileNotFound``, naming the path), and all reads run in one
 /// read transaction. (To read a file in write-ahead-log mode, SQLite may create the `-wal` and
-/// `-shm` files beside it; the database itself is not touched.) It opens only a file at this
-/// SDK's schema version and refuses others: ``SQLiteStoreError/Code/notALedgerDatabase``,
-/// ``SQLiteStoreError/Code/needsMigration`` for an older schema (a ``SQLiteDatabase`` opened
-/// on it migrates it), ``SQLiteStoreError/Code/schemaTooNew`` for a newer one.
+/// `-shm` files beside it; the database itself is not touched.) It opens only a file that
+/// has run exactly this SDK's migrations and refuses others: ``SQLiteStoreError/Code/notALedgerDatabase``,
+/// ``SQLiteStoreError/Code/needsMigration`` when migrations are pending (a ``SQLiteDatabase``
+/// opened on it runs them), ``SQLiteStoreError/Code/schemaTooNew`` when a newer SDK migrated it.
 ///
 /// ```swift
 /// let snapshot = try SQLiteSnapshot(path: "/var/lib/his/credit.sqlite")

@@ -20,11 +20,16 @@ final class PostgresLedgerStoreConformanceTests: LedgerStoreConformance {
 
     func testADatabaseOfANewerSchemaIsRefused() throws {
         let url = try PostgresTestServer.require().makeDatabase()
-        _ = try PostgresLedgerStore(url: url)
-        let newer = PostgresDatabase.schemaVersion + 1
-        _ = try PostgresLedgerStore(url: url)  // opening again runs nothing
-        try PostgresTestServer.sql(url, "INSERT INTO creditmedical_schema VALUES (\(newer))")
-        XCTAssertThrowsError(try PostgresLedgerStore(url: url)) { error in
+        _ = try PostgresDatabase(url: url)
+        _ = try PostgresDatabase(url: url)  // opening again runs nothing
+        try PostgresTestServer.sql(url, "INSERT INTO creditmedical_migrations (name) VALUES ('ledger/from-a-newer-sdk')")
+        XCTAssertThrowsError(try PostgresDatabase(url: url)) { error in
+            XCTAssertEqual((error as? PostgresStoreError)?.code, .schemaTooNew, "\(error)")
+            XCTAssertEqual((error as? PostgresStoreError)?.context["unknown_migrations"], "ledger/from-a-newer-sdk")
+        }
+        try PostgresTestServer.sql(url, "DELETE FROM creditmedical_migrations WHERE name = 'ledger/from-a-newer-sdk'; "
+                                        + "INSERT INTO creditmedical_schema VALUES (6)")
+        XCTAssertThrowsError(try PostgresDatabase(url: url), "a newer way of recording migrations") { error in
             XCTAssertEqual((error as? PostgresStoreError)?.code, .schemaTooNew, "\(error)")
         }
     }

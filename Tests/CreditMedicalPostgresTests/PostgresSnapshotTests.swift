@@ -1,4 +1,5 @@
 @testable import CreditMedicalPostgres
+import CreditMedicalStoreSupport
 import CreditMedicalConformance
 import CreditMedicalCore
 import CreditMedicalHIS
@@ -16,7 +17,6 @@ final class PostgresSnapshotTests: XCTestCase {
         })
         try writer.commit(EncounterStoreConformance.writtenBeforeRevisions())
         let snapshot = try PostgresSnapshot(url: url)
-        XCTAssertEqual(snapshot.schemaVersion, PostgresDatabase.schemaVersion)
         let journal = try snapshot.journal(line: nil, after: 0, limit: .max)
         let lines = try snapshot.lines(after: nil, limit: .max)
         XCTAssertEqual(journal.count, 4)
@@ -55,12 +55,12 @@ final class PostgresSnapshotTests: XCTestCase {
         let url = try PostgresTestServer.require().makeDatabase()
         let connection = try PostgresConnection(url: url)
         try connection.transaction {
-            for migration in PostgresSchema.migrations.prefix(2) { try connection.execute(migration) }
+            for migration in PostgresSchema.plan.migrations.prefix(2) { try connection.execute(migration.sql) }
             try connection.execute("CREATE TABLE creditmedical_schema (version integer NOT NULL); INSERT INTO creditmedical_schema VALUES (2)")
         }
         XCTAssertThrowsError(try PostgresSnapshot(url: url)) { error in
             XCTAssertEqual((error as? PostgresStoreError)?.code, .needsMigration, "\(error)")
-            XCTAssertEqual((error as? PostgresStoreError)?.context["schema_version"], "2")
+            XCTAssertEqual((error as? PostgresStoreError)?.context["pending_migrations"], "encounters/revision, encounters/claims")
         }
         XCTAssertEqual(try connection.query("SELECT max(version) FROM creditmedical_schema").int64(0, 0), 2)
         let revision = try connection.query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'encounters' AND column_name = 'revision'")
@@ -70,7 +70,7 @@ final class PostgresSnapshotTests: XCTestCase {
     func testANewerSchemaIsRefused() throws {
         let url = try PostgresTestServer.require().makeDatabase()
         _ = try PostgresLedgerStore(url: url)
-        try PostgresTestServer.sql(url, "INSERT INTO creditmedical_schema VALUES (\(PostgresDatabase.schemaVersion + 1))")
+        try PostgresTestServer.sql(url, "INSERT INTO creditmedical_migrations (name) VALUES ('ledger/from-a-newer-sdk')")
         XCTAssertThrowsError(try PostgresSnapshot(url: url)) { error in
             XCTAssertEqual((error as? PostgresStoreError)?.code, .schemaTooNew, "\(error)")
         }

@@ -20,14 +20,23 @@ final class SQLiteLedgerStoreTests: XCTestCase {
     }
 
     func testDatabaseFromNewerSchemaIsRefusedAndLeftAlone() throws {
+        // A newer SDK recorded a migration this one does not know.
         let path = directory.file("ledger.sqlite")
-        _ = try SQLiteLedgerStore(path: path)
-        let newer = SQLiteDatabase.schemaVersion + 1
-        _ = try sql(path, "PRAGMA user_version = \(newer)")
-        XCTAssertThrowsError(try SQLiteLedgerStore(path: path)) { error in
+        _ = try SQLiteDatabase(path: path)
+        _ = try sql(path, "INSERT INTO creditmedical_migrations (name) VALUES ('ledger/from-a-newer-sdk')")
+        XCTAssertThrowsError(try SQLiteDatabase(path: path)) { error in
+            XCTAssertEqual((error as? SQLiteStoreError)?.code, .schemaTooNew)
+            XCTAssertTrue("\(error)".contains("ledger/from-a-newer-sdk"), "\(error)")
+        }
+        XCTAssertEqual(try sql(path, "SELECT count(*) FROM creditmedical_migrations WHERE name = 'ledger/from-a-newer-sdk'"), "1")
+        // A newer SDK changed how migrations are recorded.
+        let renumbered = directory.file("renumbered.sqlite")
+        _ = try SQLiteDatabase(path: renumbered)
+        _ = try sql(renumbered, "PRAGMA user_version = 6")
+        XCTAssertThrowsError(try SQLiteDatabase(path: renumbered)) { error in
             XCTAssertEqual((error as? SQLiteStoreError)?.code, .schemaTooNew)
         }
-        XCTAssertEqual(try sql(path, "PRAGMA user_version"), "\(newer)")
+        XCTAssertEqual(try sql(renumbered, "PRAGMA user_version"), "6")
     }
 
     func testAFlushSyncsEveryCommitBeforeItAndNoMore() async throws {

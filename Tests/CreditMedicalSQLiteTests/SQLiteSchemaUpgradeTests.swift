@@ -1,96 +1,81 @@
 import CreditMedicalCore
 import CreditMedicalHIS
 @testable import CreditMedicalSQLite
+import CreditMedicalStoreSupport
 import CreditMedicalTestSupport
-import CreditMedicalTesting
 import XCTest
 
-/// A database made by every earlier schema version opens with this SDK, is migrated to the
-/// current version, and keeps everything it held.
+/// A database made by every earlier schema version opens with this SDK, is migrated by name, and
+/// keeps everything it held; a migration missing by name runs alone.
 final class SQLiteSchemaUpgradeTests: XCTestCase {
-    /// What each migration added, undone: the way back from version `n + 1` to `n` is `undo[n]`.
-    private static let undo: [Int: [String]] = [
-        3: ["ALTER TABLE encounters DROP COLUMN claimed_by", "ALTER TABLE encounters DROP COLUMN claimed_until",
-            "ALTER TABLE settlements DROP COLUMN attention_code", "ALTER TABLE settlements DROP COLUMN attention_reason",
-            "ALTER TABLE settlements DROP COLUMN attention_since", "ALTER TABLE notification_outbox DROP COLUMN attempts"],
-        2: ["ALTER TABLE encounters DROP COLUMN revision"],
-        1: ["DROP TABLE encounters", "DROP TABLE charge_items", "DROP TABLE charge_refunds", "DROP TABLE settlements",
-            "DROP TABLE notification_outbox"],
+    /// What each migration added, undone.
+    private static let undo: [String: [String]] = [
+        "encounters/claims": ["ALTER TABLE encounters DROP COLUMN claimed_by", "ALTER TABLE encounters DROP COLUMN claimed_until",
+                              "ALTER TABLE settlements DROP COLUMN attention_code", "ALTER TABLE settlements DROP COLUMN attention_reason",
+                              "ALTER TABLE settlements DROP COLUMN attention_since", "ALTER TABLE notification_outbox DROP COLUMN attempts"],
+        "encounters/revision": ["ALTER TABLE encounters DROP COLUMN revision"],
+        "encounters/create": ["DROP TABLE encounters", "DROP TABLE charge_items", "DROP TABLE charge_refunds", "DROP TABLE settlements",
+                              "DROP TABLE notification_outbox"],
     ]
+
+    /// The numbered versions before migrations were recorded by name.
+    private static let earlierVersions = 1...MigrationPlan.numbered.count
 
     func testTheWayBackToEachVersionMakesThatVersionsSchema() throws {
         let directory = try TemporaryDirectory()
-        XCTAssertEqual(Set(Self.undo.keys), Set(1..<SQLiteDatabase.schemaVersion), "a way back to every earlier version")
-        for version in 1..<SQLiteDatabase.schemaVersion {
+        XCTAssertEqual(Set(Self.undo.keys), Set(SQLiteSchema.plan.ids.dropFirst()), "a way back from every migration but the first")
+        for version in Self.earlierVersions {
             let downgraded = try SQLiteConnection(path: directory.file("down-\(version).sqlite"))
             try SQLiteSchema.migrate(downgraded)
             try Self.downgrade(downgraded, to: version)
             let made = try SQLiteConnection(path: directory.file("made-\(version).sqlite"))
-            for migration in SQLiteSchema.migrations.prefix(version) { try made.execute(migration) }
+            for migration in SQLiteSchema.plan.migrations where MigrationPlan.ran(byNumberedVersion: version).contains(migration.id) {
+                try made.execute(migration.sql)
+            }
             XCTAssertEqual(try Self.schema(of: downgraded), try Self.schema(of: made), "version \(version)")
         }
     }
 
     func testADatabaseOfEveryEarlierVersionUpgradesWithNothingLost() async throws {
         let directory = try TemporaryDirectory()
-        for version in 1..<SQLiteDatabase.schemaVersion {
+        for version in Self.earlierVersions {
             let path = directory.file("v\(version).sqlite")
-            let written = try SQLiteDatabase(path: path)
-            try await Self.work(on: written)
-            let ledger = try Self.ledger(of: written.ledgerStore)
-            let encounters = try written.encounterStore.encounters(after: nil, limit: 100)
-            let settlements = try encounters.flatMap { try written.encounterStore.settlements(of: $0.id) }
-            let outbox = try written.encounterStore.pendingNotifications(limit: 100)
+            let written = try await SchemaUpgradeFixture.write(on: SQLiteDatabase(path: path))
             let downgraded = try SQLiteConnection(path: path)
             try Self.downgrade(downgraded, to: version)
 
-            let database = try SQLiteDatabase(path: path)
-            let upgraded = database.encounterStore
-            let label = "from version \(version)"
-            XCTAssertEqual(try downgraded.scalar("PRAGMA user_version"), Int64(SQLiteDatabase.schemaVersion), label)
-            XCTAssertEqual(try Self.ledger(of: database.ledgerStore), ledger, label)
-            XCTAssertTrue(try LedgerAuditor(store: database.ledgerStore).audit().isClean, label)
-            guard version >= 2 else {
-                XCTAssertTrue(try upgraded.encounters(after: nil, limit: 10).isEmpty, label)
-                continue
-            }
-            let expected = encounters.map { version >= 3 ? $0 : Self.atRevisionZero($0) }
-            XCTAssertEqual(try upgraded.encounters(after: nil, limit: 100), expected, label)
-            XCTAssertEqual(try encounters.flatMap { try upgraded.settlements(of: $0.id) }, settlements, label)
-            XCTAssertEqual(try upgraded.pendingNotifications(limit: 100), outbox, label)
-            XCTAssertEqual(try upgraded.bill(of: "MZ-1").total.fen, 12_000, label)
-            // The open visit goes on where it stopped.
-            let desk = FakeParties().desk(ledger: Ledger(store: database.ledgerStore), store: upgraded)
-            let record = try await desk.checkout("MZ-2")
-            XCTAssertEqual([record.step.rawValue, "\(record.total.fen)"], ["completed", "3000"], label)
+            let upgraded = try SQLiteDatabase(path: path)
+            XCTAssertEqual(try downgraded.scalar("PRAGMA user_version"), Int64(MigrationPlan.namedVersion), "version \(version)")
+            XCTAssertEqual(try Self.recorded(in: downgraded), SQLiteDatabase.migrations.sorted(), "version \(version)")
+            try await written.check(upgraded, upgradedFrom: version)
         }
     }
 
-    /// A desk's day on `database`: a settled visit, an open one with a refund, a notice in the outbox.
-    private static func work(on database: SQLiteDatabase) async throws {
-        let clock = ManualClock(Timestamp(millisecondsSince1970: 1_795_996_800_000))
-        let parties = FakeParties()
-        parties.notifications.inject(.unavailable, .unavailable, .unavailable)
-        let desk = parties.desk(ledger: Ledger(store: database.ledgerStore, clock: clock), store: database.encounterStore)
-        try await desk.ledger.execute(.openLine("L1", limit: Money(fen: 100_000)), key: "open")
-        let patient = Patient(id: "P1", line: "L1", medicalInsuranceNumber: "YB-1")
-        func item(_ id: ChargeItemID, _ fen: Int64) throws -> ChargeItem {
-            try ChargeItem(id: id, code: "C", name: "检查", category: .examination, insuranceClass: .b, quantity: Quantity(units: 1),
-                           unitPrice: Money(fen: fen), time: clock.now())
-        }
-        try await desk.open("MZ-1", kind: .outpatient, patient: patient, department: "内科")
-        try await desk.charge([item("A", 12_000)], to: "MZ-1")
-        try await desk.checkout("MZ-1")
-        try await desk.open("MZ-2", kind: .outpatient, patient: patient, department: "内科")
-        try await desk.charge([item("B", 3_000), item("C", 500)], to: "MZ-2")
-        try await desk.refund(ChargeRefund(id: "R", item: "C", quantity: Quantity(units: 1), time: clock.now()), in: "MZ-2")
+    func testAMigrationMissingByNameRunsAloneAndIsRecorded() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("named.sqlite")
+        _ = try SQLiteDatabase(path: path)
+        let connection = try SQLiteConnection(path: path)
+        let fresh = try Self.schema(of: connection)
+        for statement in Self.undo["encounters/claims"] ?? [] { try connection.execute(statement) }
+        try connection.execute("DELETE FROM creditmedical_migrations WHERE name = 'encounters/claims'")
+
+        _ = try SQLiteDatabase(path: path)
+        XCTAssertEqual(try Self.schema(of: connection), fresh)
+        XCTAssertEqual(try Self.recorded(in: connection), SQLiteDatabase.migrations.sorted())
     }
 
+    /// Takes the database back to numbered `version`, as the SDK of that version left it.
     private static func downgrade(_ connection: SQLiteConnection, to version: Int) throws {
-        for step in (version..<SQLiteDatabase.schemaVersion).reversed() {
-            for statement in undo[step] ?? [] { try connection.execute(statement) }
+        let ran = MigrationPlan.ran(byNumberedVersion: version)
+        for migration in SQLiteSchema.plan.migrations.reversed() where !ran.contains(migration.id) {
+            for statement in undo[migration.id] ?? [] { try connection.execute(statement) }
         }
-        try connection.execute("PRAGMA user_version = \(version)")
+        try connection.execute("DROP TABLE creditmedical_migrations; PRAGMA user_version = \(version)")
+    }
+
+    private static func recorded(in connection: SQLiteConnection) throws -> [String] {
+        try connection.rows(of: "SELECT name FROM creditmedical_migrations ORDER BY name", []) { $0.text(0) }
     }
 
     /// Every table's columns (name, type, not null, default, key) and every index's name.
@@ -107,17 +92,5 @@ final class SQLiteSchemaUpgradeTests: XCTestCase {
             }
         }
         return schema
-    }
-
-    private static func ledger(of store: SQLiteLedgerStore) throws -> [String] {
-        try store.lines(after: nil, limit: 100).map { "\($0)" } + store.holds(after: nil, limit: 100).map { "\($0)" }
-            + store.journal(line: nil, after: 0, limit: 100).map { "\($0)" }
-    }
-
-    private static func atRevisionZero(_ encounter: Encounter) -> Encounter {
-        Encounter(id: encounter.id, kind: encounter.kind, patient: encounter.patient, department: encounter.department,
-                  paymentMode: encounter.paymentMode, openedAt: encounter.openedAt, status: encounter.status, closedAt: encounter.closedAt,
-                  locked: encounter.locked, uncovered: encounter.uncovered, billedThrough: encounter.billedThrough,
-                  creditSteps: encounter.creditSteps, round: encounter.round, revision: 0, claim: encounter.claim)
     }
 }

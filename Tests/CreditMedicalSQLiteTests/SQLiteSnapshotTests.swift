@@ -43,11 +43,16 @@ final class SQLiteSnapshotTests: XCTestCase {
     }
 
     func testAnOlderNewerOrForeignDatabaseIsRefusedAndNotChanged() throws {
-        let path = directory.file("ledger.sqlite")
-        _ = try SQLiteLedgerStore(path: path)
-        for (version, code) in [(SQLiteDatabase.schemaVersion - 1, SQLiteStoreError.Code.needsMigration),
-                                (SQLiteDatabase.schemaVersion + 1, .schemaTooNew)] {
-            try sqlite(path, "PRAGMA user_version = \(version)")
+        let changes: [(String, SQLiteStoreError.Code)] = [
+            ("DELETE FROM creditmedical_migrations WHERE name = 'encounters/claims'", .needsMigration),
+            ("PRAGMA user_version = 4", .needsMigration),  // as the SDK before named migrations left it
+            ("INSERT INTO creditmedical_migrations (name) VALUES ('ledger/from-a-newer-sdk')", .schemaTooNew),
+            ("PRAGMA user_version = 6", .schemaTooNew),
+        ]
+        for (number, (change, code)) in changes.enumerated() {
+            let path = directory.file("ledger-\(number).sqlite")
+            _ = try SQLiteDatabase(path: path)
+            try sqlite(path, change)
             let before = try Data(contentsOf: URL(fileURLWithPath: path))
             XCTAssertThrowsError(try SQLiteSnapshot(path: path)) { error in
                 XCTAssertEqual((error as? SQLiteStoreError)?.code, code, "\(error)")
