@@ -51,7 +51,7 @@ final class PostgresRetryTests: XCTestCase {
         let store = try PostgresDatabase(url: try PostgresTestServer.require().makeDatabase()).encounterStore
         let calls = Mutex(0)
         store.database.injectFaults { calls.withLock { calls in calls += 1; return calls == 1 ? "40001" : nil } }
-        try store.commit(EncounterStoreConformance.writtenBeforeRevisions())
+        try store.commit(EncounterStoreConformance.sampleCommit())
         store.database.injectFaults(nil)
         XCTAssertEqual(calls.withLock { $0 }, 2)
         XCTAssertEqual(try store.encounters(after: nil, limit: 10).map(\.id), ["MZ-1", "MZ-2"])

@@ -15,7 +15,7 @@ final class PostgresSnapshotTests: XCTestCase {
         _ = try await ledger.submit((0..<4).map {
             LedgerRequest(key: IdempotencyKey("open-\($0)"), command: .openLine(CreditLineID("L\($0)"), limit: Money(fen: 100_000)))
         })
-        try writer.commit(EncounterStoreConformance.writtenBeforeRevisions())
+        try writer.commit(EncounterStoreConformance.sampleCommit())
         let snapshot = try PostgresSnapshot(url: url)
         let journal = try snapshot.journal(line: nil, after: 0, limit: .max)
         let lines = try snapshot.lines(after: nil, limit: .max)
@@ -60,7 +60,7 @@ final class PostgresSnapshotTests: XCTestCase {
         }
         XCTAssertThrowsError(try PostgresSnapshot(url: url)) { error in
             XCTAssertEqual((error as? PostgresStoreError)?.code, .needsMigration, "\(error)")
-            XCTAssertEqual((error as? PostgresStoreError)?.context["pending_migrations"], "encounters/revision, encounters/claims")
+            XCTAssertEqual((error as? PostgresStoreError)?.context["pending_migrations"], "ledger/command-detail, encounters/revision, encounters/claims")
         }
         XCTAssertEqual(try connection.query("SELECT max(version) FROM creditmedical_schema").int64(0, 0), 2)
         let revision = try connection.query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'encounters' AND column_name = 'revision'")

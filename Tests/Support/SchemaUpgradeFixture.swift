@@ -1,4 +1,4 @@
-public import CreditMedicalCore
+import CreditMedicalCore
 public import CreditMedicalHIS
 import CreditMedicalTesting
 import XCTest

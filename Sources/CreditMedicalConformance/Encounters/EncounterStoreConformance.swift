@@ -66,26 +66,10 @@ open class EncounterStoreConformance: ConformanceSuite {
         XCTAssertEqual(try s.store.encounters(after: "MZ-1", limit: 10).map(\.id), ["ZY-1"], "[encountersReadBackAsWritten] after an id")
     }
 
-    // MARK: Upgrades
-
-    /// What a store's own upgrade test writes before it takes its schema back to the version
-    /// without `Encounter.revision`: two encounters, one with two items and a refund.
-    public static func writtenBeforeRevisions() throws -> [EncounterChange] {
+    /// A commit of two encounters, one with two items and a refund, for a store's own tests.
+    public static func sampleCommit() throws -> [EncounterChange] {
         try [.encounter(encounter("MZ-1")), .encounter(encounter("MZ-2")), .items("MZ-1", [item("A", fen: 100), item("B", fen: 100)]),
              .refund("MZ-1", ChargeRefund(id: "R", item: "A", quantity: Quantity(units: 1), time: time))]
-    }
-
-    /// Checks a store opened (and upgraded) after ``writtenBeforeRevisions()``: its encounters read
-    /// at revision 0 and take revision 1, their charges kept.
-    public static func checkUpgradedFromBeforeRevisions(
-        _ store: any EncounterStore, file: StaticString = #filePath, line: UInt = #line
-    ) throws {
-        XCTAssertEqual(try store.encounter("MZ-1")?.revision, 0, file: file, line: line)
-        XCTAssertEqual(try store.encounter("MZ-2")?.revision, 0, file: file, line: line)
-        try store.commit([.encounter(encounter("MZ-1", revision: 1))])
-        XCTAssertEqual(try store.encounter("MZ-1")?.revision, 1, file: file, line: line)
-        XCTAssertEqual(try store.charges(of: "MZ-1").items.count, 2, "written before, read after", file: file, line: line)
-        XCTAssertEqual(try store.charges(of: "MZ-1").refunds.count, 1, file: file, line: line)
     }
 
     static func encounterWritesFollowTheirRevision(_ s: Subject) async throws {

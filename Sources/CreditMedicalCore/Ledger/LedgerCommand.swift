@@ -59,38 +59,6 @@ public enum LockRule: Sendable, Hashable, Codable, CaseIterable {
 }
 
 extension LedgerCommand {
-    /// The kind of a command, with stable raw values for stores.
-    public enum Kind: Int, Sendable, Hashable, Codable, CaseIterable {
-        case openLine = 1, adjustLimit, suspendLine, resumeLine, freezeLine, unfreezeLine, closeLine
-        case placeHold = 20, increaseHold, decreaseHold, captureHold, voidHold, expireHold, reverseCapture
-        case lockUpToAvailable, lockUpToAllOrNothing, reverseCaptureUpTo
-        case repay = 40
-    }
-
-    /// The command's kind.
-    public var kind: Kind {
-        switch self {
-        case .openLine: .openLine
-        case .adjustLimit: .adjustLimit
-        case .suspendLine: .suspendLine
-        case .resumeLine: .resumeLine
-        case .freezeLine: .freezeLine
-        case .unfreezeLine: .unfreezeLine
-        case .closeLine: .closeLine
-        case .placeHold: .placeHold
-        case .increaseHold: .increaseHold
-        case .decreaseHold: .decreaseHold
-        case .captureHold: .captureHold
-        case .voidHold: .voidHold
-        case .expireHold: .expireHold
-        case .repay: .repay
-        case .reverseCapture: .reverseCapture
-        case .lockUpTo(_, _, _, .asMuchAsAvailable): .lockUpToAvailable
-        case .lockUpTo(_, _, _, .allOrNothing): .lockUpToAllOrNothing
-        case .reverseCaptureUpTo: .reverseCaptureUpTo
-        }
-    }
-
     /// The line the command names directly; `nil` for commands that name only a hold.
     public var lineID: CreditLineID? {
         switch self {
@@ -110,53 +78,8 @@ extension LedgerCommand {
             .captureHold(let hold, _), .voidHold(let hold), .expireHold(let hold), .reverseCapture(let hold, _),
             .lockUpTo(let hold, _, _, _), .reverseCaptureUpTo(let hold, _):
             hold
-        default:
+        case .openLine, .adjustLimit, .suspendLine, .resumeLine, .freezeLine, .unfreezeLine, .closeLine, .repay:
             nil
-        }
-    }
-
-    /// The amount the command carries; `nil` for commands without one.
-    public var amount: Money? {
-        switch self {
-        case .openLine(_, let amount), .adjustLimit(_, let amount), .placeHold(_, _, let amount, _),
-            .increaseHold(_, let amount), .decreaseHold(_, let amount), .captureHold(_, let amount),
-            .repay(_, let amount), .reverseCapture(_, let amount), .lockUpTo(_, _, let amount, _), .reverseCaptureUpTo(_, let amount):
-            amount
-        case .suspendLine, .resumeLine, .freezeLine, .unfreezeLine, .closeLine, .voidHold, .expireHold:
-            nil
-        }
-    }
-
-    /// The expiry time of a ``placeHold(_:line:amount:expiresAt:)``; `nil` otherwise.
-    public var expiresAt: Timestamp? {
-        if case .placeHold(_, _, _, let expiresAt) = self { expiresAt } else { nil }
-    }
-
-    /// Rebuilds a command from the fields a store keeps (``kind``, ``lineID``, ``holdID``,
-    /// ``amount``, ``expiresAt``); `nil` when a field the kind needs is missing.
-    public init?(kind: Kind, line: CreditLineID?, hold: HoldID?, amount: Money?, expiresAt: Timestamp?) {
-        switch kind {
-        case .openLine: guard let line, let amount else { return nil }; self = .openLine(line, limit: amount)
-        case .adjustLimit: guard let line, let amount else { return nil }; self = .adjustLimit(line, to: amount)
-        case .suspendLine: guard let line else { return nil }; self = .suspendLine(line)
-        case .resumeLine: guard let line else { return nil }; self = .resumeLine(line)
-        case .freezeLine: guard let line else { return nil }; self = .freezeLine(line)
-        case .unfreezeLine: guard let line else { return nil }; self = .unfreezeLine(line)
-        case .closeLine: guard let line else { return nil }; self = .closeLine(line)
-        case .placeHold:
-            guard let hold, let line, let amount else { return nil }
-            self = .placeHold(hold, line: line, amount: amount, expiresAt: expiresAt)
-        case .increaseHold: guard let hold, let amount else { return nil }; self = .increaseHold(hold, by: amount)
-        case .decreaseHold: guard let hold, let amount else { return nil }; self = .decreaseHold(hold, by: amount)
-        case .captureHold: guard let hold, let amount else { return nil }; self = .captureHold(hold, amount: amount)
-        case .voidHold: guard let hold else { return nil }; self = .voidHold(hold)
-        case .expireHold: guard let hold else { return nil }; self = .expireHold(hold)
-        case .repay: guard let line, let amount else { return nil }; self = .repay(line, amount: amount)
-        case .reverseCapture: guard let hold, let amount else { return nil }; self = .reverseCapture(hold, amount: amount)
-        case .lockUpToAvailable, .lockUpToAllOrNothing:
-            guard let hold, let line, let amount else { return nil }
-            self = .lockUpTo(hold, line: line, target: amount, rule: kind == .lockUpToAvailable ? .asMuchAsAvailable : .allOrNothing)
-        case .reverseCaptureUpTo: guard let hold, let amount else { return nil }; self = .reverseCaptureUpTo(hold, amount: amount)
         }
     }
 }

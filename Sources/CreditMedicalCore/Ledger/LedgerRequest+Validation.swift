@@ -8,14 +8,22 @@ extension LedgerRequest {
         try Self.check(key, field: "key")
         if let line = command.lineID { try Self.check(line, field: "line") }
         if let hold = command.holdID { try Self.check(hold, field: "hold") }
-        guard let amount = command.amount else { return }
-        switch command.kind {
-        case .openLine, .adjustLimit:
-            guard amount.fen >= 0 else { throw LedgerError(.invalidAmount, context: ["field": "limit"], details: "limit \(amount.fen)") }
-        case .lockUpToAvailable, .lockUpToAllOrNothing:
-            guard amount.fen >= 0 else { throw LedgerError(.invalidAmount, context: ["field": "target"], details: "target \(amount.fen)") }
-        default:
-            guard amount.isPositive else { throw LedgerError(.invalidAmount, context: ["field": "amount"], details: "amount \(amount.fen)") }
+        switch command {
+        case .openLine(_, let limit), .adjustLimit(_, let limit):
+            try Self.check(limit, field: "limit", allowingZero: true)
+        case .lockUpTo(_, _, let target, _):
+            try Self.check(target, field: "target", allowingZero: true)
+        case .placeHold(_, _, let amount, _), .increaseHold(_, let amount), .decreaseHold(_, let amount), .captureHold(_, let amount),
+            .repay(_, let amount), .reverseCapture(_, let amount), .reverseCaptureUpTo(_, let amount):
+            try Self.check(amount, field: "amount", allowingZero: false)
+        case .suspendLine, .resumeLine, .freezeLine, .unfreezeLine, .closeLine, .voidHold, .expireHold:
+            break
+        }
+    }
+
+    private static func check(_ amount: Money, field: String, allowingZero: Bool) throws(LedgerError) {
+        guard amount.isPositive || (allowingZero && amount == .zero) else {
+            throw LedgerError(.invalidAmount, context: ["field": field], details: "\(field) \(amount.fen)")
         }
     }
 

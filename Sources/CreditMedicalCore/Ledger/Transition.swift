@@ -144,7 +144,9 @@ struct Transition {
         if let holdPosition {
             state.holds[position: holdPosition].apply(hold)
         } else if let id = command.holdID {
-            state.holds.set(Hold(id: id, line: line, amount: hold.amount, placedAt: now, expiresAt: command.expiresAt), for: id)
+            var expiresAt: Timestamp?
+            if case .placeHold(_, _, _, let expiry) = command { expiresAt = expiry }
+            state.holds.set(Hold(id: id, line: line, amount: hold.amount, placedAt: now, expiresAt: expiresAt), for: id)
         }
     }
 

@@ -74,7 +74,7 @@ extension CreditDesk {
             try await ledger.execute(.voidHold(hold.id), key: keys.cancel)
             return (.zero, .zero)
         }
-        let credit = try record.split?.credit ?? ledger.entry(for: keys.settle)?.command.amount ?? .zero
+        let credit = try record.split?.credit ?? ledger.entry(for: keys.settle)?.outstandingDelta ?? .zero
         guard hold.state == .captured, credit.isPositive else { return (.zero, .zero) }
         let entry: JournalEntry
         do {

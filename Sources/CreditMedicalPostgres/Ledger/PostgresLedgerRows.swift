@@ -7,7 +7,8 @@ enum PostgresLedgerRows {
     static let holdColumns = "id, line_id, amount_fen, captured_fen, state, placed_at, expires_at, ended_at"
     static let entryColumns = """
         sequence, idempotency_key, at, kind, line_id, hold_id, amount_fen, expires_at, limit_delta, held_delta, \
-        outstanding_delta, limit_after, held_after, outstanding_after, status_after, hold_amount_after, hold_state_after
+        outstanding_delta, limit_after, held_after, outstanding_after, status_after, hold_amount_after, hold_state_after, \
+        command_version, command_detail
         """
     /// The ledger's tables.
     static let tables: Set<String> = ["journal", "credit_lines", "holds"]
@@ -15,7 +16,7 @@ enum PostgresLedgerRows {
     static let integers: Set<String> = [
         "limit_fen", "held_fen", "outstanding_fen", "status", "opened_at", "updated_at", "amount_fen", "captured_fen", "state",
         "placed_at", "expires_at", "ended_at", "sequence", "at", "kind", "limit_delta", "held_delta", "outstanding_delta",
-        "limit_after", "held_after", "outstanding_after", "status_after", "hold_amount_after", "hold_state_after",
+        "limit_after", "held_after", "outstanding_after", "status_after", "hold_amount_after", "hold_state_after", "command_version",
     ]
 
     static func lines(_ result: PostgresResult) throws(PostgresStoreError) -> [CreditLine] {
@@ -56,11 +57,11 @@ enum PostgresLedgerRows {
         try (0..<result.count).map { (row) throws(PostgresStoreError) in
             let r = Row(result: result, row: row)
             let line = CreditLineID(try r.text(4))
-            guard let kind = LedgerCommand.Kind(rawValue: Int(try r.int(3))),
-                  let command = LedgerCommand(
-                    kind: kind, line: line, hold: r.optionalText(5).map(HoldID.init), amount: r.optionalInt(6).map(Money.init(fen:)),
-                    expiresAt: r.optionalInt(7).map(Timestamp.init(millisecondsSince1970:)))
-            else { throw corrupt("journal command") }
+            let stored = StoredCommand(
+                code: Int(try r.int(3)), version: Int(try r.int(17)), hold: r.optionalText(5).map(HoldID.init),
+                amount: r.optionalInt(6).map(Money.init(fen:)), time: r.optionalInt(7).map(Timestamp.init(millisecondsSince1970:)),
+                detail: r.optionalText(18))
+            guard let command = JournalCommandCodec.decode(stored, line: line) else { throw corrupt("journal command") }
             var holdState: HoldState?
             if let raw = r.optionalInt(16) {
                 guard let state = HoldState(rawValue: Int(raw)) else { throw corrupt("journal hold state") }
@@ -78,14 +79,14 @@ enum PostgresLedgerRows {
     }
 
     static func values(of entry: JournalEntry) -> [PostgresValue] {
-        let command = entry.command
+        let command = JournalCommandCodec.encode(entry.command)
         return [.integer(entry.sequence), .text(entry.key.rawValue), .integer(entry.timestamp.millisecondsSince1970),
-                .integer(Int64(command.kind.rawValue)), .text(entry.line.rawValue), .optional(command.holdID?.rawValue),
-                .optional(command.amount?.fen), .optional(command.expiresAt?.millisecondsSince1970), .integer(entry.limitDelta.fen),
+                .integer(Int64(command.code)), .text(entry.line.rawValue), .optional(command.hold?.rawValue),
+                .optional(command.amount?.fen), .optional(command.time?.millisecondsSince1970), .integer(entry.limitDelta.fen),
                 .integer(entry.heldDelta.fen), .integer(entry.outstandingDelta.fen), .integer(entry.lineAfter.limit.fen),
                 .integer(entry.lineAfter.held.fen), .integer(entry.lineAfter.outstanding.fen),
                 .integer(Int64(entry.lineAfter.status.rawValue)), .optional(entry.holdAmountAfter?.fen),
-                .optional(entry.holdStateAfter.map { Int64($0.rawValue) })]
+                .optional(entry.holdStateAfter.map { Int64($0.rawValue) }), .integer(Int64(command.version)), .optional(command.detail)]
     }
 
     /// A text array parameter (`{"a","b"}`) for `= ANY($n::text[])`.

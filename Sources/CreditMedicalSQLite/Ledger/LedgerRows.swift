@@ -60,17 +60,17 @@ enum Rows {
         table: "journal",
         columns: ["sequence", "idempotency_key", "at", "kind", "line_id", "hold_id", "amount_fen", "expires_at", "limit_delta",
                   "held_delta", "outstanding_delta", "limit_after", "held_after", "outstanding_after", "status_after",
-                  "hold_amount_after", "hold_state_after"])
+                  "hold_amount_after", "hold_state_after", "command_version", "command_detail"])
 
     static let selectEntry = insertEntries.select
 
     static func entry(_ row: SQLiteStatement) throws(SQLiteStoreError) -> JournalEntry {
         let line = CreditLineID(row.text(4))
-        guard let kind = LedgerCommand.Kind(rawValue: Int(row.int64(3))),
-              let command = LedgerCommand(
-                kind: kind, line: line, hold: row.optionalText(5).map(HoldID.init), amount: row.optionalInt64(6).map(Money.init(fen:)),
-                expiresAt: row.optionalInt64(7).map(Timestamp.init(millisecondsSince1970:)))
-        else { throw corrupt("journal command") }
+        let stored = StoredCommand(
+            code: Int(row.int64(3)), version: Int(row.int64(17)), hold: row.optionalText(5).map(HoldID.init),
+            amount: row.optionalInt64(6).map(Money.init(fen:)), time: row.optionalInt64(7).map(Timestamp.init(millisecondsSince1970:)),
+            detail: row.optionalText(18))
+        guard let command = JournalCommandCodec.decode(stored, line: line) else { throw corrupt("journal command") }
         let holdState = try row.optionalInt64(16).map { (raw) throws(SQLiteStoreError) -> HoldState in
             guard let state = HoldState(rawValue: Int(raw)) else { throw corrupt("journal hold state") }
             return state
@@ -86,15 +86,15 @@ enum Rows {
     }
 
     static func bind(_ entry: JournalEntry, to row: inout SQLiteBinder) throws(SQLiteStoreError) {
-        let command = entry.command
+        let command = JournalCommandCodec.encode(entry.command)
         try row.bind(entry.sequence)
         try row.bind(entry.key.rawValue)
         try row.bind(entry.timestamp.millisecondsSince1970)
-        try row.bind(Int64(command.kind.rawValue))
+        try row.bind(Int64(command.code))
         try row.bind(entry.line.rawValue)
-        try row.bind(command.holdID?.rawValue)
+        try row.bind(command.hold?.rawValue)
         try row.bind(command.amount?.fen)
-        try row.bind(command.expiresAt?.millisecondsSince1970)
+        try row.bind(command.time?.millisecondsSince1970)
         try row.bind(entry.limitDelta.fen)
         try row.bind(entry.heldDelta.fen)
         try row.bind(entry.outstandingDelta.fen)
@@ -104,6 +104,8 @@ enum Rows {
         try row.bind(Int64(entry.lineAfter.status.rawValue))
         try row.bind(entry.holdAmountAfter?.fen)
         try row.bind(entry.holdStateAfter.map { Int64($0.rawValue) })
+        try row.bind(Int64(command.version))
+        try row.bind(command.detail)
     }
 
     private static func corrupt(_ what: String) -> SQLiteStoreError {

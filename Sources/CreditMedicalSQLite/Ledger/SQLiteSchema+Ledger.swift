@@ -46,5 +46,11 @@ extension SQLiteSchema {
             );
             CREATE INDEX journal_by_line ON journal (line_id, sequence);
             """),
+        // Each journal command's layout version and the fields beyond the common columns
+        // (StoredCommand); entries written before are version 1 without more fields.
+        Migration(.ledger, "command-detail", """
+            ALTER TABLE journal ADD COLUMN command_version INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE journal ADD COLUMN command_detail TEXT;
+            """),
     ]
 }

@@ -1,0 +1,74 @@
+/// The one place that says how each ledger command is written into the journal and read back:
+/// stores write a ``StoredCommand``'s fields into their columns and never look at a command.
+/// Adding a command means a code here (new, never reused), its arm in ``encode(_:)`` and in
+/// ``decode(_:line:)``; changing what a command carries means a new ``StoredCommand/version`` of
+/// its code, while the decoder keeps reading the versions before, so old journals stay readable.
+public enum JournalCommandCodec {
+    /// The codes. Stores have kept them since the first journal: never change or reuse one.
+    private enum Code: Int {
+        case openLine = 1, adjustLimit, suspendLine, resumeLine, freezeLine, unfreezeLine, closeLine
+        case placeHold = 20, increaseHold, decreaseHold, captureHold, voidHold, expireHold, reverseCapture
+        case lockUpToAvailable, lockUpToAllOrNothing, reverseCaptureUpTo
+        case repay = 40
+    }
+
+    /// The stored form of `command`.
+    public static func encode(_ command: LedgerCommand) -> StoredCommand {
+        switch command {
+        case .openLine(_, let limit): stored(.openLine, amount: limit)
+        case .adjustLimit(_, let limit): stored(.adjustLimit, amount: limit)
+        case .suspendLine: stored(.suspendLine)
+        case .resumeLine: stored(.resumeLine)
+        case .freezeLine: stored(.freezeLine)
+        case .unfreezeLine: stored(.unfreezeLine)
+        case .closeLine: stored(.closeLine)
+        case .placeHold(let hold, _, let amount, let expiresAt): stored(.placeHold, hold: hold, amount: amount, time: expiresAt)
+        case .increaseHold(let hold, let amount): stored(.increaseHold, hold: hold, amount: amount)
+        case .decreaseHold(let hold, let amount): stored(.decreaseHold, hold: hold, amount: amount)
+        case .captureHold(let hold, let amount): stored(.captureHold, hold: hold, amount: amount)
+        case .voidHold(let hold): stored(.voidHold, hold: hold)
+        case .expireHold(let hold): stored(.expireHold, hold: hold)
+        case .repay(_, let amount): stored(.repay, amount: amount)
+        case .reverseCapture(let hold, let amount): stored(.reverseCapture, hold: hold, amount: amount)
+        case .lockUpTo(let hold, _, let target, .asMuchAsAvailable): stored(.lockUpToAvailable, hold: hold, amount: target)
+        case .lockUpTo(let hold, _, let target, .allOrNothing): stored(.lockUpToAllOrNothing, hold: hold, amount: target)
+        case .reverseCaptureUpTo(let hold, let amount): stored(.reverseCaptureUpTo, hold: hold, amount: amount)
+        }
+    }
+
+    /// The command `stored` holds, on the entry's `line`; `nil` for a code or version this SDK
+    /// does not know, or a field its layout needs that is missing (the store reports the row).
+    public static func decode(_ stored: StoredCommand, line: CreditLineID) -> LedgerCommand? {
+        guard stored.version == 1, let code = Code(rawValue: stored.code) else { return nil }
+        let (hold, amount) = (stored.hold, stored.amount)
+        switch code {
+        case .openLine: return amount.map { .openLine(line, limit: $0) }
+        case .adjustLimit: return amount.map { .adjustLimit(line, to: $0) }
+        case .suspendLine: return .suspendLine(line)
+        case .resumeLine: return .resumeLine(line)
+        case .freezeLine: return .freezeLine(line)
+        case .unfreezeLine: return .unfreezeLine(line)
+        case .closeLine: return .closeLine(line)
+        case .repay: return amount.map { .repay(line, amount: $0) }
+        case .voidHold: return hold.map { .voidHold($0) }
+        case .expireHold: return hold.map { .expireHold($0) }
+        default: break
+        }
+        guard let hold, let amount else { return nil }
+        return switch code {
+        case .placeHold: .placeHold(hold, line: line, amount: amount, expiresAt: stored.time)
+        case .increaseHold: .increaseHold(hold, by: amount)
+        case .decreaseHold: .decreaseHold(hold, by: amount)
+        case .captureHold: .captureHold(hold, amount: amount)
+        case .reverseCapture: .reverseCapture(hold, amount: amount)
+        case .lockUpToAvailable: .lockUpTo(hold, line: line, target: amount, rule: .asMuchAsAvailable)
+        case .lockUpToAllOrNothing: .lockUpTo(hold, line: line, target: amount, rule: .allOrNothing)
+        case .reverseCaptureUpTo: .reverseCaptureUpTo(hold, amount: amount)
+        default: nil
+        }
+    }
+
+    private static func stored(_ code: Code, hold: HoldID? = nil, amount: Money? = nil, time: Timestamp? = nil) -> StoredCommand {
+        StoredCommand(code: code.rawValue, hold: hold, amount: amount, time: time)
+    }
+}
