@@ -40,7 +40,11 @@ public enum JournalCommandCodec {
     /// does not know, or a field its layout needs that is missing (the store reports the row).
     public static func decode(_ stored: StoredCommand, line: CreditLineID) -> LedgerCommand? {
         guard stored.version == 1, let code = Code(rawValue: stored.code) else { return nil }
-        let (hold, amount) = (stored.hold, stored.amount)
+        let amount = stored.amount
+        func onHold(_ make: (HoldID, Money) -> LedgerCommand) -> LedgerCommand? {
+            guard let hold = stored.hold, let amount else { return nil }
+            return make(hold, amount)
+        }
         switch code {
         case .openLine: return amount.map { .openLine(line, limit: $0) }
         case .adjustLimit: return amount.map { .adjustLimit(line, to: $0) }
@@ -50,21 +54,16 @@ public enum JournalCommandCodec {
         case .unfreezeLine: return .unfreezeLine(line)
         case .closeLine: return .closeLine(line)
         case .repay: return amount.map { .repay(line, amount: $0) }
-        case .voidHold: return hold.map { .voidHold($0) }
-        case .expireHold: return hold.map { .expireHold($0) }
-        default: break
-        }
-        guard let hold, let amount else { return nil }
-        return switch code {
-        case .placeHold: .placeHold(hold, line: line, amount: amount, expiresAt: stored.time)
-        case .increaseHold: .increaseHold(hold, by: amount)
-        case .decreaseHold: .decreaseHold(hold, by: amount)
-        case .captureHold: .captureHold(hold, amount: amount)
-        case .reverseCapture: .reverseCapture(hold, amount: amount)
-        case .lockUpToAvailable: .lockUpTo(hold, line: line, target: amount, rule: .asMuchAsAvailable)
-        case .lockUpToAllOrNothing: .lockUpTo(hold, line: line, target: amount, rule: .allOrNothing)
-        case .reverseCaptureUpTo: .reverseCaptureUpTo(hold, amount: amount)
-        default: nil
+        case .placeHold: return onHold { .placeHold($0, line: line, amount: $1, expiresAt: stored.time) }
+        case .increaseHold: return onHold { .increaseHold($0, by: $1) }
+        case .decreaseHold: return onHold { .decreaseHold($0, by: $1) }
+        case .captureHold: return onHold { .captureHold($0, amount: $1) }
+        case .voidHold: return stored.hold.map { .voidHold($0) }
+        case .expireHold: return stored.hold.map { .expireHold($0) }
+        case .reverseCapture: return onHold { .reverseCapture($0, amount: $1) }
+        case .lockUpToAvailable: return onHold { .lockUpTo($0, line: line, target: $1, rule: .asMuchAsAvailable) }
+        case .lockUpToAllOrNothing: return onHold { .lockUpTo($0, line: line, target: $1, rule: .allOrNothing) }
+        case .reverseCaptureUpTo: return onHold { .reverseCaptureUpTo($0, amount: $1) }
         }
     }
 
