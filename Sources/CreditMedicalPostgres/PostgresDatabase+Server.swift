@@ -1,3 +1,4 @@
+import CreditMedicalCore
 import CLibPQ
 import Foundation
 

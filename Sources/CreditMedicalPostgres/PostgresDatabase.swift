@@ -1,3 +1,4 @@
+import CreditMedicalCore
 public import CreditMedicalHIS
 import CreditMedicalStoreSupport
 import Foundation
@@ -33,7 +34,7 @@ public final class PostgresDatabase: CreditDatabase {
     public var encounterStore: PostgresEncounterStore { PostgresEncounterStore(database: self) }
 
     /// Connects to `url`, runs pending migrations and keeps up to `connections` connections.
-    /// Throws ``PostgresStoreError``: ``PostgresStoreError/Code/schemaTooNew`` for a database
+    /// Throws ``PostgresStoreError``: `PostgresStoreError.Code.schemaTooNew` for a database
     /// written by a newer SDK, and the connection's codes (unreachable, authentication failed,
     /// database not found, timeout).
     public init(url: String, connections: Int = 4, options: PostgresOptions = PostgresOptions()) throws {
@@ -97,7 +98,7 @@ public final class PostgresDatabase: CreditDatabase {
     /// Runs `body` in a transaction on a pooled connection; when the server reports a
     /// serialization failure or a deadlock, rolls back and runs it again after a short random
     /// pause (10 ms, doubling, ±50 %), up to ``PostgresOptions/maximumAttempts`` attempts in all,
-    /// then throws ``PostgresStoreError/Code/serializationFailure`` with the `attempts` made.
+    /// then throws `PostgresStoreError.Code.serializationFailure` with the `attempts` made.
     func write<Result>(_ body: (PostgresConnection) throws -> Result) throws -> Result {
         let attempts = max(options.maximumAttempts, 1)
         var attempt = 1

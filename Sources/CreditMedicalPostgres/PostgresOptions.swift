@@ -8,7 +8,7 @@
 ///
 /// The client never waits for an answer longer than the statement timeout the connection really
 /// has (asked once when it opens) plus the connect timeout; then it closes the connection and
-/// throws ``PostgresStoreError/Code/timeout``, so a server that stops answering ends a call
+/// throws `PostgresStoreError.Code.timeout`, so a server that stops answering ends a call
 /// instead of hanging it. A statement timeout of zero turns the server's limit off; the client
 /// then still gives up after the default 30 s plus the connect timeout.
 public struct PostgresOptions: Sendable, Hashable {
@@ -21,7 +21,7 @@ public struct PostgresOptions: Sendable, Hashable {
     public var lockTimeout: Duration
     /// How many times a store runs a write whose transaction met a serialization failure or a
     /// deadlock (`40001`, `40P01`), with a short random pause between attempts, before it throws
-    /// ``PostgresStoreError/Code/serializationFailure``. Default 5; at least 1.
+    /// `PostgresStoreError.Code.serializationFailure`. Default 5; at least 1.
     public var maximumAttempts: Int
 
     public init(connectTimeout: Duration = .seconds(10), statementTimeout: Duration = Self.defaultStatementTimeout,

@@ -9,9 +9,9 @@ import Synchronization
 /// `default_transaction_read_only=on`, and all its reads run in one
 /// `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY` transaction. It opens only a database that
 /// has run exactly this SDK's migrations, and refuses others with a ``PostgresStoreError``:
-/// ``PostgresStoreError/Code/notACreditMedicalDatabase`` when it has no CreditMedical schema,
-/// ``PostgresStoreError/Code/needsMigration`` when migrations are pending (a
-/// ``PostgresDatabase`` opened on it runs them), ``PostgresStoreError/Code/schemaTooNew``
+/// `PostgresStoreError.Code.notACreditMedicalDatabase` when it has no CreditMedical schema,
+/// `PostgresStoreError.Code.needsMigration` when migrations are pending (a
+/// ``PostgresDatabase`` opened on it runs them), `PostgresStoreError.Code.schemaTooNew`
 /// when a newer SDK has migrated it.
 ///
 /// ```swift
@@ -37,7 +37,7 @@ public final class PostgresSnapshot: LedgerReader, EncounterReader, PostgresLedg
     }
 
     /// Ends the snapshot's transaction and closes its connection; later queries throw
-    /// ``PostgresStoreError/Code/closed``. Closing again does nothing.
+    /// `PostgresStoreError.Code.closed`. Closing again does nothing.
     public func close() {
         connection.withLock { connection in
             try? connection?.execute("ROLLBACK")

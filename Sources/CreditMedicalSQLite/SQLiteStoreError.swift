@@ -28,6 +28,9 @@ public struct SQLiteStoreError: CodedError {
         public static let syncFailed = Code(rawValue: "sqlite.sync_failed")
         /// A stored row holds a value this version does not understand.
         public static let corruptRow = Code(rawValue: "sqlite.corrupt_row")
+        /// A failed transaction could not be rolled back; the message names the failure. Nothing
+        /// of it is committed, and the next write rolls it back first.
+        public static let rollbackFailed = Code(rawValue: "sqlite.rollback_failed")
 
         public var sentence: String {
             switch self {
@@ -39,6 +42,7 @@ public struct SQLiteStoreError: CodedError {
             case .walUnavailable: "The database could not be switched to write-ahead logging."
             case .syncFailed: "The write-ahead log could not be synced; what was committed may not be on disk."
             case .corruptRow: "A stored row holds a value this version does not understand."
+            case .rollbackFailed: "A failed transaction could not be rolled back; the next write tries again."
             default: "SQLite store error."
             }
         }

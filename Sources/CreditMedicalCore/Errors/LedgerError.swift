@@ -1,24 +1,11 @@
 /// A command the ledger rejected. A rejected command changed nothing.
 ///
 /// See ``CodedError`` for what `description` and `debugDescription` show.
-public struct LedgerError: CodedError {
-    /// A stable, machine-readable code. New codes may be added in later versions.
-    public struct Code: ErrorCode {
-        public let rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-    }
+public typealias LedgerError = DomainError<LedgerErrorDomain>
 
-    public let code: Code
-    /// Facts free of personal data that locate the cause (field, rule, limit).
-    public let context: [String: String]
-    /// Identifiers and amounts involved, for `debugDescription` only.
-    public let details: String
-
-    public init(_ code: Code, context: [String: String] = [:], details: String = "") {
-        self.code = code
-        self.context = context
-        self.details = details
-    }
+/// What ``LedgerError``'s codes mean.
+public enum LedgerErrorDomain: ErrorDomain {
+    public static func sentence(for code: LedgerError.Code) -> String { code.domainSentence }
 }
 
 extension LedgerError.Code {
@@ -74,7 +61,7 @@ extension LedgerError.Code {
     public static let reversalExceedsCapture = Self(rawValue: "ledger.reversal_exceeds_capture")
 
     /// A human sentence for the code, free of personal data.
-    public var sentence: String {
+    var domainSentence: String {
         switch self {
         case .invalidAmount: "The amount must be positive (a limit may be zero)."
         case .invalidIdentifier: "An identifier breaks an input rule (length, control, bidirectional or invisible characters, NFC)."

@@ -9,7 +9,7 @@ import Darwin
 ///
 /// Valid identifiers have 1 to ``maximumLength`` UTF-8 bytes and follow every ``InputRule``
 /// (no control, bidirectional or invisible characters, no line separators, Unicode NFC); the
-/// ledger rejects others with ``LedgerError/Code/invalidIdentifier``, naming the field and the
+/// ledger rejects others with `LedgerError.Code.invalidIdentifier`, naming the field and the
 /// rule. Identifiers are compared by their bytes: lookalike characters make different ids.
 public protocol LedgerIdentifier: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral

@@ -3,36 +3,25 @@
 /// the target).
 ///
 /// See ``CodedError`` for what `description` and `debugDescription` show.
-public struct CopyError: CodedError {
-    /// A stable, machine-readable code.
-    public struct Code: ErrorCode {
-        public let rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
+public typealias CopyError = DomainError<CopyErrorDomain>
 
-        /// The target holds journal entries, encounters or notifications already.
-        public static let targetNotEmpty = Self(rawValue: "copy.target_not_empty")
-        /// What was copied differs from the source; the context's `what` says what (a journal
-        /// entry with its `sequence`, an encounter, the outbox).
-        public static let differs = Self(rawValue: "copy.differs")
+/// What ``CopyError``'s codes mean.
+public enum CopyErrorDomain: ErrorDomain {
+    public static func sentence(for code: CopyError.Code) -> String { code.domainSentence }
+}
 
-        public var sentence: String {
-            switch self {
-            case .targetNotEmpty: "The target is not empty."
-            case .differs: "The copy differs from the source."
-            default: "Copy error."
-            }
+extension CopyError.Code {
+    /// The target holds journal entries, encounters or notifications already.
+    public static let targetNotEmpty = Self(rawValue: "copy.target_not_empty")
+    /// What was copied differs from the source; the context's `what` says what (a journal
+    /// entry with its `sequence`, an encounter, the outbox).
+    public static let differs = Self(rawValue: "copy.differs")
+
+    var domainSentence: String {
+        switch self {
+        case .targetNotEmpty: "The target is not empty."
+        case .differs: "The copy differs from the source."
+        default: "Copy error."
         }
-    }
-
-    public let code: Code
-    /// What the target holds or what differs.
-    public let context: [String: String]
-    /// The entry's replay or the encounter involved, for `debugDescription` only.
-    public let details: String
-
-    package init(_ code: Code, context: [String: String] = [:], details: String = "") {
-        self.code = code
-        self.context = context
-        self.details = details
     }
 }

@@ -73,7 +73,7 @@ public final class Ledger: Sendable {
         return requests.isEmpty ? [] : try await submit(requests)
     }
 
-    /// The line with this id. Throws ``LedgerError/Code/invalidIdentifier`` for a malformed id.
+    /// The line with this id. Throws `LedgerError.Code.invalidIdentifier` for a malformed id.
     public func line(_ id: CreditLineID) throws -> CreditLine? {
         try Self.check(id, "line")
         return try store.line(id)

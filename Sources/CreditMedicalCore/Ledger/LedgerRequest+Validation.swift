@@ -1,8 +1,8 @@
 extension LedgerRequest {
     /// Rejects malformed fields before anything is looked up or stored: an identifier or key
-    /// that breaks an ``InputRule`` (``LedgerError/Code/invalidIdentifier``, naming the field and
+    /// that breaks an ``InputRule`` (`LedgerError.Code.invalidIdentifier`, naming the field and
     /// the rule), or an amount that is not positive, or a negative limit
-    /// (``LedgerError/Code/invalidAmount``). The ``Ledger`` answers such requests itself, so they
+    /// (`LedgerError.Code.invalidAmount`). The ``Ledger`` answers such requests itself, so they
     /// never reach a store; the ``LedgerStateMachine`` checks again, for its other callers.
     public func validate() throws(LedgerError) {
         try Self.check(key, field: "key")
@@ -35,7 +35,7 @@ extension LedgerRequest {
 }
 
 extension LedgerError {
-    /// ``Code/invalidIdentifier`` for `field`, which breaks `rule` (its limit is `limit` bytes).
+    /// `Code.invalidIdentifier` for `field`, which breaks `rule` (its limit is `limit` bytes).
     public static func invalidIdentifier(_ field: String, _ rule: InputRule, limit: Int) -> LedgerError {
         LedgerError(.invalidIdentifier, context: ["field": field, "rule": rule.rawValue, "limit": "\(limit) bytes"])
     }

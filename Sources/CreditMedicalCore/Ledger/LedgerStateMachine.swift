@@ -3,7 +3,7 @@
 ///
 /// No I/O, no clock reads, no randomness. Each request succeeds or fails on its own; a failed
 /// request leaves the state exactly as it was. A key seen before returns its first entry (when
-/// the command is the same) or ``LedgerError/Code/idempotencyConflict``; rejected requests are
+/// the command is the same) or `LedgerError.Code.idempotencyConflict`; rejected requests are
 /// not recorded, so a retry of a rejected key is decided afresh.
 public enum LedgerStateMachine {
     /// Applies `batch` in order at time `now`, appending to `state.newEntries`.

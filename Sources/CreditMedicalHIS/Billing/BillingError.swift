@@ -3,24 +3,11 @@ public import CreditMedicalCore
 /// A billing input the SDK rejected; nothing was changed.
 ///
 /// See `CodedError` for what `description` and `debugDescription` show.
-public struct BillingError: CodedError {
-    /// A stable, machine-readable code. New codes may be added in later versions.
-    public struct Code: ErrorCode {
-        public let rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-    }
+public typealias BillingError = DomainError<BillingErrorDomain>
 
-    public let code: Code
-    /// Facts free of personal data that locate the cause (field, rule, limit).
-    public let context: [String: String]
-    /// Identifiers and amounts involved, for `debugDescription` only.
-    public let details: String
-
-    public init(_ code: Code, context: [String: String] = [:], details: String = "") {
-        self.code = code
-        self.context = context
-        self.details = details
-    }
+/// What ``BillingError``'s codes mean.
+public enum BillingErrorDomain: ErrorDomain {
+    public static func sentence(for code: BillingError.Code) -> String { code.domainSentence }
 }
 
 extension BillingError.Code {
@@ -59,7 +46,7 @@ extension BillingError.Code {
     public static let notReversible = Self(rawValue: "billing.not_reversible")
 
     /// A human sentence for the code, free of personal data.
-    public var sentence: String {
+    var domainSentence: String {
         switch self {
         case .invalidQuantity: "A quantity must be a positive decimal with at most three places."
         case .invalidPrice: "A unit price must not be negative, and an amount must be its quantity times its price."

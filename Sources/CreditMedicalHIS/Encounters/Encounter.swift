@@ -47,7 +47,7 @@ public struct Patient: Sendable, Hashable, Codable {
         self.commercialPolicy = commercialPolicy
     }
 
-    /// Throws ``BillingError/Code/invalidIdentifier`` naming the field and the rule when an id or
+    /// Throws `BillingError.Code.invalidIdentifier` naming the field and the rule when an id or
     /// number breaks an `InputRule` (ids and numbers have up to 64 bytes).
     public func validate() throws(BillingError) {
         try BillingError.requireValidIdentifier(id, "patient")

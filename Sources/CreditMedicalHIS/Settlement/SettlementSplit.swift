@@ -16,7 +16,7 @@ public struct SettlementSplit: Sendable, Hashable, Codable {
     /// The self-pay part beyond what the credit line covered, which the patient pays at once.
     public let excess: Money
 
-    /// A split; throws ``BillingError/Code/splitMismatch`` when a part is negative or the parts do
+    /// A split; throws `BillingError.Code.splitMismatch` when a part is negative or the parts do
     /// not add up to `total`.
     public init(total: Money, fund: Money, personalAccount: Money, commercial: Money, credit: Money, excess: Money) throws(BillingError) {
         let parts = [fund, personalAccount, commercial, credit, excess]
@@ -44,7 +44,7 @@ extension SettlementSplit {
     /// The split of a bill after medical insurance answered `medical` and commercial insurance
     /// paid `commercial`: the self-pay rest goes to the credit line up to `creditCovering`, the
     /// rest of it is the excess the patient pays at once. Throws
-    /// ``BillingError/Code/splitMismatch`` when the insurers' answers do not fit the total.
+    /// `BillingError.Code.splitMismatch` when the insurers' answers do not fit the total.
     public init(total: Money, medical: MedicalInsuranceSettlement, commercial: Money, creditCovering: Money) throws(BillingError) {
         let insured = medical.fund.fen.addingReportingOverflow(medical.personalAccount.fen)
         let answered = insured.partialValue.addingReportingOverflow(medical.cash.fen)

@@ -1,3 +1,4 @@
+import CreditMedicalCore
 import CLibPQ
 #if canImport(Glibc)
 import Glibc
@@ -9,7 +10,7 @@ extension PostgresConnection {
     /// Opens a connection with libpq's non-blocking calls (`PQconnectStartParams`, then
     /// `PQconnectPoll` while the socket is waited on), so that `timeout` bounds the whole of it.
     /// A failure is classified by how far it got and by the server's SQLSTATE
-    /// (``PostgresStoreError/connectFailure(message:reachedServer:needsPassword:at:)``).
+    /// (`PostgresStoreError.connectFailure(message:reachedServer:needsPassword:at:)`).
     static func connect(keywords: [String], values: [String], timeout: Duration) throws(PostgresStoreError) -> OpaquePointer {
         let deadline = ContinuousClock.now + timeout
         let keywordCopies = keywords.map { strdup($0) }

@@ -1,3 +1,4 @@
+import CreditMedicalCore
 import CLibPQ
 #if canImport(Glibc)
 import Glibc
@@ -8,7 +9,7 @@ import Darwin
 /// One open libpq connection, driven without blocking: every wait for the server (connecting,
 /// sending, the answer) polls the socket with a deadline, because libpq's own waits have none
 /// and a server that stops answering would hang the caller. A missed deadline closes the
-/// connection and throws ``PostgresStoreError/Code/timeout``.
+/// connection and throws `PostgresStoreError.Code.timeout`.
 ///
 /// Not thread-safe and not `Sendable`: a store keeps its connections in a pool and lends each to
 /// one caller at a time.
@@ -44,7 +45,7 @@ final class PostgresConnection {
     /// Whether the connection is still usable.
     var isOpen: Bool { handle.map { PQstatus($0) == CONNECTION_OK } ?? false }
 
-    /// Closes the connection; a later call throws ``PostgresStoreError/Code/connectionLost``.
+    /// Closes the connection; a later call throws `PostgresStoreError.Code.connectionLost`.
     func close() {
         if let handle { PQfinish(handle) }
         handle = nil

@@ -1,3 +1,5 @@
+import CreditMedicalCore
+
 /// Which code a failure gets: by the server's SQLSTATE and by how far libpq got, never by the
 /// words of a message (they are translated, and they quote values).
 extension PostgresStoreError {

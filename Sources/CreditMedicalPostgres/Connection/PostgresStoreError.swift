@@ -3,36 +3,24 @@ public import CreditMedicalCore
 /// An error of the PostgreSQL store, told apart by the server's SQLSTATE and by how far libpq
 /// got, never by the words of a message.
 ///
-/// ``context`` names what an operator needs: `host`, `port` and `database` (never a password),
-/// the `sqlstate`, which `timeout` ran out and its `limit_ms`, the `attempts` made. ``details``
+/// `context` names what an operator needs: `host`, `port` and `database` (never a password),
+/// the `sqlstate`, which `timeout` ran out and its `limit_ms`, the `attempts` made. `details`
 /// keeps the server's or libpq's message, which may quote stored values, for `debugDescription`
 /// only. See `CodedError`.
 ///
-/// What a caller does: ``Code/unreachable``, ``Code/connectionLost``, ``Code/timeout`` and
-/// ``Code/serializationFailure`` are worth retrying later with the same idempotency keys; when
+/// What a caller does: `Code.unreachable`, `Code.connectionLost`, `Code.timeout` and
+/// `Code.serializationFailure` are worth retrying later with the same idempotency keys; when
 /// the failed call was a write, its outcome is unknown (a commit may have happened just before
 /// the connection went), which the ledger's idempotency keys resolve: the retry answers with
 /// what was applied, or applies it now. The others need a person.
-public struct PostgresStoreError: CodedError {
-    /// A stable, machine-readable code. New codes may be added in later versions.
-    public struct Code: ErrorCode {
-        public let rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-    }
+public typealias PostgresStoreError = DomainError<PostgresErrorDomain>
 
-    public let code: Code
-    /// Facts free of personal data that locate the cause (`host`, `port`, `database`,
-    /// `sqlstate`, `timeout`, `limit_ms`, `attempts`, schema versions).
-    public let context: [String: String]
-    /// The server's or libpq's message, for `debugDescription` only.
-    public let details: String
+/// What ``PostgresStoreError``'s codes mean.
+public enum PostgresErrorDomain: ErrorDomain {
+    public static func sentence(for code: PostgresStoreError.Code) -> String { code.domainSentence }
+}
 
-    public init(_ code: Code, context: [String: String] = [:], details: String = "") {
-        self.code = code
-        self.context = context
-        self.details = details
-    }
-
+extension PostgresStoreError {
     /// The server's SQLSTATE when it sent one (`23505` for a unique violation, `40001` for a
     /// serialization failure).
     public var sqlState: String? { context["sqlstate"] }
@@ -78,7 +66,7 @@ extension PostgresStoreError.Code {
     /// The snapshot was closed.
     public static let closed = Self(rawValue: "postgres.closed")
 
-    public var sentence: String {
+    var domainSentence: String {
         switch self {
         case .unreachable: "The PostgreSQL server could not be reached or would not take a connection."
         case .authenticationFailed: "The PostgreSQL server refused the credentials."

@@ -1,3 +1,4 @@
+import CreditMedicalCore
 import CreditMedicalStoreSupport
 
 /// What a database's record of its migrations means to this SDK.
@@ -11,7 +12,7 @@ extension PostgresSchema {
 
     /// The migrations a database at `version` has run: those its number names before named
     /// migrations, else those `creditmedical_migrations` records. Throws
-    /// ``PostgresStoreError/Code/schemaTooNew`` for a version or a migration this SDK does not know.
+    /// `PostgresStoreError.Code.schemaTooNew` for a version or a migration this SDK does not know.
     static func recordedMigrations(version: Int64, on connection: PostgresConnection) throws(PostgresStoreError) -> Set<String> {
         guard version <= Int64(MigrationPlan.namedVersion) else {
             throw PostgresStoreError(.schemaTooNew, context: connection.place.merging(["schema_version": "\(version)"]) { $1 },

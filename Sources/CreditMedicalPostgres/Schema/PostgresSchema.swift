@@ -6,7 +6,7 @@ import CreditMedicalStoreSupport
 /// ``MigrationPlan/namedVersion``, so an SDK from before named migrations refuses the database as
 /// newer; a database of such an SDK (versions 1 to 4) is taken to have run the migrations its
 /// version names (``MigrationPlan/numbered``). A database that recorded a migration this SDK does
-/// not know is refused with ``PostgresStoreError/Code/schemaTooNew``.
+/// not know is refused with `PostgresStoreError.Code.schemaTooNew`.
 ///
 /// Identifier columns use the `C` collation, so they sort by bytes exactly as the other stores do.
 enum PostgresSchema {

@@ -1,3 +1,4 @@
+import CreditMedicalCore
 import CSQLite
 
 /// One open SQLite database connection with a cache of prepared statements.
@@ -109,6 +110,7 @@ final class SQLiteConnection {
         guard !values.isEmpty else { return [] }
         let parameters = (1...Self.inListSize).map { "?\($0)" }.joined(separator: ", ")
         let statement = try statement("\(select) WHERE \(column) IN (\(parameters))")
+        defer { sqlite3_reset(statement.handle) }
         var rows: [Row] = []
         var start = values.startIndex
         while start < values.endIndex {
@@ -117,21 +119,41 @@ final class SQLiteConnection {
             while try statement.step() { rows.append(try decode(statement)) }
             start = end
         }
-        sqlite3_reset(statement.handle)
         return rows
     }
 
     /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`): commits when it returns, rolls
-    /// back when it or the commit throws.
+    /// back when it or the commit throws, and throws its error. A transaction that a failed
+    /// rollback left open is rolled back before the next one begins.
     func writeTransaction<Result>(_ body: () throws -> Result) throws -> Result {
+        if sqlite3_get_autocommit(handle) == 0 { try rollBack(after: nil) }
         try executeCached("BEGIN IMMEDIATE")
         do {
             let result = try body()
             try executeCached("COMMIT")
             return result
         } catch {
-            if sqlite3_get_autocommit(handle) == 0 { sqlite3_exec(handle, "ROLLBACK", nil, nil, nil) }
+            try rollBack(after: error)
             throw error
+        }
+    }
+
+    /// Ends a failed transaction: resets every statement still running (a write statement that
+    /// has returned a row keeps running, and would make the next COMMIT fail), then rolls back
+    /// what is open. Throws ``SQLiteStoreError/Code/rollbackFailed``, naming `failure`, when the
+    /// rollback fails; the next write transaction tries again.
+    private func rollBack(after failure: (any Error)?) throws(SQLiteStoreError) {
+        var statement = sqlite3_next_stmt(handle, nil)
+        while let running = statement {
+            if sqlite3_stmt_busy(running) != 0 { sqlite3_reset(running) }
+            statement = sqlite3_next_stmt(handle, running)
+        }
+        guard sqlite3_get_autocommit(handle) == 0 else { return }
+        let code = sqlite3_exec(handle, "ROLLBACK", nil, nil, nil)
+        guard code == SQLITE_OK else {
+            let cause = failure.map { ($0 as? any CodedError)?.code.rawValue ?? "\(type(of: $0))" } ?? "a transaction left open"
+            throw SQLiteStoreError(.rollbackFailed, resultCode: code,
+                                   message: "ROLLBACK after \(cause): \(String(cString: sqlite3_errmsg(handle)))")
         }
     }
 
