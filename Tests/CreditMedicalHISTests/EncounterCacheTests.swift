@@ -73,7 +73,7 @@ final class EncounterCacheTests: XCTestCase {
     func testAWriteRefusedAsOutOfDateLeavesTheOthersOfItsBatch() throws {
         let store = InMemoryEncounterStore()
         try store.commit([.encounter(visit("MZ-1", revision: 2)), .encounter(visit("MZ-2", revision: 1))])
-        let answers = try CreditDesk.commit([
+        let answers = try EncounterWriter.commit([
             [.encounter(visit("MZ-1", revision: 2)), .items("MZ-1", [item("A", 100)])],
             [.encounter(visit("MZ-2", revision: 2)), .items("MZ-2", [item("B", 200)])],
             [.notification(PatientNotification(id: "N1", patient: "P", kind: .settled, text: "x"))],

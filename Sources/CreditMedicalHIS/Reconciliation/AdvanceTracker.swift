@@ -1,0 +1,44 @@
+import CreditMedicalCore
+
+/// Tracks the bank's advances of settled amounts to the hospital: records the ones the bank has
+/// paid and lists those still unpaid or overdue.
+final class AdvanceTracker: Sendable {
+    private let store: any EncounterStore
+    private let bank: any CreditProviderAdapter
+    private let writer: EncounterWriter
+    private let clock: any TimeSource
+
+    /// Advances of the settlements in `store`, asked about at `bank` and recorded by `writer`.
+    init(store: any EncounterStore, bank: any CreditProviderAdapter, writer: EncounterWriter, clock: any TimeSource) {
+        self.store = store
+        self.bank = bank
+        self.writer = writer
+        self.clock = clock
+    }
+
+    /// Asks the bank about every advance not paid yet, records the paid ones and returns the
+    /// others (see ``CreditDesk/refreshAdvances(limit:)``).
+    func refresh(limit: Int) async throws -> [SettlementRecord] {
+        var unpaid: [SettlementRecord] = []
+        var paid: [EncounterChange] = []
+        for var record in try store.settlementsAwaitingAdvance(limit: limit) {
+            guard let encounter = try store.encounter(record.encounter) else { continue }
+            let requestID = EncounterKeys(encounter.id, round: record.round).request(.advance)
+            if case .paid(let time) = try await bank.advanceStatus(requestID) {
+                record.advancePaidAt = time
+                record.updatedAt = clock.now()
+                paid.append(.settlement(record))
+            } else {
+                unpaid.append(record)
+            }
+        }
+        if !paid.isEmpty { try await writer.write(paid) }
+        return unpaid
+    }
+
+    /// Advances the bank has not paid by their due time, as of `time` (now by default).
+    func overdue(at time: Timestamp?, limit: Int) throws -> [SettlementRecord] {
+        let time = time ?? clock.now()
+        return try store.settlementsAwaitingAdvance(limit: limit).filter { $0.advanceIsOverdue(at: time) }
+    }
+}
