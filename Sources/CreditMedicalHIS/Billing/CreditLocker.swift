@@ -3,21 +3,14 @@ import CreditMedicalCore
 /// Locks credit for encounters: brings what an encounter has billed to its hold on the patient's
 /// line through the ledger, under the hospital's ``ExcessPolicy``, and words the notices about
 /// the change (``PatientNotices/credit(for:lockedChange:excessChange:available:)``).
-final class CreditLocker: Sendable {
+struct CreditLocker: Sendable {
     /// How many ledger keys one call tries at most to bring a bill to credit: the first serves,
     /// unless a crashed attempt or another desk used it already.
     static let attempts = 32
 
-    private let ledger: Ledger
-    private let excessPolicy: ExcessPolicy
-    private let calendar: BillingCalendar
-
-    /// A locker over `ledger` with the configuration's excess policy and billing calendar.
-    init(ledger: Ledger, configuration: CreditDesk.Configuration) {
-        self.ledger = ledger
-        self.excessPolicy = configuration.excessPolicy
-        self.calendar = configuration.calendar
-    }
+    let ledger: Ledger
+    let excessPolicy: ExcessPolicy
+    let calendar: BillingCalendar
 
     /// Brings the encounter's billed amount to credit: refunds take back the excess first, and
     /// the hold is brought to the rest (``LedgerCommand/lockUpTo(_:line:target:rule:)``): the

@@ -3,30 +3,20 @@ import CreditMedicalCore
 /// Makes the calls for one encounter take turns: one at a time within this desk, and across the
 /// desks on one store through claims (``EncounterClaim``) when another desk's writes keep
 /// interrupting a call.
-final class EncounterTurns: Sendable {
+struct EncounterTurns: Sendable {
     /// Names this desk in its claims.
-    private let deskID: String
-    private let store: any EncounterStore
-    private let writer: EncounterWriter
-    private let kept: EncounterCache
-    private let clock: any TimeSource
-    private let contendedCallSeconds: Int64
-    private let claimSeconds: Int64
+    let deskID: String
+    let store: any EncounterStore
+    /// Writes the claims.
+    let writer: EncounterWriter
+    /// A call that must take its turn drops its encounter from here and reads the store.
+    let kept: EncounterCache
+    let clock: any TimeSource
+    /// How long a call waits for its turn (``CreditDesk/Configuration/contendedCallSeconds``).
+    let contendedCallSeconds: Int64
+    /// How long a claim of this desk lasts (``CreditDesk/Configuration/claimSeconds``).
+    let claimSeconds: Int64
     private let serializer = EncounterSerializer()
-
-    /// Turns for the desk `deskID` over `store`: claims are written by `writer` and last
-    /// ``CreditDesk/Configuration/claimSeconds``, and a call that must take its turn first drops
-    /// its encounter from `kept`.
-    init(deskID: String, store: any EncounterStore, writer: EncounterWriter, kept: EncounterCache, clock: any TimeSource,
-         configuration: CreditDesk.Configuration) {
-        self.deskID = deskID
-        self.store = store
-        self.writer = writer
-        self.kept = kept
-        self.clock = clock
-        self.contendedCallSeconds = configuration.contendedCallSeconds
-        self.claimSeconds = configuration.claimSeconds
-    }
 
     private var now: Timestamp { clock.now() }
 

@@ -4,17 +4,10 @@ import CreditMedicalCore
 /// again from the outbox after a crash or a failed send. It is the only part of the desk that
 /// talks to the ``NotificationSender``; the delivered notifications leave the outbox with the
 /// desk's next write (``EncounterWriter/markDelivered(_:)``).
-final class NotificationOutbox: Sendable {
-    private let store: any EncounterStore
-    private let sender: any NotificationSender
-    private let writer: EncounterWriter
-
-    /// An outbox kept in `store`, sending through `sender` and writing through `writer`.
-    init(store: any EncounterStore, sender: any NotificationSender, writer: EncounterWriter) {
-        self.store = store
-        self.sender = sender
-        self.writer = writer
-    }
+struct NotificationOutbox: Sendable {
+    let store: any EncounterStore
+    let sender: any NotificationSender
+    let writer: EncounterWriter
 
     /// Sends one notification now; whether it was delivered. The caller records the outcome.
     func send(_ notification: PatientNotification) async -> Bool {

@@ -4,26 +4,15 @@ import CreditMedicalCore
 /// closed days) and brings the bill to credit in the same call, and cancels it. Each call takes
 /// its turn on the encounter and writes what it changed, with the patient's notifications, in one
 /// transaction.
-final class EncounterBilling: Sendable {
-    private let ledger: Ledger
-    private let store: any EncounterStore
-    private let turns: EncounterTurns
-    private let writer: EncounterWriter
-    private let kept: EncounterCache
-    private let locker: CreditLocker
-    private let outbox: NotificationOutbox
-
-    /// Calls on the encounters in `store`, whose credit `locker` locks on `ledger`'s lines.
-    init(ledger: Ledger, store: any EncounterStore, turns: EncounterTurns, writer: EncounterWriter, kept: EncounterCache,
-         locker: CreditLocker, outbox: NotificationOutbox) {
-        self.ledger = ledger
-        self.store = store
-        self.turns = turns
-        self.writer = writer
-        self.kept = kept
-        self.locker = locker
-        self.outbox = outbox
-    }
+struct EncounterBilling: Sendable {
+    let ledger: Ledger
+    let turns: EncounterTurns
+    let store: any EncounterStore
+    /// Where the calls take their encounters from and put them back after writing them.
+    let kept: EncounterCache
+    let writer: EncounterWriter
+    let locker: CreditLocker
+    let outbox: NotificationOutbox
 
     private var now: Timestamp { ledger.clock.now() }
 

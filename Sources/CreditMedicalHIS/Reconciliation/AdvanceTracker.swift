@@ -2,19 +2,11 @@ import CreditMedicalCore
 
 /// Tracks the bank's advances of settled amounts to the hospital: records the ones the bank has
 /// paid and lists those still unpaid or overdue.
-final class AdvanceTracker: Sendable {
-    private let store: any EncounterStore
-    private let bank: any CreditProviderAdapter
-    private let writer: EncounterWriter
-    private let clock: any TimeSource
-
-    /// Advances of the settlements in `store`, asked about at `bank` and recorded by `writer`.
-    init(store: any EncounterStore, bank: any CreditProviderAdapter, writer: EncounterWriter, clock: any TimeSource) {
-        self.store = store
-        self.bank = bank
-        self.writer = writer
-        self.clock = clock
-    }
+struct AdvanceTracker: Sendable {
+    let store: any EncounterStore
+    let bank: any CreditProviderAdapter
+    let writer: EncounterWriter
+    let clock: any TimeSource
 
     /// Asks the bank about every advance not paid yet, records the paid ones and returns the
     /// others (see ``CreditDesk/refreshAdvances(limit:)``).

@@ -4,42 +4,21 @@ import CreditMedicalCore
 /// insurer and the bank, capturing the credit part, recording its progress so that a checkout
 /// stopped at any step continues with the same request ids and keys, and parking it for an
 /// operator when a party's answer does not let it go on (``SettlementAttention``).
-final class CheckoutSaga: Sendable {
-    private let ledger: Ledger
-    private let store: any EncounterStore
-    private let medicalInsurance: any MedicalInsuranceAdapter
-    private let commercialInsurance: (any CommercialInsuranceAdapter)?
-    private let bank: any CreditProviderAdapter
-    private let calendar: BillingCalendar
-    private let advanceDueSeconds: Int64
-    private let turns: EncounterTurns
-    private let writer: EncounterWriter
-    private let kept: EncounterCache
-    private let locker: CreditLocker
-    private let outbox: NotificationOutbox
+struct CheckoutSaga: Sendable {
+    let ledger: Ledger
+    let store: any EncounterStore
+    let medicalInsurance: any MedicalInsuranceAdapter
+    let commercialInsurance: (any CommercialInsuranceAdapter)?
+    let bank: any CreditProviderAdapter
+    let calendar: BillingCalendar
+    let advanceDueSeconds: Int64
+    let turns: EncounterTurns
+    let writer: EncounterWriter
+    let kept: EncounterCache
+    let locker: CreditLocker
+    let outbox: NotificationOutbox
     /// Called between the steps; tests throw from it to act out a crash there.
-    private let checkpoint: @Sendable (CheckoutCheckpoint) throws -> Void
-
-    /// Checkouts of the encounters in `store` with the given parties, calling `checkpoint`
-    /// between the steps.
-    init(ledger: Ledger, store: any EncounterStore, medicalInsurance: any MedicalInsuranceAdapter,
-         commercialInsurance: (any CommercialInsuranceAdapter)?, bank: any CreditProviderAdapter, configuration: CreditDesk.Configuration,
-         turns: EncounterTurns, writer: EncounterWriter, kept: EncounterCache, locker: CreditLocker, outbox: NotificationOutbox,
-         checkpoint: @escaping @Sendable (CheckoutCheckpoint) throws -> Void) {
-        self.ledger = ledger
-        self.store = store
-        self.medicalInsurance = medicalInsurance
-        self.commercialInsurance = commercialInsurance
-        self.bank = bank
-        self.calendar = configuration.calendar
-        self.advanceDueSeconds = configuration.advanceDueSeconds
-        self.turns = turns
-        self.writer = writer
-        self.kept = kept
-        self.locker = locker
-        self.outbox = outbox
-        self.checkpoint = checkpoint
-    }
+    let checkpoint: @Sendable (CheckoutCheckpoint) throws -> Void
 
     private var now: Timestamp { ledger.clock.now() }
 

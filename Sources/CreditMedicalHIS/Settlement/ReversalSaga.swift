@@ -3,27 +3,14 @@ import CreditMedicalCore
 /// Runs the reversal saga: undoes a completed settlement (结算撤销) or a checkout being cancelled,
 /// through the insurers' adapters and the ledger, each step safe to repeat, and opens the
 /// encounter again in its next round.
-final class ReversalSaga: Sendable {
-    private let ledger: Ledger
-    private let store: any EncounterStore
-    private let medicalInsurance: any MedicalInsuranceAdapter
-    private let commercialInsurance: (any CommercialInsuranceAdapter)?
-    private let turns: EncounterTurns
-    private let writer: EncounterWriter
-    private let outbox: NotificationOutbox
-
-    /// Reversals of the settlements in `store`, through the given insurers and `ledger`.
-    init(ledger: Ledger, store: any EncounterStore, medicalInsurance: any MedicalInsuranceAdapter,
-         commercialInsurance: (any CommercialInsuranceAdapter)?, turns: EncounterTurns, writer: EncounterWriter,
-         outbox: NotificationOutbox) {
-        self.ledger = ledger
-        self.store = store
-        self.medicalInsurance = medicalInsurance
-        self.commercialInsurance = commercialInsurance
-        self.turns = turns
-        self.writer = writer
-        self.outbox = outbox
-    }
+struct ReversalSaga: Sendable {
+    let ledger: Ledger
+    let store: any EncounterStore
+    let medicalInsurance: any MedicalInsuranceAdapter
+    let commercialInsurance: (any CommercialInsuranceAdapter)?
+    let turns: EncounterTurns
+    let writer: EncounterWriter
+    let outbox: NotificationOutbox
 
     private var now: Timestamp { ledger.clock.now() }
 

@@ -3,21 +3,12 @@ import CreditMedicalCore
 /// The operator's side of checkouts that stopped half-way: resumes them (finished, compensated,
 /// parked or deferred), retries or cancels a parked one now, and marks one for the next resume of
 /// any desk, for tools that have no parties to talk to.
-final class StuckCheckouts: Sendable {
-    private let store: any EncounterStore
-    private let clock: any TimeSource
-    private let turns: EncounterTurns
-    private let checkouts: CheckoutSaga
-    private let reversals: ReversalSaga
-
-    /// The stuck checkouts in `store`, continued by `checkouts` and undone by `reversals`.
-    init(store: any EncounterStore, clock: any TimeSource, turns: EncounterTurns, checkouts: CheckoutSaga, reversals: ReversalSaga) {
-        self.store = store
-        self.clock = clock
-        self.turns = turns
-        self.checkouts = checkouts
-        self.reversals = reversals
-    }
+struct StuckCheckouts: Sendable {
+    let store: any EncounterStore
+    let clock: any TimeSource
+    let turns: EncounterTurns
+    let checkouts: CheckoutSaga
+    let reversals: ReversalSaga
 
     private var now: Timestamp { clock.now() }
 
