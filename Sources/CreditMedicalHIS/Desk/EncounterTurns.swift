@@ -2,7 +2,8 @@ import CreditMedicalCore
 
 /// Makes the calls for one encounter take turns: one at a time within this desk, and across the
 /// desks on one store through claims (``EncounterClaim``) when another desk's writes keep
-/// interrupting a call.
+/// interrupting a call. Copies share one serializer: every part made with the same turns waits
+/// for the same encounter.
 struct EncounterTurns: Sendable {
     /// Names this desk in its claims.
     let deskID: String
