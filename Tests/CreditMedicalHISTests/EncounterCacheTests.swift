@@ -70,22 +70,6 @@ final class EncounterCacheTests: XCTestCase {
         XCTAssertEqual(record.total.fen, 3_000)
     }
 
-    func testAWriteRefusedAsOutOfDateLeavesTheOthersOfItsBatch() throws {
-        let store = InMemoryEncounterStore()
-        try store.commit([.encounter(visit("MZ-1", revision: 2)), .encounter(visit("MZ-2", revision: 1))])
-        let answers = try CreditDesk.commit([
-            [.encounter(visit("MZ-1", revision: 2)), .items("MZ-1", [item("A", 100)])],
-            [.encounter(visit("MZ-2", revision: 2)), .items("MZ-2", [item("B", 200)])],
-            [.notification(PatientNotification(id: "N1", patient: "P", kind: .settled, text: "x"))],
-        ], to: store)
-        XCTAssertEqual(answers, [false, true, true])
-        XCTAssertEqual(try store.encounter("MZ-1")?.revision, 2)
-        XCTAssertEqual(try store.charges(of: "MZ-1").items, [])
-        XCTAssertEqual(try store.encounter("MZ-2")?.revision, 2)
-        XCTAssertEqual(try store.charges(of: "MZ-2").items.map(\.id), ["B"])
-        XCTAssertEqual(try store.pendingNotifications(limit: 10).map(\.id), ["N1"])
-    }
-
     func testKeepsOpenEncountersAndDropsTheOldestPastItsLimit() throws {
         let cache = EncounterCache(maximumRecords: 20)
         func bill(_ id: EncounterID, records: Int) throws -> Bill {

@@ -1,29 +1,33 @@
-public import CreditMedicalCore
+import CreditMedicalCore
 
-/// The points between the steps of a checkout, where a test can act out a crash (see
-/// `CheckoutRecoveryConformance`).
-package enum CheckoutCheckpoint: CaseIterable, Sendable {
-    case started, medicalQuoted, medicalCalled, commercialCalled, captureApplied, bankCalled, notified
-}
+/// Runs the checkout saga: settles an encounter once with medical insurance, the commercial
+/// insurer and the bank, capturing the credit part, recording its progress so that a checkout
+/// stopped at any step continues with the same request ids and keys, and parking it for an
+/// operator when a party's answer does not let it go on (``SettlementAttention``).
+struct CheckoutSaga: Sendable {
+    let ledger: Ledger
+    let store: any EncounterStore
+    let medicalInsurance: any MedicalInsuranceAdapter
+    let commercialInsurance: (any CommercialInsuranceAdapter)?
+    let bank: any CreditProviderAdapter
+    let calendar: BillingCalendar
+    let advanceDueSeconds: Int64
+    let turns: EncounterTurns
+    let writer: EncounterWriter
+    let kept: EncounterCache
+    let locker: CreditLocker
+    let outbox: NotificationOutbox
+    /// Called between the steps; tests throw from it to act out a crash there.
+    let checkpoint: @Sendable (CheckoutCheckpoint) throws -> Void
 
-extension CreditDesk {
-    /// Settles an encounter once (结算 / 出院结算): freezes the bill, brings what is left of it to
-    /// credit, pre-settles and settles with medical insurance (fund, personal account, cash part;
-    /// a quote that does not add up to the bill is refused before anything is paid), claims the
-    /// commercial insurer's share of the cash part, captures the self-pay rest from the hold and
-    /// releases the remainder, tells the bank and asks it to advance the credit part to the
-    /// hospital within ``Configuration/advanceDueSeconds``, and sends the patient the fee notice.
-    ///
-    /// The checkout is recorded when it begins (the bill is frozen) and when it is done. When a
-    /// call fails or times out, calling `checkout` again (or ``resumeCheckouts(limit:)``) continues it
-    /// with the same request ids and ledger keys, which the parties and the ledger answer as the
-    /// first time, so nothing is paid, captured or notified twice.
-    /// Calling it for a settled encounter returns its record.
-    @discardableResult
-    public func checkout(_ id: EncounterID) async throws -> SettlementRecord {
-        try await perform(id) {
+    private var now: Timestamp { ledger.clock.now() }
+
+    /// Settles the encounter, or continues its checkout, or returns its record when it is settled
+    /// (see ``CreditDesk/checkout(_:)``).
+    func checkout(_ id: EncounterID) async throws -> SettlementRecord {
+        try await turns.perform(id) {
             let copy = kept.take(id)
-            guard var encounter = try copy?.encounter ?? encounterToChange(id) else {
+            guard var encounter = try copy?.encounter ?? turns.encounterToChange(id) else {
                 throw BillingError(.encounterNotFound, details: "encounter \(id)")
             }
             // An open encounter has no settlement in its round: the record and the status
@@ -37,11 +41,11 @@ extension CreditDesk {
             encounter.revision += 1
             // The claim tells other desks (and their resumeCheckouts) that this one is at work on
             // the checkout; the write that closes the encounter ends it.
-            encounter.claim = EncounterClaim(desk: deskID, until: now.adding(seconds: configuration.claimSeconds))
-            let outcome = try await bringToCredit(&encounter, bill: bill)
+            encounter.claim = turns.newClaim()
+            let outcome = try await locker.bringToCredit(&encounter, bill: bill)
             let record = SettlementRecord(encounter: id, round: encounter.round, startedAt: now, total: bill.total, updatedAt: now)
-            try await write([.encounter(encounter), .settlement(record)] + outcome.notifications.map(EncounterChange.notification),
-                            claiming: true)
+            try await writer.write([.encounter(encounter), .settlement(record)] + outcome.notifications.map(EncounterChange.notification),
+                                   claiming: true)
             try checkpoint(.started)
             return try await proceed(record, encounter: encounter, bill: bill)
         }
@@ -56,7 +60,7 @@ extension CreditDesk {
     /// (``SettlementAttention``).
     func proceed(_ start: SettlementRecord, encounter loaded: Encounter? = nil, bill loadedBill: Bill? = nil) async throws -> SettlementRecord {
         var record = start
-        guard var encounter = try loaded ?? encounterToChange(record.encounter) else {
+        guard var encounter = try loaded ?? turns.encounterToChange(record.encounter) else {
             throw BillingError(.encounterNotFound, details: "encounter \(record.encounter)")
         }
         let bill = try loadedBill ?? store.bill(of: encounter.id)
@@ -64,7 +68,7 @@ extension CreditDesk {
         if record.step == .started {
             do {
                 try await settleWithParties(&record, encounter: encounter, bill: bill)
-            } catch where Self.needsAttention(error) {
+            } catch where SettlementAttention.isNeeded(after: error) {
                 try await park(&record, because: error)
                 throw error
             }
@@ -76,21 +80,21 @@ extension CreditDesk {
             closed = encounter
         }
         guard record.step == .captured else { return record }
-        let notice = settledNotice(encounter, bill: bill, split: record.split)
+        let notice = PatientNotices.settled(encounter, bill: bill, split: record.split)
         do {
             record.advanceDueBy = try await requestAdvance(encounter, record: record)
         } catch {
             // The money moved: keep the insurers' answers and the capture for the retry.
             let changes: [EncounterChange] = closed.map { [.encounter($0), .notification(notice)] } ?? []
-            if Self.needsAttention(error) {
+            if SettlementAttention.isNeeded(after: error) {
                 try await park(&record, because: error, alsoWriting: changes)
             } else if !changes.isEmpty {
-                try await write([.settlement(record)] + changes)
+                try await writer.write([.settlement(record)] + changes)
             }
             throw error
         }
         try checkpoint(.bankCalled)
-        let sent = (try? await notifications.send(notice)) != nil
+        let sent = await outbox.send(notice)
         try checkpoint(.notified)
         record.step = .completed
         record.updatedAt = now
@@ -100,7 +104,7 @@ extension CreditDesk {
         // an earlier call put there leaves it once sent.
         if closed != nil, !sent { changes.append(.notification(notice)) }
         if closed == nil, sent { changes.append(.notificationSent(notice.id)) }
-        try await write(changes)
+        try await writer.write(changes)
         return record
     }
 
@@ -129,7 +133,7 @@ extension CreditDesk {
         }
         let claim = MedicalInsuranceClaim(
             requestID: encounter.keys.request(.medical), insuredPerson: insured, encounter: encounter.id,
-            year: configuration.calendar.day(of: record.startedAt).year, bill: bill)
+            year: calendar.day(of: record.startedAt).year, bill: bill)
         // 预结算 first: an insurer whose answer does not add up is refused before it pays anything.
         let quote = try await medicalInsurance.preSettle(claim)
         do {
@@ -171,7 +175,7 @@ extension CreditDesk {
     private func requestAdvance(_ encounter: Encounter, record: SettlementRecord) async throws -> Timestamp? {
         guard let line = encounter.creditLine, let split = record.split, split.credit.isPositive else { return nil }
         let capturedAt = record.capturedAt ?? record.updatedAt
-        let due = capturedAt.adding(seconds: configuration.advanceDueSeconds)
+        let due = capturedAt.adding(seconds: advanceDueSeconds)
         try await bank.noticeCapture(CaptureNotice(
             requestID: encounter.keys.request(.capture), line: line, encounter: encounter.id,
             amount: split.credit, capturedAt: capturedAt))
@@ -181,9 +185,12 @@ extension CreditDesk {
         return due
     }
 
-    /// The fee notice the patient gets once the encounter is settled.
-    private func settledNotice(_ encounter: Encounter, bill: Bill, split: SettlementSplit?) -> PatientNotification {
-        PatientNotification(id: encounter.keys.settledNotice, patient: encounter.patient.id,
-                            kind: .settled, text: FeeNotice(bill: bill, split: split).text)
+    /// Parks `record` for an operator because of `error`: writes it with its attention and what
+    /// the parties answered so far, and with `alsoWriting` (changes the failed step would have
+    /// written, such as a closed encounter after the money moved).
+    private func park(_ record: inout SettlementRecord, because error: any Error, alsoWriting changes: [EncounterChange] = []) async throws {
+        record.attention = SettlementAttention(failure: error, since: now)
+        record.updatedAt = now
+        try await writer.write([.settlement(record)] + changes)
     }
 }

@@ -1,7 +1,26 @@
 import CreditMedicalCore
 import Synchronization
 
-extension CreditDesk {
+/// Writes the desk's encounters and their changes to the store, durably: the writes of concurrent
+/// calls share one transaction (group commit) and a write the store refuses as out of date fails
+/// alone; every encounter written ends this desk's claim on it; and the notifications delivered
+/// since the last write leave the outbox with the next one instead of costing a write of their own.
+final class EncounterWriter: Sendable {
+    private let store: any EncounterStore
+    private let committer: GroupCommitter<[EncounterChange], Bool>?
+    /// Notifications delivered whose outbox entries are not yet taken out.
+    private let deliveredMarks = Mutex<Set<AdapterRequestID>>([])
+
+    /// A writer to `store` whose concurrent writes share transactions when `groupCommit` is on;
+    /// off, every write is its own durable transaction. Batches take their time from `clock`.
+    init(store: any EncounterStore, groupCommit: Bool, clock: any TimeSource) {
+        self.store = store
+        self.committer = groupCommit
+            ? GroupCommitter(label: "encounters", maximumBatchSize: 1_024, clock: clock,
+                             commit: { writes, _ in try Self.commit(writes, to: store) }, flush: { try store.flush() })
+            : nil
+    }
+
     /// Persists `changes` in one transaction, durably, together with the delivery marks taken so
     /// far (which go back to the queue when the write fails). Every encounter written ends this
     /// desk's claim on it, unless the write is `claiming` it. Throws ``StaleEncounterError`` when
@@ -18,8 +37,8 @@ extension CreditDesk {
         }
         let all = released + marks.map(EncounterChange.notificationSent)
         do {
-            if let writer {
-                guard try await writer.submit([all]) == [true] else {
+            if let committer {
+                guard try await committer.submit([all]) == [true] else {
                     throw StaleEncounterError(encounters: changes.compactMap { change in
                         if case .encounter(let encounter) = change { encounter.id } else { nil }
                     })
@@ -33,6 +52,14 @@ extension CreditDesk {
             throw error
         }
     }
+
+    /// Marks a notification delivered: its outbox entry leaves with the next write.
+    func markDelivered(_ id: AdapterRequestID) {
+        deliveredMarks.withLock { _ = $0.insert(id) }
+    }
+
+    /// The notifications marked delivered whose marks are not written yet.
+    var delivered: Set<AdapterRequestID> { deliveredMarks.withLock { $0 } }
 
     /// Commits the writes of several calls in one transaction; when the store refuses some as
     /// out of date, commits the others and answers `false` for those.

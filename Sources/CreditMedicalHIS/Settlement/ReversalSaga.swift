@@ -1,37 +1,42 @@
-public import CreditMedicalCore
+import CreditMedicalCore
 
-extension CreditDesk {
-    /// Reverses a completed settlement (结算撤销), for instance to refund an item after
-    /// settlement: the commercial insurer's and medical insurance's parts are reversed through
-    /// their adapters, and the credit part through the ledger, reducing what the patient owes.
-    /// What the patient has already repaid of it cannot be taken off the line; it is recorded as
-    /// ``SettlementRecord/refundOwed`` and the patient is told.
-    ///
-    /// Afterwards the encounter is open again in its next round, with a new hold: the HIS can
-    /// refund or add items and check out again. Like checkout, a reversal interrupted anywhere
-    /// continues with ``resumeCheckouts(limit:)``.
-    @discardableResult
-    public func reverseSettlement(_ id: EncounterID) async throws -> SettlementRecord {
-        try await perform(id) {
-            guard let encounter = try encounterToChange(id) else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
+/// Runs the reversal saga: undoes a completed settlement (结算撤销) or a checkout being cancelled,
+/// through the insurers' adapters and the ledger, each step safe to repeat, and opens the
+/// encounter again in its next round.
+struct ReversalSaga: Sendable {
+    let ledger: Ledger
+    let store: any EncounterStore
+    let medicalInsurance: any MedicalInsuranceAdapter
+    let commercialInsurance: (any CommercialInsuranceAdapter)?
+    let turns: EncounterTurns
+    let writer: EncounterWriter
+    let outbox: NotificationOutbox
+
+    private var now: Timestamp { ledger.clock.now() }
+
+    /// Reverses the encounter's completed settlement, or continues its reversal (see
+    /// ``CreditDesk/reverseSettlement(_:)``).
+    func reverseSettlement(_ id: EncounterID) async throws -> SettlementRecord {
+        try await turns.perform(id) {
+            guard let encounter = try turns.encounterToChange(id) else { throw BillingError(.encounterNotFound, details: "encounter \(id)") }
             guard var record = try store.settlement(of: id), record.round == encounter.round,
                   record.step == .completed || record.step == .reversing
             else { throw BillingError(.notReversible, details: "encounter \(id)") }
             if record.step == .completed {
                 record.step = .reversing
                 record.updatedAt = now
-                try await write([.settlement(record)])
+                try await writer.write([.settlement(record)])
             }
-            return try await proceedReversal(record)
+            return try await proceed(record)
         }
     }
 
     /// Runs the steps of a reversal or a cancellation; each is safe to repeat. The commercial
     /// insurer's claim and medical insurance's settlement are reversed when the record has them,
     /// and the hold is undone as the ledger has it: a capture is reversed, an open hold voided.
-    func proceedReversal(_ start: SettlementRecord) async throws -> SettlementRecord {
+    func proceed(_ start: SettlementRecord) async throws -> SettlementRecord {
         var record = start
-        guard var encounter = try encounterToChange(record.encounter) else {
+        guard var encounter = try turns.encounterToChange(record.encounter) else {
             throw BillingError(.encounterNotFound, details: "encounter \(record.encounter)")
         }
         let keys = encounter.keys
@@ -46,11 +51,7 @@ extension CreditDesk {
         let cancelled = record.step == .cancelling
         record.step = cancelled ? .cancelled : .reversed
         record.updatedAt = now
-        var text = "【信用就医】就诊号 \(encounter.id)：\(cancelled ? "结算已取消" : "结算已撤销")，信用欠款减少 \(reversed)。"
-        if record.refundOwed.isPositive { text += "已还款部分 \(record.refundOwed) 将退还给您。" }
-        if cancelled { text += "费用核对后将重新结算。" }
-        let notice = PatientNotification(id: keys.reversedNotice, patient: encounter.patient.id,
-                                         kind: .settlementReversed, text: text)
+        let notice = PatientNotices.reversed(encounter, cancelled: cancelled, reversed: reversed, refundOwed: record.refundOwed)
         encounter.round += 1
         encounter.status = .open
         encounter.closedAt = nil
@@ -58,8 +59,8 @@ extension CreditDesk {
         encounter.uncovered = .zero
         encounter.creditSteps = 0
         encounter.revision += 1
-        try await write([.settlement(record), .encounter(encounter), .notification(notice)])
-        await deliver([notice])
+        try await writer.write([.settlement(record), .encounter(encounter), .notification(notice)])
+        await outbox.deliver([notice])
         return record
     }
 

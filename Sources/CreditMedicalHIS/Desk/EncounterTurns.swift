@@ -1,15 +1,35 @@
 import CreditMedicalCore
 
-extension CreditDesk {
+/// Makes the calls for one encounter take turns: one at a time within this desk, and across the
+/// desks on one store through claims (``EncounterClaim``) when another desk's writes keep
+/// interrupting a call. Copies share one serializer: every part made with the same turns waits
+/// for the same encounter.
+struct EncounterTurns: Sendable {
+    /// Names this desk in its claims.
+    let deskID: String
+    let store: any EncounterStore
+    /// Writes the claims.
+    let writer: EncounterWriter
+    /// A call that must take its turn drops its encounter from here and reads the store.
+    let kept: EncounterCache
+    let clock: any TimeSource
+    /// How long a call waits for its turn (``CreditDesk/Configuration/contendedCallSeconds``).
+    let contendedCallSeconds: Int64
+    /// How long a claim of this desk lasts (``CreditDesk/Configuration/claimSeconds``).
+    let claimSeconds: Int64
+    private let serializer = EncounterSerializer()
+
+    private var now: Timestamp { clock.now() }
+
     /// Runs one call of the desk for encounter `id`: refuses a malformed id and runs the calls for
     /// one encounter one at a time within this desk.
     ///
     /// When another desk (another process or server on the same store) wrote the encounter or
     /// moved its hold while the call ran (``StaleEncounterError``), the call takes its turn: it
     /// claims the encounter (``EncounterClaim``), which makes other desks wait, and runs again on
-    /// what the store holds; until ``Configuration/contendedCallSeconds`` have passed, then it
-    /// fails with ``StaleEncounterError``. A desk that only repeated its call would lose again and
-    /// again to one that keeps the encounter in memory and so writes sooner.
+    /// what the store holds; until ``CreditDesk/Configuration/contendedCallSeconds`` have passed,
+    /// then it fails with ``StaleEncounterError``. A desk that only repeated its call would lose
+    /// again and again to one that keeps the encounter in memory and so writes sooner.
     func perform<Result>(_ id: EncounterID, _ body: () async throws -> Result) async throws -> Result {
         try BillingError.requireValid(id, "encounter")
         return try await serializer.run(id) {
@@ -30,7 +50,7 @@ extension CreditDesk {
     /// Claims the encounter and runs `body`, as often as it takes until the deadline; ends the
     /// claim whatever `body` did.
     private func performInTurn<Result>(_ id: EncounterID, _ body: () async throws -> Result) async throws -> Result {
-        let deadline = ContinuousClock.now + .seconds(configuration.contendedCallSeconds)
+        let deadline = ContinuousClock.now + .seconds(contendedCallSeconds)
         while true {
             _ = kept.take(id)
             if try await claim(id) {
@@ -54,11 +74,11 @@ extension CreditDesk {
     /// not lapsed, or wrote the encounter in between. An encounter not stored yet needs no claim.
     private func claim(_ id: EncounterID) async throws -> Bool {
         guard var encounter = try store.encounter(id) else { return true }
-        if let claim = encounter.claim, claim.desk != deskID, claim.until > now { return false }
-        encounter.claim = EncounterClaim(desk: deskID, until: now.adding(seconds: configuration.claimSeconds))
+        if claimOfAnotherDesk(on: encounter) != nil { return false }
+        encounter.claim = newClaim()
         encounter.revision += 1
         do {
-            try await write([.encounter(encounter)], claiming: true)
+            try await writer.write([.encounter(encounter)], claiming: true)
             return true
         } catch let stale as StaleEncounterError where stale.encounters.contains(id) {
             return false
@@ -69,14 +89,25 @@ extension CreditDesk {
     private func endClaim(on id: EncounterID) async throws {
         guard var encounter = try store.encounter(id), encounter.claim?.desk == deskID else { return }
         encounter.revision += 1
-        try await write([.encounter(encounter)])
+        try await writer.write([.encounter(encounter)])
     }
 
     /// The stored encounter, for a call that is going to change it; throws
     /// ``StaleEncounterError`` while another desk holds a claim on it that has not lapsed.
     func encounterToChange(_ id: EncounterID) throws -> Encounter? {
         guard let encounter = try store.encounter(id) else { return nil }
-        if let claim = encounter.claim, claim.desk != deskID, claim.until > now { throw StaleEncounterError(encounters: [id]) }
+        if claimOfAnotherDesk(on: encounter) != nil { throw StaleEncounterError(encounters: [id]) }
         return encounter
+    }
+
+    /// A claim of this desk that starts now.
+    func newClaim() -> EncounterClaim {
+        EncounterClaim(desk: deskID, until: now.adding(seconds: claimSeconds))
+    }
+
+    /// The claim another desk holds on `encounter`, unless it has lapsed.
+    func claimOfAnotherDesk(on encounter: Encounter) -> EncounterClaim? {
+        guard let claim = encounter.claim, claim.desk != deskID, claim.until > now else { return nil }
+        return claim
     }
 }

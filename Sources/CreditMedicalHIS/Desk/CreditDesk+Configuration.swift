@@ -1,0 +1,39 @@
+extension CreditDesk {
+    /// Choices a hospital makes once.
+    public struct Configuration: Sendable {
+        /// What happens to charges the line cannot cover.
+        public var excessPolicy: ExcessPolicy
+        /// How inpatient stays are cut into daily bills.
+        public var calendar: BillingCalendar
+        /// How long the bank has to advance a settled amount to the hospital.
+        public var advanceDueSeconds: Int64
+        /// Whether concurrent calls share store transactions (group commit). Turning it off makes
+        /// every write its own durable transaction; it exists to measure the difference.
+        public var groupCommit: Bool
+        /// How many charge records (items and refunds) of open encounters the desk keeps in memory
+        /// with the encounters, as it last wrote them, so that the next call for an encounter reads
+        /// neither it nor its bill (about 200 bytes per record); 0 keeps none. When another desk
+        /// wrote the encounter in between, the store refuses the out-of-date write and the call is
+        /// repeated on what the store holds.
+        public var keptBillRecords: Int
+        /// How long a call whose encounter another desk keeps changing (several processes or
+        /// servers on one store) keeps waiting for its turn before it fails with
+        /// ``StaleEncounterError``.
+        public var contendedCallSeconds: Int64
+        /// How long a desk's claim on an encounter lasts when the desk dies holding it
+        /// (``EncounterClaim``); other desks wait that long for that encounter.
+        public var claimSeconds: Int64
+
+        public init(excessPolicy: ExcessPolicy = .lockAvailable, calendar: BillingCalendar = BillingCalendar(),
+                    advanceDueSeconds: Int64 = 86_400, groupCommit: Bool = true, keptBillRecords: Int = 200_000,
+                    contendedCallSeconds: Int64 = 30, claimSeconds: Int64 = 30) {
+            self.excessPolicy = excessPolicy
+            self.calendar = calendar
+            self.advanceDueSeconds = advanceDueSeconds
+            self.groupCommit = groupCommit
+            self.keptBillRecords = keptBillRecords
+            self.contendedCallSeconds = contendedCallSeconds
+            self.claimSeconds = claimSeconds
+        }
+    }
+}
