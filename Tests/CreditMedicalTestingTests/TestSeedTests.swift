@@ -1,3 +1,4 @@
+import CreditMedicalCore
 import CreditMedicalTesting
 import XCTest
 
@@ -7,7 +8,8 @@ final class TestSeedTests: XCTestCase {
         XCTAssertEqual(try TestSeed(fixed: 42, environment: ["CREDITMEDICAL_SEED": "7"]).value, 7)
         XCTAssertEqual(try TestSeed(fixed: 42, environment: ["CREDITMEDICAL_SEED": "18446744073709551615"]).value, .max)
         XCTAssertThrowsError(try TestSeed(fixed: 42, environment: ["CREDITMEDICAL_SEED": "forty-two"])) { error in
-            XCTAssertTrue("\(error)".contains("CREDITMEDICAL_SEED must be a whole number"), "\(error)")
+            XCTAssertEqual((error as? TestSeedError)?.code, .invalidSeed, "\(error)")
+            XCTAssertEqual((error as? TestSeedError)?.context["variable"], "CREDITMEDICAL_SEED")
         }
     }
 
@@ -28,7 +30,9 @@ final class TestSeedTests: XCTestCase {
             }
             XCTFail("the error was swallowed")
         } catch {
-            XCTAssertEqual("\(error)", "the bill does not add up — seed 42 (CREDITMEDICAL_SEED=42 replays it)")
+            let failure = try XCTUnwrap(error as? TestSeedError, "\(error)")
+            XCTAssertEqual(failure.code, .failed)
+            XCTAssertEqual(failure.context, ["seed": "42", "replay": "CREDITMEDICAL_SEED=42", "failure": "the bill does not add up"])
         }
     }
 }

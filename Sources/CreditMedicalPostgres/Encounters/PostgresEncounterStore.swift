@@ -4,7 +4,7 @@ import CreditMedicalStoreSupport
 
 /// The credit desk's `EncounterStore` in a ``PostgresDatabase``: encounters, charges, settlement
 /// records and the notification outbox beside the ledger, with the columns every SQL store shares
-/// (``EncounterColumns``); its queries are the ones ``PostgresSnapshot`` runs too.
+/// (`EncounterColumns`); its queries are the ones ``PostgresSnapshot`` runs too.
 public struct PostgresEncounterStore: EncounterStore, PostgresEncounterQueries {
     /// The database the store writes to.
     public let database: PostgresDatabase

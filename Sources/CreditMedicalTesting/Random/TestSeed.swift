@@ -1,3 +1,4 @@
+public import CreditMedicalCore
 import Foundation
 
 /// The seed of a randomized test: a fixed number, so every run tries the same cases, unless the
@@ -32,7 +33,7 @@ public struct TestSeed: Sendable, CustomStringConvertible {
             return
         }
         guard let given = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
-            throw Failure(description: "\(Self.environmentVariable) must be a whole number from 0 to \(UInt64.max), not \"\(text)\"")
+            throw TestSeedError(.invalidSeed, context: ["variable": Self.environmentVariable, "value": text])
         }
         value = given
     }
@@ -49,13 +50,29 @@ public struct TestSeed: Sendable, CustomStringConvertible {
         do {
             return try await body(&random)
         } catch {
-            throw Failure(description: "\(error) — \(self)")
+            throw TestSeedError(.failed, context: ["seed": "\(value)", "replay": "\(Self.environmentVariable)=\(value)", "failure": "\(error)"])
         }
     }
+}
 
-    /// A randomized test failed with this seed, or the seed given in the environment is not a
-    /// number.
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
+/// A randomized test failed with a seed (its context names the seed and how to replay it), or the
+/// seed given in the environment is not a number.
+public typealias TestSeedError = DomainError<TestSeedErrorDomain>
+
+/// What ``TestSeedError``'s codes mean.
+public enum TestSeedErrorDomain: ErrorDomain {
+    public static func sentence(for code: TestSeedError.Code) -> String {
+        switch code {
+        case .invalidSeed: "The seed in the environment must be a whole number from 0 to 2^64 - 1."
+        case .failed: "A randomized test failed; run it again with the seed to replay it."
+        default: "Test seed error."
+        }
     }
+}
+
+extension TestSeedError.Code {
+    /// `CREDITMEDICAL_SEED` is set to something other than a whole number from 0 to 2⁶⁴ − 1.
+    public static let invalidSeed = Self(rawValue: "testing.invalid_seed")
+    /// The test run with the seed failed.
+    public static let failed = Self(rawValue: "testing.failed_with_seed")
 }
