@@ -27,6 +27,24 @@ final class PostgresConnectionTests: XCTestCase {
         XCTAssertEqual(try connection.query("SELECT count(*) FROM lines").int64(0, 0), 2)
     }
 
+    /// A transaction that fails while a statement it sent is still running (a pipelined insert)
+    /// is rolled back all the same, and the connection answers again, outside any transaction.
+    func testATransactionThatFailsWithAStatementInFlightLeavesTheConnectionUsable() throws {
+        let url = try PostgresTestServer.require().makeDatabase()
+        let connection = try PostgresConnection(url: url)
+        try connection.execute("CREATE TABLE t (a bigint)")
+        struct Stop: Error {}
+        XCTAssertThrowsError(try connection.transaction {
+            try connection.query("INSERT INTO t VALUES (1)")
+            try connection.send("INSERT INTO t SELECT 2 FROM pg_sleep(0.1)", [])
+            throw Stop()
+        }) { error in XCTAssertTrue(error is Stop, "the body's error: \(error)") }
+        XCTAssertEqual(try connection.query("SELECT count(*) FROM t").int64(0, 0), 0, "both inserts rolled back")
+        let open = try PostgresConnection(url: url).query(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'")
+        XCTAssertEqual(open.int64(0, 0), 0, "no transaction is left open")
+    }
+
     func testArrayParametersKeepEveryCharacterAndNull() throws {
         let connection = try PostgresConnection(url: try PostgresTestServer.require().makeDatabase())
         let texts = ["plain", "quote \" inside", "back\\slash", "{braces},comma", "NULL", "", "病人 张三", "\\\""]

@@ -40,6 +40,10 @@ final class PostgresConnection {
         if limit > 0 { answerTimeout = .milliseconds(limit) + connectTimeout }
     }
 
+    /// Whether a statement was sent and its result not yet collected (``send(_:_:)`` before
+    /// ``finish()``).
+    private var awaitingResult = false
+
     deinit { close() }
 
     /// Whether the connection is still usable.
@@ -56,6 +60,7 @@ final class PostgresConnection {
         let handle = try openHandle()
         deadline = .now + answerTimeout
         guard PQsendQuery(handle, sql) == 1 else { throw lost(handle) }
+        awaitingResult = true
         try flush(handle)
         _ = try finish()
     }
@@ -79,6 +84,7 @@ final class PostgresConnection {
             PQsendQueryParams(handle, sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
         }
         guard sent == 1 else { throw lost(handle) }
+        awaitingResult = true
         try flush(handle)
     }
 
@@ -86,6 +92,7 @@ final class PostgresConnection {
     @discardableResult
     func finish() throws(PostgresStoreError) -> PostgresResult {
         let handle = try openHandle()
+        awaitingResult = false
         var first: OpaquePointer?
         while true {
             while PQisBusy(handle) == 1 {
@@ -120,8 +127,24 @@ final class PostgresConnection {
             try execute("COMMIT")
             return result
         } catch {
-            if let handle, isOpen, PQtransactionStatus(handle) != PQTRANS_IDLE { try? execute("ROLLBACK") }
+            rollBack()
             throw error
+        }
+    }
+
+    /// Ends a failed transaction: collects the result of a statement still running (what it did is
+    /// undone by the rollback, so its own error no longer matters), then rolls back. A connection
+    /// where that fails is closed, so that the pool opens a new one instead of lending out one in
+    /// an unknown state.
+    private func rollBack() {
+        guard let handle, isOpen else { return }
+        do {
+            if awaitingResult {
+                do { _ = try finish() } catch where isOpen && PQtransactionStatus(handle) == PQTRANS_INERROR {}
+            }
+            if PQtransactionStatus(handle) != PQTRANS_IDLE { try execute("ROLLBACK") }
+        } catch {
+            close()
         }
     }
 

@@ -1,6 +1,6 @@
 public import CreditMedicalHIS
 
-/// A ``CreditDatabase`` in memory: an ``InMemoryLedgerStore`` and an ``InMemoryEncounterStore``
+/// A `CreditDatabase` in memory: an ``InMemoryLedgerStore`` and an ``InMemoryEncounterStore``
 /// side by side, so that a whole credit desk runs in a test, a simulation or the demo without a
 /// file. Nothing survives the process.
 public struct InMemoryDatabase: CreditDatabase {
