@@ -7,21 +7,13 @@ public typealias CopyError = DomainError<CopyErrorDomain>
 
 /// What ``CopyError``'s codes mean.
 public enum CopyErrorDomain: ErrorDomain {
-    public static func sentence(for code: CopyError.Code) -> String { code.domainSentence }
+    public static let generalSentence = "Copy error."
 }
 
 extension CopyError.Code {
     /// The target holds journal entries, encounters or notifications already.
-    public static let targetNotEmpty = Self(rawValue: "copy.target_not_empty")
+    public static let targetNotEmpty = Self("copy.target_not_empty", "The target is not empty.")
     /// What was copied differs from the source; the context's `what` says what (a journal
     /// entry with its `sequence`, an encounter, the outbox).
-    public static let differs = Self(rawValue: "copy.differs")
-
-    var domainSentence: String {
-        switch self {
-        case .targetNotEmpty: "The target is not empty."
-        case .differs: "The copy differs from the source."
-        default: "Copy error."
-        }
-    }
+    public static let differs = Self("copy.differs", "The copy differs from the source.")
 }

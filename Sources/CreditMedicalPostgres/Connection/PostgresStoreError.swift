@@ -17,7 +17,7 @@ public typealias PostgresStoreError = DomainError<PostgresErrorDomain>
 
 /// What ``PostgresStoreError``'s codes mean.
 public enum PostgresErrorDomain: ErrorDomain {
-    public static func sentence(for code: PostgresStoreError.Code) -> String { code.domainSentence }
+    public static let generalSentence = "PostgreSQL store error."
 }
 
 extension PostgresStoreError {
@@ -34,55 +34,40 @@ extension PostgresStoreError {
 extension PostgresStoreError.Code {
     /// No server answers at the address (no socket, connection refused, host unknown), or it is
     /// starting up or shutting down (`57P01`, `57P03`, class `08` while connecting).
-    public static let unreachable = Self(rawValue: "postgres.unreachable")
+    public static let unreachable = Self(
+        "postgres.unreachable", "The PostgreSQL server could not be reached or would not take a connection.")
     /// The server refused the role's credentials (`28P01`, `28000`), or wants a password and
     /// none was given.
-    public static let authenticationFailed = Self(rawValue: "postgres.authentication_failed")
+    public static let authenticationFailed = Self("postgres.authentication_failed", "The PostgreSQL server refused the credentials.")
     /// The server has no database of that name (`3D000`).
-    public static let databaseNotFound = Self(rawValue: "postgres.database_not_found")
+    public static let databaseNotFound = Self("postgres.database_not_found", "The PostgreSQL server has no database of that name.")
     /// A deadline passed: connecting or waiting for an answer (the client's own deadline; the
     /// connection is closed), a statement (`57014`) or a lock wait (`55P03`). The context's
     /// `timeout` says which: `connect`, `answer`, `statement` or `lock`.
-    public static let timeout = Self(rawValue: "postgres.timeout")
+    public static let timeout = Self("postgres.timeout", "The PostgreSQL server did not answer in time.")
     /// The connection was lost while a statement ran; a commit's outcome is unknown.
-    public static let connectionLost = Self(rawValue: "postgres.connection_lost")
+    public static let connectionLost = Self(
+        "postgres.connection_lost", "The connection to the PostgreSQL server was lost; the outcome of a commit is unknown.")
     /// Concurrent transactions kept conflicting (`40001` serialization failure, `40P01`
     /// deadlock) through every attempt the store made.
-    public static let serializationFailure = Self(rawValue: "postgres.serialization_failure")
+    public static let serializationFailure = Self(
+        "postgres.serialization_failure", "Concurrent transactions kept conflicting; retry later.")
     /// The server refused a value (SQLSTATE class `22`, data exception).
-    public static let invalidInput = Self(rawValue: "postgres.invalid_input")
+    public static let invalidInput = Self("postgres.invalid_input", "The PostgreSQL server refused a value.")
     /// The server refused a statement for another reason; the context's `sqlstate` says which.
-    public static let statement = Self(rawValue: "postgres.statement")
+    public static let statement = Self("postgres.statement", "The PostgreSQL server refused a statement.")
     /// The connection URL is not one libpq understands.
-    public static let invalidURL = Self(rawValue: "postgres.invalid_url")
+    public static let invalidURL = Self("postgres.invalid_url", "The PostgreSQL connection URL is not valid.")
     /// The database was written by a newer version of the SDK.
-    public static let schemaTooNew = Self(rawValue: "postgres.schema_too_new")
+    public static let schemaTooNew = Self("postgres.schema_too_new", "The database was written by a newer version of the SDK.")
     /// The database's schema is older than this SDK's; a store opened on it would migrate it.
-    public static let needsMigration = Self(rawValue: "postgres.needs_migration")
+    public static let needsMigration = Self(
+        "postgres.needs_migration", "The database's schema is older than this SDK's; open a store on it to migrate it.")
     /// The database has no CreditMedical schema.
-    public static let notACreditMedicalDatabase = Self(rawValue: "postgres.not_a_creditmedical_database")
+    public static let notACreditMedicalDatabase = Self(
+        "postgres.not_a_creditmedical_database", "The database is not a CreditMedical database.")
     /// A stored row holds a value this version does not understand.
-    public static let corruptRow = Self(rawValue: "postgres.corrupt_row")
+    public static let corruptRow = Self("postgres.corrupt_row", "A stored row holds a value this version does not understand.")
     /// The snapshot was closed.
-    public static let closed = Self(rawValue: "postgres.closed")
-
-    var domainSentence: String {
-        switch self {
-        case .unreachable: "The PostgreSQL server could not be reached or would not take a connection."
-        case .authenticationFailed: "The PostgreSQL server refused the credentials."
-        case .databaseNotFound: "The PostgreSQL server has no database of that name."
-        case .timeout: "The PostgreSQL server did not answer in time."
-        case .connectionLost: "The connection to the PostgreSQL server was lost; the outcome of a commit is unknown."
-        case .serializationFailure: "Concurrent transactions kept conflicting; retry later."
-        case .invalidInput: "The PostgreSQL server refused a value."
-        case .statement: "The PostgreSQL server refused a statement."
-        case .invalidURL: "The PostgreSQL connection URL is not valid."
-        case .schemaTooNew: "The database was written by a newer version of the SDK."
-        case .needsMigration: "The database's schema is older than this SDK's; open a store on it to migrate it."
-        case .notACreditMedicalDatabase: "The database is not a CreditMedical database."
-        case .corruptRow: "A stored row holds a value this version does not understand."
-        case .closed: "The snapshot was closed."
-        default: "PostgreSQL store error."
-        }
-    }
+    public static let closed = Self("postgres.closed", "The snapshot was closed.")
 }

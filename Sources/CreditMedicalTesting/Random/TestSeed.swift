@@ -61,18 +61,12 @@ public typealias TestSeedError = DomainError<TestSeedErrorDomain>
 
 /// What ``TestSeedError``'s codes mean.
 public enum TestSeedErrorDomain: ErrorDomain {
-    public static func sentence(for code: TestSeedError.Code) -> String {
-        switch code {
-        case .invalidSeed: "The seed in the environment must be a whole number from 0 to 2^64 - 1."
-        case .failed: "A randomized test failed; run it again with the seed to replay it."
-        default: "Test seed error."
-        }
-    }
+    public static let generalSentence = "Test seed error."
 }
 
 extension TestSeedError.Code {
     /// `CREDITMEDICAL_SEED` is set to something other than a whole number from 0 to 2⁶⁴ − 1.
-    public static let invalidSeed = Self(rawValue: "testing.invalid_seed")
+    public static let invalidSeed = Self("testing.invalid_seed", "The seed in the environment must be a whole number from 0 to 2^64 - 1.")
     /// The test run with the seed failed.
-    public static let failed = Self(rawValue: "testing.failed_with_seed")
+    public static let failed = Self("testing.failed_with_seed", "A randomized test failed; run it again with the seed to replay it.")
 }
