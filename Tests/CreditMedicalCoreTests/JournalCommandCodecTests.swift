@@ -38,6 +38,7 @@ final class JournalCommandCodecTests: XCTestCase {
             XCTAssertEqual(JournalCommandCodec.decode(stored, line: "L"), command, "\(stored)")
         }
         XCTAssertEqual(Set(commands.map(\.1.code)).count, commands.count - 1, "one code per command (placeHold twice)")
+        XCTAssertEqual(commands.map(\.0.name).prefix(3), ["openLine", "adjustLimit", "suspendLine"])
     }
 
     func testARowThisSDKCannotReadIsRefused() {

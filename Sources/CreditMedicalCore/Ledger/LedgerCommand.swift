@@ -59,6 +59,11 @@ public enum LockRule: Sendable, Hashable, Codable, CaseIterable {
 }
 
 extension LedgerCommand {
+    /// The command's name, such as `placeHold`, for logs and reports.
+    public var name: String {
+        Mirror(reflecting: self).children.first?.label ?? "\(self)"
+    }
+
     /// The line the command names directly; `nil` for commands that name only a hold.
     public var lineID: CreditLineID? {
         switch self {

@@ -46,7 +46,7 @@ try await ledger.execute(.repay("patient-42", amount: Money(fen: 11_550)), key: 
 try show("repaid")
 
 for entry in try ledger.journal(for: "patient-42") {
-    print("journal \(entry.sequence): \(entry.command.kind) held \(entry.heldDelta.formatted()) outstanding \(entry.outstandingDelta.formatted())")
+    print("journal \(entry.sequence): \(entry.command.name) held \(entry.heldDelta.formatted()) outstanding \(entry.outstandingDelta.formatted())")
 }
 let report = try LedgerAuditor(store: store).audit()
 print("audit: \(report.isClean ? "clean" : report.description)")
