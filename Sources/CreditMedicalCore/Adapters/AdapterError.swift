@@ -1,7 +1,7 @@
 /// A call to an outside party (insurer, bank) that did not give an answer to rely on.
 public typealias AdapterError = DomainError<AdapterErrorDomain>
 
-/// What ``AdapterError``'s codes mean.
+/// The domain of ``AdapterError``: its codes are static members of `AdapterError.Code`.
 public enum AdapterErrorDomain: ErrorDomain {
     public static let generalSentence = "Adapter error."
 }

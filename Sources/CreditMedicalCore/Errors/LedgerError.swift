@@ -3,7 +3,7 @@
 /// See ``CodedError`` for what `description` and `debugDescription` show.
 public typealias LedgerError = DomainError<LedgerErrorDomain>
 
-/// What ``LedgerError``'s codes mean.
+/// The domain of ``LedgerError``: its codes are static members of `LedgerError.Code`.
 public enum LedgerErrorDomain: ErrorDomain {
     public static let generalSentence = "Ledger error."
 }

@@ -5,7 +5,7 @@
 /// See ``CodedError`` for what `description` and `debugDescription` show.
 public typealias CopyError = DomainError<CopyErrorDomain>
 
-/// What ``CopyError``'s codes mean.
+/// The domain of ``CopyError``: its codes are static members of `CopyError.Code`.
 public enum CopyErrorDomain: ErrorDomain {
     public static let generalSentence = "Copy error."
 }

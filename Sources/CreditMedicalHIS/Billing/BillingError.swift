@@ -5,7 +5,7 @@ public import CreditMedicalCore
 /// See `CodedError` for what `description` and `debugDescription` show.
 public typealias BillingError = DomainError<BillingErrorDomain>
 
-/// What ``BillingError``'s codes mean.
+/// The domain of ``BillingError``: its codes are static members of `BillingError.Code`.
 public enum BillingErrorDomain: ErrorDomain {
     public static let generalSentence = "Billing error."
 }

@@ -15,7 +15,7 @@ public import CreditMedicalCore
 /// what was applied, or applies it now. The others need a person.
 public typealias PostgresStoreError = DomainError<PostgresErrorDomain>
 
-/// What ``PostgresStoreError``'s codes mean.
+/// The domain of ``PostgresStoreError``: its codes are static members of `PostgresStoreError.Code`.
 public enum PostgresErrorDomain: ErrorDomain {
     public static let generalSentence = "PostgreSQL store error."
 }

@@ -59,7 +59,7 @@ public struct TestSeed: Sendable, CustomStringConvertible {
 /// seed given in the environment is not a number.
 public typealias TestSeedError = DomainError<TestSeedErrorDomain>
 
-/// What ``TestSeedError``'s codes mean.
+/// The domain of ``TestSeedError``: its codes are static members of `TestSeedError.Code`.
 public enum TestSeedErrorDomain: ErrorDomain {
     public static let generalSentence = "Test seed error."
 }
