@@ -64,6 +64,8 @@ final class CheckoutsCommandTests: CommandLineTestCase {
         XCTAssertEqual(cancel.json?["encounter"] as? String, "MZ-PARKED")
         XCTAssertEqual(cancel.json?["requested"] as? String, "cancel")
         XCTAssertEqual(cancel.json?["step"] as? String, "cancelling")
+        XCTAssertEqual(cancel.json?["database"] as? String, database)
+        XCTAssertEqual(cancel.json?["round"] as? Int, 1)
         XCTAssertEqual(try fixture.settlement(of: "MZ-PARKED")?.step, .cancelling)
 
         let report = try await fixture.resume()

@@ -57,20 +57,12 @@ struct Transition {
             transition.hold?.amount.fen += amount.fen
             return transition
         case .decreaseHold(let holdID, let amount):
-            var transition = try ofOpenHold(holdID, in: state, at: now, allowExpired: false)
-            let held = transition.hold?.amount ?? .zero
-            guard amount <= held else {
-                throw LedgerError(.insufficientHeld, details: "hold \(holdID) held \(held.fen) decrease \(amount.fen)")
-            }
+            var transition = try ofOpenHold(holdID, holding: amount, to: "decrease", in: state, at: now)
             transition.after.held.fen -= amount.fen
             transition.hold?.amount.fen -= amount.fen
             return transition
         case .captureHold(let holdID, let amount):
-            var transition = try ofOpenHold(holdID, in: state, at: now, allowExpired: false)
-            let held = transition.hold?.amount ?? .zero
-            guard amount <= held else {
-                throw LedgerError(.insufficientHeld, details: "hold \(holdID) held \(held.fen) capture \(amount.fen)")
-            }
+            var transition = try ofOpenHold(holdID, holding: amount, to: "capture", in: state, at: now)
             let (outstanding, overflow) = transition.after.outstanding.fen.addingReportingOverflow(amount.fen)
             guard !overflow else { throw LedgerError(.amountOverflow, details: "line \(transition.line)") }
             transition.after.outstanding.fen = outstanding
@@ -114,6 +106,20 @@ struct Transition {
         guard let position = state.lines.position(of: id) else { throw LedgerError(.lineNotFound, details: "line \(id)") }
         let balances = state.lines[position: position].balances
         return Transition(line: id, before: balances, after: balances, linePosition: position)
+    }
+
+    /// Starts a transition of an open, unexpired hold that holds at least `amount`, for taking it
+    /// out (`verb` names how, in the rejection).
+    @inline(__always)
+    static func ofOpenHold(
+        _ id: HoldID, holding amount: Money, to verb: StaticString, in state: LedgerState, at now: Timestamp
+    ) throws(LedgerError) -> Transition {
+        let transition = try ofOpenHold(id, in: state, at: now, allowExpired: false)
+        let held = transition.hold?.amount ?? .zero
+        guard amount <= held else {
+            throw LedgerError(.insufficientHeld, details: "hold \(id) held \(held.fen) \(verb) \(amount.fen)")
+        }
+        return transition
     }
 
     /// Starts a transition of an open hold and its line.

@@ -5,12 +5,10 @@ import Synchronization
 /// id (each applied once), pays advances when told to, and queues repayments until they are
 /// acknowledged. Tell it to fail with ``inject(_:)``.
 public final class FakeCreditProvider: CreditProviderAdapter {
-    private struct State {
+    private struct State: FaultInjectable {
         var lines: [CreditLineID: CreditProviderLine] = [:]
-        var captures: [AdapterRequestID: CaptureNotice] = [:]
-        var captureOrder: [AdapterRequestID] = []
-        var advances: [AdapterRequestID: AdvanceRequest] = [:]
-        var advanceOrder: [AdapterRequestID] = []
+        var captures = RequestLog<CaptureNotice>()
+        var advances = RequestLog<AdvanceRequest>()
         var paid: [AdapterRequestID: Timestamp] = [:]
         var repayments: [RepaymentNotice] = []
         var faults = FaultPlan()
@@ -34,7 +32,7 @@ public final class FakeCreditProvider: CreditProviderAdapter {
     }
 
     /// The capture notices received, in order, one per request id.
-    public var captureNotices: [CaptureNotice] { state.withLock { state in state.captureOrder.compactMap { state.captures[$0] } } }
+    public var captureNotices: [CaptureNotice] { state.withLock { $0.captures.inOrder } }
 
     /// The capture notices booked for `encounter`, in order: what the bank's books show.
     public func captureNotices(for encounter: EncounterID) -> [CaptureNotice] {
@@ -42,7 +40,7 @@ public final class FakeCreditProvider: CreditProviderAdapter {
     }
 
     /// The advance requests received, in order, one per request id.
-    public var advanceRequests: [AdvanceRequest] { state.withLock { state in state.advanceOrder.compactMap { state.advances[$0] } } }
+    public var advanceRequests: [AdvanceRequest] { state.withLock { $0.advances.inOrder } }
 
     /// The advances booked for `encounter`, in order: what the bank's books show.
     public func advanceRequests(for encounter: EncounterID) -> [AdvanceRequest] {
@@ -53,7 +51,7 @@ public final class FakeCreditProvider: CreditProviderAdapter {
     @discardableResult
     public func payAdvances(at time: Timestamp) -> Int {
         state.withLock { state in
-            let unpaid = state.advanceOrder.filter { state.paid[$0] == nil }
+            let unpaid = state.advances.ids.filter { state.paid[$0] == nil }
             for id in unpaid { state.paid[id] = time }
             return unpaid.count
         }
@@ -65,59 +63,41 @@ public final class FakeCreditProvider: CreditProviderAdapter {
     }
 
     public func line(_ line: CreditLineID) async throws -> CreditProviderLine {
-        try state.withLock { state in
-            try FaultPlan.act(state.faults.next()) {
-                guard let granted = state.lines[line] else { throw AdapterError(.unavailable, details: "no line \(line)") }
-                return granted
-            }
+        try state.call { state in
+            guard let granted = state.lines[line] else { throw AdapterError(.unavailable, details: "no line \(line)") }
+            return granted
         }
     }
 
     public func noticeCapture(_ notice: CaptureNotice) async throws {
-        try state.withLock { state in
-            try FaultPlan.act(state.faults.next()) {
-                guard state.captures[notice.requestID] == nil else { return }
-                state.captures[notice.requestID] = notice
-                state.captureOrder.append(notice.requestID)
-                state.faults.applied += 1
-            }
+        try state.call { state in
+            if state.captures.book(notice, as: notice.requestID) { state.faults.applied += 1 }
         }
     }
 
     public func requestAdvance(_ request: AdvanceRequest) async throws {
-        try state.withLock { state in
-            try FaultPlan.act(state.faults.next()) {
-                guard state.advances[request.requestID] == nil else { return }
-                state.advances[request.requestID] = request
-                state.advanceOrder.append(request.requestID)
-                state.faults.applied += 1
-            }
+        try state.call { state in
+            if state.advances.book(request, as: request.requestID) { state.faults.applied += 1 }
         }
     }
 
     public func advanceStatus(_ requestID: AdapterRequestID) async throws -> AdvanceStatus {
-        try state.withLock { state in
-            try FaultPlan.act(state.faults.next()) {
-                guard state.advances[requestID] != nil else {
-                    throw AdapterError(.unknownSettlement, details: "no advance \(requestID)")
-                }
-                return state.paid[requestID].map { .paid(at: $0) } ?? .pending
+        try state.call { state in
+            guard state.advances[requestID] != nil else {
+                throw AdapterError(.unknownSettlement, details: "no advance \(requestID)")
             }
+            return state.paid[requestID].map { .paid(at: $0) } ?? .pending
         }
     }
 
     public func pendingRepayments(limit: Int) async throws -> [RepaymentNotice] {
-        try state.withLock { state in
-            try FaultPlan.act(state.faults.next()) { Array(state.repayments.prefix(max(limit, 0))) }
-        }
+        try state.call { state in Array(state.repayments.prefix(max(limit, 0))) }
     }
 
     public func acknowledgeRepayments(_ ids: [String]) async throws {
-        try state.withLock { state in
-            try FaultPlan.act(state.faults.next()) {
-                let acknowledged = Set(ids)
-                state.repayments.removeAll { acknowledged.contains($0.id) }
-            }
+        try state.call { state in
+            let acknowledged = Set(ids)
+            state.repayments.removeAll { acknowledged.contains($0.id) }
         }
     }
 }

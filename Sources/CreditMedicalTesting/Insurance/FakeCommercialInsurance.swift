@@ -24,7 +24,7 @@ public final class FakeCommercialInsurance: CommercialInsuranceAdapter {
         var reversed = false
     }
 
-    private struct State {
+    private struct State: FaultInjectable {
         var byRequest: [AdapterRequestID: CommercialInsurancePayment] = [:]
         /// By claim id, in the order paid.
         var bookings: [String: Booking] = [:]
@@ -61,33 +61,27 @@ public final class FakeCommercialInsurance: CommercialInsuranceAdapter {
     }
 
     public func claim(_ claim: CommercialInsuranceClaim) async throws -> CommercialInsurancePayment {
-        try state.withLock { state in
-            let fault = state.faults.next()
-            return try FaultPlan.act(fault) {
-                if let payment = state.byRequest[claim.requestID] { return payment }
-                let remaining = max(claim.remaining.fen, 0)
-                let permille = min(max(policy.permille, 0), 1_000)
-                let (q, r) = remaining.quotientAndRemainder(dividingBy: 1_000)
-                let share = min(q * permille + r * permille / 1_000, policy.perClaimCap.fen)
-                let payment = CommercialInsurancePayment(claimID: "SB\(state.byRequest.count + 1)", paid: Money(fen: share))
-                state.byRequest[claim.requestID] = payment
-                state.bookings[payment.claimID] = Booking(encounter: claim.encounter, payment: payment)
-                state.order.append(payment.claimID)
-                state.faults.applied += 1
-                return payment
-            }
+        try state.call { state in
+            if let payment = state.byRequest[claim.requestID] { return payment }
+            let remaining = max(claim.remaining.fen, 0)
+            let permille = min(max(policy.permille, 0), 1_000)
+            let (q, r) = remaining.quotientAndRemainder(dividingBy: 1_000)
+            let share = min(q * permille + r * permille / 1_000, policy.perClaimCap.fen)
+            let payment = CommercialInsurancePayment(claimID: "SB\(state.byRequest.count + 1)", paid: Money(fen: share))
+            state.byRequest[claim.requestID] = payment
+            state.bookings[payment.claimID] = Booking(encounter: claim.encounter, payment: payment)
+            state.order.append(payment.claimID)
+            state.faults.applied += 1
+            return payment
         }
     }
 
     public func reverse(claimID: String, requestID: AdapterRequestID) async throws {
-        try state.withLock { state in
-            let fault = state.faults.next()
-            try FaultPlan.act(fault) {
-                guard let booking = state.bookings[claimID] else { throw AdapterError(.unknownSettlement, details: claimID) }
-                guard !booking.reversed else { return }
-                state.bookings[claimID]?.reversed = true
-                state.faults.applied += 1
-            }
+        try state.call { state in
+            guard let booking = state.bookings[claimID] else { throw AdapterError(.unknownSettlement, details: claimID) }
+            guard !booking.reversed else { return }
+            state.bookings[claimID]?.reversed = true
+            state.faults.applied += 1
         }
     }
 }

@@ -37,7 +37,7 @@ public final class FakeMedicalInsurance: MedicalInsuranceAdapter {
         var reversed = false
     }
 
-    private struct State {
+    private struct State: FaultInjectable {
         var people: [String: Person] = [:]
         var byRequest: [AdapterRequestID: String] = [:]
         var records: [String: Record] = [:]
@@ -88,50 +88,41 @@ public final class FakeMedicalInsurance: MedicalInsuranceAdapter {
     public var appliedCount: Int { state.withLock { $0.faults.applied } }
 
     public func preSettle(_ claim: MedicalInsuranceClaim) async throws -> MedicalInsuranceSettlement {
-        try state.withLock { state in
-            let fault = state.faults.next()
-            return try FaultPlan.act(fault) { Self.compute(claim, for: state.people[claim.insuredPerson] ?? Person(), policy: policy, number: "PRE").settlement }
-        }
+        try state.call { state in Self.compute(claim, for: state.people[claim.insuredPerson] ?? Person(), policy: policy, number: "PRE").settlement }
     }
 
     public func settle(_ claim: MedicalInsuranceClaim) async throws -> MedicalInsuranceSettlement {
-        try state.withLock { state in
-            let fault = state.faults.next()
-            return try FaultPlan.act(fault) {
-                if let number = state.byRequest[claim.requestID], let record = state.records[number] { return record.settlement }
-                var person = state.people[claim.insuredPerson] ?? Person()
-                let number = "YB\(state.records.count + 1)"
-                let (settlement, deductibleUsed) = Self.compute(claim, for: person, policy: policy, number: number)
-                person.deductibleUsed[claim.year, default: 0] += deductibleUsed
-                person.fundUsed[claim.year, default: 0] += settlement.fund.fen
-                person.account -= settlement.personalAccount.fen
-                state.people[claim.insuredPerson] = person
-                state.byRequest[claim.requestID] = number
-                state.records[number] = Record(claim: claim, settlement: settlement, deductibleUsed: deductibleUsed)
-                state.order.append(number)
-                state.faults.applied += 1
-                return settlement
-            }
+        try state.call { state in
+            if let number = state.byRequest[claim.requestID], let record = state.records[number] { return record.settlement }
+            var person = state.people[claim.insuredPerson] ?? Person()
+            let number = "YB\(state.records.count + 1)"
+            let (settlement, deductibleUsed) = Self.compute(claim, for: person, policy: policy, number: number)
+            person.deductibleUsed[claim.year, default: 0] += deductibleUsed
+            person.fundUsed[claim.year, default: 0] += settlement.fund.fen
+            person.account -= settlement.personalAccount.fen
+            state.people[claim.insuredPerson] = person
+            state.byRequest[claim.requestID] = number
+            state.records[number] = Record(claim: claim, settlement: settlement, deductibleUsed: deductibleUsed)
+            state.order.append(number)
+            state.faults.applied += 1
+            return settlement
         }
     }
 
     public func reverse(settlementID: String, requestID: AdapterRequestID) async throws {
-        try state.withLock { state in
-            let fault = state.faults.next()
-            try FaultPlan.act(fault) {
-                guard var record = state.records[settlementID] else {
-                    throw AdapterError(.unknownSettlement, details: settlementID)
-                }
-                guard !record.reversed else { return }
-                var person = state.people[record.claim.insuredPerson] ?? Person()
-                person.deductibleUsed[record.claim.year, default: 0] -= record.deductibleUsed
-                person.fundUsed[record.claim.year, default: 0] -= record.settlement.fund.fen
-                person.account += record.settlement.personalAccount.fen
-                state.people[record.claim.insuredPerson] = person
-                record.reversed = true
-                state.records[settlementID] = record
-                state.faults.applied += 1
+        try state.call { state in
+            guard var record = state.records[settlementID] else {
+                throw AdapterError(.unknownSettlement, details: settlementID)
             }
+            guard !record.reversed else { return }
+            var person = state.people[record.claim.insuredPerson] ?? Person()
+            person.deductibleUsed[record.claim.year, default: 0] -= record.deductibleUsed
+            person.fundUsed[record.claim.year, default: 0] -= record.settlement.fund.fen
+            person.account += record.settlement.personalAccount.fen
+            state.people[record.claim.insuredPerson] = person
+            record.reversed = true
+            state.records[settlementID] = record
+            state.faults.applied += 1
         }
     }
 

@@ -4,7 +4,7 @@ import Synchronization
 /// A notification fake: keeps what it delivered, each id once, and counts every call, so a test
 /// can tell a retried send from a second message. Tell it to fail with ``inject(_:)``.
 public final class FakeNotificationSender: NotificationSender {
-    private struct State {
+    private struct State: FaultInjectable {
         var delivered: [PatientNotification] = []
         var ids: Set<AdapterRequestID> = []
         var calls = 0
@@ -32,13 +32,11 @@ public final class FakeNotificationSender: NotificationSender {
     }
 
     public func send(_ notification: PatientNotification) async throws {
-        try state.withLock { state in
-            state.calls += 1
-            try FaultPlan.act(state.faults.next()) {
-                guard state.ids.insert(notification.id).inserted else { return }
-                state.delivered.append(notification)
-                state.faults.applied += 1
-            }
+        state.withLock { $0.calls += 1 }
+        try state.call { state in
+            guard state.ids.insert(notification.id).inserted else { return }
+            state.delivered.append(notification)
+            state.faults.applied += 1
         }
     }
 }

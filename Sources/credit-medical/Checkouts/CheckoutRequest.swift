@@ -4,13 +4,20 @@ import CreditMedicalHIS
 /// What `checkouts retry` and `checkouts cancel` share: they mark one checkout in the store, and
 /// the server, which talks to the parties, does the rest at its next `resumeCheckouts()`.
 enum CheckoutRequest {
-    /// What `--json` prints.
+    /// What `--json` prints: the database, the request, and the checkout's keys beside them.
     struct Report: Encodable {
+        private enum CodingKeys: CodingKey { case database, requested }
+
         var database: String
-        var encounter: String
         var requested: String
-        var round: Int
-        var step: String
+        var checkout: CheckoutSummary
+
+        func encode(to encoder: any Encoder) throws {
+            try checkout.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(database, forKey: .database)
+            try container.encode(requested, forKey: .requested)
+        }
     }
 
     /// Takes the encounter and the options from `commandLine`, marks the checkout with `mark`,
@@ -35,8 +42,7 @@ enum CheckoutRequest {
         }
         output.say("\(encounter): \(requested) requested (round \(record.round), step \(record.step.rawValue)) in \(database.printable).")
         output.say("The server's next resumeCheckouts() (run at start and every minute) \(next).")
-        try output.document(Report(database: database.printable, encounter: encounter.rawValue, requested: requested,
-                                   round: record.round, step: record.step.rawValue))
+        try output.document(Report(database: database.printable, requested: requested, checkout: CheckoutSummary(record)))
         return 0
     }
 }

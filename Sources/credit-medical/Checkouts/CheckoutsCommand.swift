@@ -12,24 +12,8 @@ enum CheckoutsCommand: Command {
 
     /// What `--json` prints.
     struct Report: Encodable {
-        struct Checkout: Encodable {
-            struct Attention: Encodable {
-                var code: String
-                var reason: String
-                var since: String
-            }
-
-            var encounter: String
-            var round: Int
-            var step: String
-            var startedAt: String
-            var updatedAt: String
-            /// Why it is parked; `nil` while it runs or waits for the next resume.
-            var attention: Attention?
-        }
-
         var database: String
-        var checkouts: [Checkout]
+        var checkouts: [CheckoutSummary]
     }
 
     static func run(_ commandLine: Arguments) throws -> Int32 {
@@ -44,6 +28,7 @@ enum CheckoutsCommand: Command {
 
         output.say(records.isEmpty ? "No unfinished checkout in \(database.printable)."
                                    : "\(records.count) unfinished checkout\(records.count == 1 ? "" : "s") in \(database.printable):")
+        let iso = CheckoutSummary.iso
         for record in records {
             var text = "  \(record.encounter)  round \(record.round)  step \(record.step.rawValue)  began \(iso(record.startedAt))"
                 + "  last change \(iso(record.updatedAt))"
@@ -55,15 +40,7 @@ enum CheckoutsCommand: Command {
         if records.contains(where: { $0.attention != nil }) {
             output.say("Parked checkouts wait for an operator: credit-medical checkouts retry|cancel ENCOUNTER.")
         }
-        try output.document(Report(database: database.printable, checkouts: records.map { record in
-            Report.Checkout(
-                encounter: record.encounter.rawValue, round: record.round, step: record.step.rawValue, startedAt: iso(record.startedAt),
-                updatedAt: iso(record.updatedAt),
-                attention: record.attention.map { .init(code: $0.code, reason: $0.reason, since: iso($0.since)) })
-        }))
+        try output.document(Report(database: database.printable, checkouts: records.map(CheckoutSummary.init)))
         return 0
     }
-
-    /// The time in ISO 8601, UTC.
-    static func iso(_ time: Timestamp) -> String { time.date.ISO8601Format() }
 }

@@ -62,7 +62,7 @@ enum DemoCommand: Command {
         if !audit.isClean { output.say(audit.description) }
         try output.document(DemoReport(
             database: database.printable, resumed: DemoReport.Resumed(resumed), patients: narrator.patients.map(\.rawValue),
-            encounters: narrator.visits.map(\.rawValue), settlements: narrator.settlements.map(DemoReport.Settlement.init),
+            encounters: narrator.visits.map(\.rawValue), settlements: narrator.settlements.map(CheckoutSummary.init),
             unsettled: unsettled.map { DemoReport.Unsettled(encounter: $0.visit.rawValue, status: $0.status, step: $0.step) },
             audit: AuditSummary(audit)))
         return audit.isClean && unsettled.isEmpty ? 0 : 1

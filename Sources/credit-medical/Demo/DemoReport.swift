@@ -32,34 +32,6 @@ struct DemoReport: Encodable {
         }
     }
 
-    /// One settlement of the stories, amounts in fen.
-    struct Settlement: Encodable {
-        struct Split: Encodable {
-            var fundFen: Int64
-            var personalAccountFen: Int64
-            var commercialFen: Int64
-            var creditFen: Int64
-            var excessFen: Int64
-        }
-
-        var encounter: String
-        var round: Int
-        var step: String
-        var totalFen: Int64
-        var split: Split?
-
-        init(_ record: SettlementRecord) {
-            encounter = record.encounter.rawValue
-            round = record.round
-            step = record.step.rawValue
-            totalFen = record.total.fen
-            split = record.split.map {
-                Split(fundFen: $0.fund.fen, personalAccountFen: $0.personalAccount.fen, commercialFen: $0.commercial.fen,
-                      creditFen: $0.credit.fen, excessFen: $0.excess.fen)
-            }
-        }
-    }
-
     /// A visit of the stories that did not end settled.
     struct Unsettled: Encodable {
         var encounter: String
@@ -71,7 +43,7 @@ struct DemoReport: Encodable {
     var resumed: Resumed
     var patients: [String]
     var encounters: [String]
-    var settlements: [Settlement]
+    var settlements: [CheckoutSummary]
     var unsettled: [Unsettled]
     var audit: AuditSummary
 }
