@@ -33,33 +33,11 @@ open class CommercialInsuranceAdapterConformance: ConformanceSuite {
     ]
 
     override func scenarios() -> [BoundScenario] {
-        Self.allScenarios.map { $0.bound { Subject(adapter: try self.makeAdapter(), insuredPerson: self.insuredPerson, suite: UncheckedBox(self)) } }
+        bind(Self.allScenarios, of: self, makeAdapter)
     }
 
     /// What a scenario works with.
-    public struct Subject: Sendable {
-        let adapter: any CommercialInsuranceAdapter
-        let insuredPerson: String
-        let suite: UncheckedBox<CommercialInsuranceAdapterConformance>
-        /// Request ids unique to this run, so a persistent test system never sees one twice.
-        let run = UInt64.random(in: 1...UInt64.max)
-
-        func claim(_ request: String, remaining: Int64) -> CommercialInsuranceClaim {
-            CommercialInsuranceClaim(requestID: AdapterRequestID("conformance-\(run)-\(request)"), insuredPerson: insuredPerson,
-                                     encounter: EncounterID("conformance-\(run)-\(request)"), remaining: Money(fen: remaining))
-        }
-
-        /// What the insurer's books show for the claim's encounter.
-        func booked(_ claim: CommercialInsuranceClaim) async throws -> [CommercialInsurancePayment] {
-            try await suite.value.payments(for: claim.encounter, from: adapter)
-        }
-
-        /// Reverses `payment` when it paid anything.
-        func undo(_ payment: CommercialInsurancePayment, _ request: String) async throws {
-            guard payment.paid.isPositive else { return }
-            try await adapter.reverse(claimID: payment.claimID, requestID: AdapterRequestID("conformance-\(run)-\(request)"))
-        }
-    }
+    public typealias Subject = AdapterSubject<any CommercialInsuranceAdapter, CommercialInsuranceAdapterConformance>
 
     static func paysAtMostWhatIsLeft(_ s: Subject) async throws {
         for (index, remaining) in [Int64(1), 999, 123_457, 50_000_000].enumerated() {
@@ -94,7 +72,25 @@ open class CommercialInsuranceAdapterConformance: ConformanceSuite {
 
     static func reversingAnUnknownClaimIsAnError(_ s: Subject) async throws {
         await expectThrows(AdapterError.Code.unknownSettlement, "reversingAnUnknownClaimIsAnError") {
-            try await s.adapter.reverse(claimID: "conformance-no-such-\(s.run)", requestID: AdapterRequestID("conformance-\(s.run)-x"))
+            try await s.adapter.reverse(claimID: "conformance-no-such-\(s.run)", requestID: s.request("x"))
         }
+    }
+}
+
+extension AdapterSubject where Adapter == any CommercialInsuranceAdapter, Suite == CommercialInsuranceAdapterConformance {
+    func claim(_ name: String, remaining: Int64) -> CommercialInsuranceClaim {
+        CommercialInsuranceClaim(requestID: request(name), insuredPerson: suite.insuredPerson, encounter: encounter(name),
+                                 remaining: Money(fen: remaining))
+    }
+
+    /// What the insurer's books show for the claim's encounter.
+    func booked(_ claim: CommercialInsuranceClaim) async throws -> [CommercialInsurancePayment] {
+        try await suite.payments(for: claim.encounter, from: adapter)
+    }
+
+    /// Reverses `payment` when it paid anything.
+    func undo(_ payment: CommercialInsurancePayment, _ name: String) async throws {
+        guard payment.paid.isPositive else { return }
+        try await adapter.reverse(claimID: payment.claimID, requestID: request(name))
     }
 }

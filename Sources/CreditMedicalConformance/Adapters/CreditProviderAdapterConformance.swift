@@ -45,43 +45,36 @@ open class CreditProviderAdapterConformance: ConformanceSuite {
     ]
 
     override func scenarios() -> [BoundScenario] {
-        Self.allScenarios.map { $0.bound { Subject(adapter: try self.makeAdapter(), line: self.grantedLine, suite: UncheckedBox(self)) } }
+        bind(Self.allScenarios, of: self, makeAdapter)
     }
 
     /// What a scenario works with.
-    public struct Subject: Sendable {
-        let adapter: any CreditProviderAdapter
-        let line: CreditLineID
-        let suite: UncheckedBox<CreditProviderAdapterConformance>
-        /// Request ids unique to this run, so a persistent test system never sees one twice.
-        let run = UInt64.random(in: 1...UInt64.max)
-        let now = Timestamp(millisecondsSince1970: 1_795_996_800_000)
+    public typealias Subject = AdapterSubject<any CreditProviderAdapter, CreditProviderAdapterConformance>
 
-        func request(_ name: String) -> AdapterRequestID { AdapterRequestID("conformance-\(run)-\(name)") }
-        var encounter: EncounterID { EncounterID("conformance-\(run)") }
-    }
+    private static let now = Timestamp(millisecondsSince1970: 1_795_996_800_000)
 
     static func lineQueryAnswersTheGrantedLine(_ s: Subject) async throws {
-        let line = try await s.adapter.line(s.line)
-        XCTAssertEqual(line.line, s.line, "[lineQueryAnswersTheGrantedLine]")
+        let line = try await s.adapter.line(s.suite.grantedLine)
+        XCTAssertEqual(line.line, s.suite.grantedLine, "[lineQueryAnswersTheGrantedLine]")
         XCTAssertTrue(line.grantedLimit.fen >= 0, "[lineQueryAnswersTheGrantedLine] limit \(line.grantedLimit)")
     }
 
     static func captureNoticesAreBookedOnce(_ s: Subject) async throws {
-        let notice = CaptureNotice(requestID: s.request("capture"), line: s.line, encounter: s.encounter, amount: Money(fen: 12_300),
-                                   capturedAt: s.now)
+        let (line, encounter) = (s.suite.grantedLine, s.encounter("capture"))
+        let notice = CaptureNotice(requestID: s.request("capture"), line: line, encounter: encounter, amount: Money(fen: 12_300), capturedAt: now)
         try await s.adapter.noticeCapture(notice)
         try await s.adapter.noticeCapture(notice)
-        let booked = try await s.suite.value.captureNotices(for: s.encounter, from: s.adapter)
+        let booked = try await s.suite.captureNotices(for: encounter, from: s.adapter)
         XCTAssertEqual(booked, [notice], "[captureNoticesAreBookedOnce] a notice sent twice is booked once, as sent")
     }
 
     static func advancesAreBookedOnce(_ s: Subject) async throws {
-        let advance = AdvanceRequest(requestID: s.request("advance"), line: s.line, encounter: s.encounter, amount: Money(fen: 12_300),
-                                     requestedAt: s.now, dueBy: s.now.adding(seconds: 86_400))
+        let (line, encounter) = (s.suite.grantedLine, s.encounter("advance"))
+        let advance = AdvanceRequest(requestID: s.request("advance"), line: line, encounter: encounter, amount: Money(fen: 12_300),
+                                     requestedAt: now, dueBy: now.adding(seconds: 86_400))
         try await s.adapter.requestAdvance(advance)
         try await s.adapter.requestAdvance(advance)
-        let booked = try await s.suite.value.advances(for: s.encounter, from: s.adapter)
+        let booked = try await s.suite.advances(for: encounter, from: s.adapter)
         XCTAssertEqual(booked, [advance], "[advancesAreBookedOnce] an advance requested twice is booked once, as requested")
         let status = try await s.adapter.advanceStatus(advance.requestID)
         let again = try await s.adapter.advanceStatus(advance.requestID)
@@ -96,7 +89,7 @@ open class CreditProviderAdapterConformance: ConformanceSuite {
     }
 
     static func repaymentsAreDeliveredUntilAcknowledged(_ s: Subject) async throws {
-        let id = try await s.suite.value.receiveRepayment(s.adapter, amount: Money(fen: 4_200))
+        let id = try await s.suite.receiveRepayment(s.adapter, amount: Money(fen: 4_200))
         let first = try await s.adapter.pendingRepayments(limit: 1_000)
         let again = try await s.adapter.pendingRepayments(limit: 1_000)
         XCTAssertEqual(first.filter { $0.id == id }.count, 1, "[repaymentsAreDeliveredUntilAcknowledged] delivered once per call")

@@ -52,38 +52,11 @@ open class MedicalInsuranceAdapterConformance: ConformanceSuite {
     ]
 
     override func scenarios() -> [BoundScenario] {
-        Self.allScenarios.map { $0.bound { Subject(adapter: try self.makeAdapter(), insuredPerson: self.insuredPerson, suite: UncheckedBox(self)) } }
+        bind(Self.allScenarios, of: self, makeAdapter)
     }
 
     /// What a scenario works with.
-    public struct Subject: Sendable {
-        let adapter: any MedicalInsuranceAdapter
-        let insuredPerson: String
-        let suite: UncheckedBox<MedicalInsuranceAdapterConformance>
-        /// Request ids unique to this run, so a persistent test system never sees one twice.
-        let run = UInt64.random(in: 1...UInt64.max)
-
-        func claim(_ request: String, amounts: [(InsuranceClass, Int64)]) throws -> MedicalInsuranceClaim {
-            var bill = Bill(encounter: EncounterID("conformance-\(run)-\(request)"))
-            for (index, (insuranceClass, fen)) in amounts.enumerated() {
-                try bill.add(ChargeItem(id: ChargeItemID("item-\(index)"), code: "C\(index)", name: "conformance item",
-                                        category: .examination, insuranceClass: insuranceClass, quantity: Quantity(units: 1),
-                                        unitPrice: Money(fen: fen), time: Timestamp(millisecondsSince1970: 1_795_996_800_000)))
-            }
-            return MedicalInsuranceClaim(requestID: AdapterRequestID("conformance-\(run)-\(request)"), insuredPerson: insuredPerson,
-                                         encounter: bill.encounter, year: 2026, bill: bill)
-        }
-
-        /// What the insurer's books show for the claim's encounter.
-        func booked(_ claim: MedicalInsuranceClaim) async throws -> [MedicalInsuranceSettlement] {
-            try await suite.value.settlements(for: claim.encounter, from: adapter)
-        }
-
-        /// Reverses `settlement`, giving back what it took from the insured person.
-        func undo(_ settlement: MedicalInsuranceSettlement, _ request: String) async throws {
-            try await adapter.reverse(settlementID: settlement.settlementID, requestID: AdapterRequestID("conformance-\(run)-\(request)"))
-        }
-    }
+    public typealias Subject = AdapterSubject<any MedicalInsuranceAdapter, MedicalInsuranceAdapterConformance>
 
     /// The parts of a settlement, without its number.
     private static func parts(_ settlement: MedicalInsuranceSettlement) -> [Money] {
@@ -144,7 +117,30 @@ open class MedicalInsuranceAdapterConformance: ConformanceSuite {
 
     static func reversingAnUnknownSettlementIsAnError(_ s: Subject) async throws {
         await expectThrows(AdapterError.Code.unknownSettlement, "reversingAnUnknownSettlementIsAnError") {
-            try await s.adapter.reverse(settlementID: "conformance-no-such-\(s.run)", requestID: AdapterRequestID("conformance-\(s.run)-x"))
+            try await s.adapter.reverse(settlementID: "conformance-no-such-\(s.run)", requestID: s.request("x"))
         }
+    }
+}
+
+extension AdapterSubject where Adapter == any MedicalInsuranceAdapter, Suite == MedicalInsuranceAdapterConformance {
+    func claim(_ name: String, amounts: [(InsuranceClass, Int64)]) throws -> MedicalInsuranceClaim {
+        var bill = Bill(encounter: encounter(name))
+        for (index, (insuranceClass, fen)) in amounts.enumerated() {
+            try bill.add(ChargeItem(id: ChargeItemID("item-\(index)"), code: "C\(index)", name: "conformance item",
+                                    category: .examination, insuranceClass: insuranceClass, quantity: Quantity(units: 1),
+                                    unitPrice: Money(fen: fen), time: Timestamp(millisecondsSince1970: 1_795_996_800_000)))
+        }
+        return MedicalInsuranceClaim(requestID: request(name), insuredPerson: suite.insuredPerson, encounter: bill.encounter, year: 2026,
+                                     bill: bill)
+    }
+
+    /// What the insurer's books show for the claim's encounter.
+    func booked(_ claim: MedicalInsuranceClaim) async throws -> [MedicalInsuranceSettlement] {
+        try await suite.settlements(for: claim.encounter, from: adapter)
+    }
+
+    /// Reverses `settlement`, giving back what it took from the insured person.
+    func undo(_ settlement: MedicalInsuranceSettlement, _ name: String) async throws {
+        try await adapter.reverse(settlementID: settlement.settlementID, requestID: request(name))
     }
 }

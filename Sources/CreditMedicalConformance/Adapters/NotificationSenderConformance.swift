@@ -25,25 +25,19 @@ open class NotificationSenderConformance: ConformanceSuite {
     ]
 
     override func scenarios() -> [BoundScenario] {
-        Self.allScenarios.map { $0.bound { Subject(sender: try self.makeSender(), patient: self.patient, suite: UncheckedBox(self)) } }
+        bind(Self.allScenarios, of: self, makeSender)
     }
 
     /// What a scenario works with.
-    public struct Subject: Sendable {
-        let sender: any NotificationSender
-        let patient: String
-        let suite: UncheckedBox<NotificationSenderConformance>
-        /// Notification ids unique to this run, so a persistent test system never sees one twice.
-        let run = UInt64.random(in: 1...UInt64.max)
-    }
+    public typealias Subject = AdapterSubject<any NotificationSender, NotificationSenderConformance>
 
     static func eachIdIsDeliveredOnce(_ s: Subject) async throws {
-        let ids = (0..<3).map { AdapterRequestID("conformance-\(s.run)-\($0)") }
+        let ids = (0..<3).map { s.request("\($0)") }
         for id in ids + ids {
-            try await s.sender.send(PatientNotification(id: id, patient: s.patient, kind: .chargesLocked, text: "conformance \(id)"))
+            try await s.adapter.send(PatientNotification(id: id, patient: s.suite.patient, kind: .chargesLocked, text: "conformance \(id)"))
         }
         for id in ids {
-            let count = try await s.suite.value.deliveries(of: id, from: s.sender)
+            let count = try await s.suite.deliveries(of: id, from: s.adapter)
             XCTAssertEqual(count, 1, "[eachIdIsDeliveredOnce] \(id)")
         }
     }
