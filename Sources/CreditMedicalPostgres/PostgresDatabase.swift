@@ -32,6 +32,8 @@ public final class PostgresDatabase: CreditDatabase {
     public var ledgerStore: PostgresLedgerStore { PostgresLedgerStore(database: self) }
     /// The desk's store in this database.
     public var encounterStore: PostgresEncounterStore { PostgresEncounterStore(database: self) }
+    /// The score decisions in this database.
+    public var scoreRecordStore: PostgresScoreRecordStore { PostgresScoreRecordStore(database: self) }
 
     /// Connects to `url`, runs pending migrations and keeps up to `connections` connections.
     /// Throws ``PostgresStoreError``: `PostgresStoreError.Code.schemaTooNew` for a database

@@ -38,6 +38,8 @@ public final class SQLiteDatabase: CreditDatabase {
     public var ledgerStore: SQLiteLedgerStore { SQLiteLedgerStore(database: self) }
     /// The desk's store on this file.
     public var encounterStore: SQLiteEncounterStore { SQLiteEncounterStore(database: self) }
+    /// The score decisions on this file.
+    public var scoreRecordStore: SQLiteScoreRecordStore { SQLiteScoreRecordStore(database: self) }
 
     /// Opens (creating if needed) the database at `path`, switches it to WAL with durable
     /// commits and runs pending migrations. Throws ``SQLiteStoreError`` with

@@ -10,6 +10,10 @@ public enum ScoringErrorDomain: ErrorDomain {
 }
 
 extension ScoringError.Code {
+    /// A patient id or record id breaks an ``InputRule``; the context names the `field` and `rule`.
+    public static let invalidInput = Self("scoring.invalid_input", "An identifier breaks an input rule.")
+    /// A decision id is recorded already, for another patient.
+    public static let recordConflict = Self("scoring.record_conflict", "This decision id is recorded for another patient.")
     /// The scorecard file is not valid JSON or breaks the format; the context names the `path`
     /// (such as `features[2].bins[1].upTo`) and the `problem`.
     public static let invalidScorecard = Self("scoring.invalid_scorecard", "The scorecard breaks its format.")

@@ -12,8 +12,11 @@ public import CreditMedicalCore
 public protocol CreditDatabase: Sendable {
     associatedtype LedgerStoreType: LedgerStore
     associatedtype EncounterStoreType: EncounterStore
+    associatedtype ScoreRecordStoreType: ScoreRecordStore
     /// The ledger's lines, holds and journal.
     var ledgerStore: LedgerStoreType { get }
     /// The desk's encounters, charges, settlement records and notification outbox.
     var encounterStore: EncounterStoreType { get }
+    /// The credit score decisions.
+    var scoreRecordStore: ScoreRecordStoreType { get }
 }

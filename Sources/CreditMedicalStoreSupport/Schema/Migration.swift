@@ -27,4 +27,6 @@ package enum SchemaDomain: String, Sendable, CaseIterable {
     case ledger
     /// The desk's encounters, charges, settlement records and notification outbox.
     case encounters
+    /// Credit score decisions, with their scorer, inputs and reasons.
+    case scoring
 }

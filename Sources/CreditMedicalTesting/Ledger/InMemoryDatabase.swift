@@ -1,13 +1,15 @@
 public import CreditMedicalHIS
 
-/// A `CreditDatabase` in memory: an ``InMemoryLedgerStore`` and an ``InMemoryEncounterStore``
-/// side by side, so that a whole credit desk runs in a test, a simulation or the demo without a
+/// A `CreditDatabase` in memory: an ``InMemoryLedgerStore``, an ``InMemoryEncounterStore`` and an
+/// ``InMemoryScoreRecordStore`` side by side, so that a whole credit desk runs in a test, a simulation or the demo without a
 /// file. Nothing survives the process.
 public struct InMemoryDatabase: CreditDatabase {
     /// The ledger's lines, holds and journal.
     public let ledgerStore = InMemoryLedgerStore()
     /// The desk's encounters, charges, settlements and outbox.
     public let encounterStore = InMemoryEncounterStore()
+    /// The credit score decisions.
+    public let scoreRecordStore = InMemoryScoreRecordStore()
 
     /// An empty database.
     public init() {}

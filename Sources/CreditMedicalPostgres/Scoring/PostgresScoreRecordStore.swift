@@ -1,0 +1,40 @@
+public import CreditMedicalCore
+import CreditMedicalStoreSupport
+
+/// The ``ScoreRecordStore`` in a ``PostgresDatabase``, beside the ledger and the desk's records.
+public struct PostgresScoreRecordStore: ScoreRecordStore {
+    /// The database the store writes to.
+    public let database: PostgresDatabase
+
+    /// The score records of `database`.
+    public init(database: PostgresDatabase) {
+        self.database = database
+    }
+
+    public func append(_ record: ScoreRecord) throws {
+        let row = try ScoreRecordColumns(record)
+        try database.write { connection in
+            _ = try connection.query("""
+                INSERT INTO score_records (id, patient_id, decided_at, scorer_id, scorer_version, score, fallback_code, decision)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING
+                """, [.text(row.id), .text(row.patient), .integer(row.decidedAt), .text(row.scorerID), .text(row.scorerVersion),
+                      .integer(row.score), .optional(row.fallbackCode), .text(row.decision)])
+        }
+    }
+
+    public func record(id: String) throws -> ScoreRecord? {
+        try records(where: "id = $1", id).first
+    }
+
+    public func records(of patient: String) throws -> [ScoreRecord] {
+        try records(where: "patient_id = $1", patient)
+    }
+
+    private func records(where condition: String, _ value: String) throws -> [ScoreRecord] {
+        let sql = "SELECT id, patient_id, decided_at, decision FROM score_records WHERE \(condition) ORDER BY decided_at, seq"
+        let rows = try database.read(sql, [.text(value)]) { result throws(PostgresStoreError) in
+            (0..<result.count).map { (result.text($0, 0) ?? "", result.text($0, 1) ?? "", result.int64($0, 2) ?? 0, result.text($0, 3) ?? "") }
+        }
+        return try rows.map { try ScoreRecordColumns.record(id: $0.0, patient: $0.1, decidedAt: $0.2, decision: $0.3) }
+    }
+}

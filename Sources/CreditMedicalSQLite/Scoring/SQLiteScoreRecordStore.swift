@@ -1,0 +1,42 @@
+public import CreditMedicalCore
+import CreditMedicalStoreSupport
+
+/// The ``ScoreRecordStore`` in a ``SQLiteDatabase``, beside the ledger and the desk's records.
+public struct SQLiteScoreRecordStore: ScoreRecordStore {
+    /// The database the store writes to.
+    public let database: SQLiteDatabase
+
+    /// The score records of `database`.
+    public init(database: SQLiteDatabase) {
+        self.database = database
+    }
+
+    public func append(_ record: ScoreRecord) throws {
+        let row = try ScoreRecordColumns(record)
+        try database.exclusively {
+            try database.writeTransaction { connection in
+                let insert = try connection.statement("""
+                    INSERT INTO score_records (id, patient_id, decided_at, scorer_id, scorer_version, score, fallback_code, decision)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING
+                    """)
+                try insert.bind(.text(row.id), .text(row.patient), .integer(row.decidedAt), .text(row.scorerID), .text(row.scorerVersion),
+                                .integer(row.score), .optional(row.fallbackCode), .text(row.decision))
+                while try insert.step() {}
+            }
+        }
+    }
+
+    public func record(id: String) throws -> ScoreRecord? {
+        try records(where: "id = ?1", id).first
+    }
+
+    public func records(of patient: String) throws -> [ScoreRecord] {
+        try records(where: "patient_id = ?1", patient)
+    }
+
+    private func records(where condition: String, _ value: String) throws -> [ScoreRecord] {
+        let rows = try database.read("SELECT id, patient_id, decided_at, decision FROM score_records WHERE \(condition) ORDER BY decided_at, seq",
+                                     [.text(value)]) { row in (row.text(0) as String, row.text(1) as String, row.int64(2), row.text(3) as String) }
+        return try rows.map { try ScoreRecordColumns.record(id: $0.0, patient: $0.1, decidedAt: $0.2, decision: $0.3) }
+    }
+}
