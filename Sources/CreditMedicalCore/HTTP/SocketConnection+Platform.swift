@@ -8,11 +8,11 @@ import Darwin
 /// kept from raising `SIGPIPE`.
 extension SocketConnection {
     #if canImport(Glibc)
-    static let streamSocketType = Int32(SOCK_STREAM.rawValue)
+    package static let streamSocketType = Int32(SOCK_STREAM.rawValue)
     static let sendFlags = Int32(MSG_NOSIGNAL)
     static func suppressBrokenPipeSignal(_ descriptor: Int32) {}
     #else
-    static let streamSocketType = SOCK_STREAM
+    package static let streamSocketType = SOCK_STREAM
     static let sendFlags: Int32 = 0
     static func suppressBrokenPipeSignal(_ descriptor: Int32) {
         var on: Int32 = 1
@@ -21,7 +21,7 @@ extension SocketConnection {
     #endif
 
     /// The C library's sentence for `code`, such as `Connection refused`.
-    static func errorText(_ code: Int32) -> String {
+    package static func errorText(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
 }
