@@ -30,7 +30,7 @@ package struct HTTPMessageReader: Sendable {
     }
 
     /// The message in `bytes`, `nil` while more must arrive.
-    func parse(_ bytes: ArraySlice<UInt8>, closed: Bool) throws(HTTPFailure) -> HTTPMessage? {
+    package func parse(_ bytes: ArraySlice<UInt8>, closed: Bool) throws(HTTPFailure) -> HTTPMessage? {
         guard let headEnd = bytes.firstRange(of: [13, 10, 13, 10]) else { return nil }
         var lines = String(decoding: bytes[..<headEnd.lowerBound], as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false)
         let startLine = String(lines.removeFirst())

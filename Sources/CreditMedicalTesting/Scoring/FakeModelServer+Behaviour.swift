@@ -9,11 +9,9 @@ extension FakeModelServer {
         case answer(@Sendable (ModelRequest) -> ModelAnswer)
         /// Waits `delay` (less when the server stops), then acts as `then`.
         case delayed(Duration, then: Behaviour)
-        /// Answers with the HTTP `status` and a short JSON error body.
-        case status(Int)
-        /// Answers 200 with `body` as it is: malformed JSON, a score that is not an integer, a
-        /// body larger than a client accepts.
-        case body(String)
+        /// Answers with the HTTP `status` and `body` as it is: malformed JSON, a score that is
+        /// not an integer, a body larger than a client accepts, an error page.
+        case reply(status: Int, body: String)
         /// Reads the request and closes the connection without answering.
         case closeWithoutAnswer
 
@@ -23,6 +21,14 @@ extension FakeModelServer {
                                  _ compute: @escaping @Sendable (ApplicantFeatures) -> Int) -> Behaviour {
             .answer { request in ModelAnswer(score: compute(request.features), reasons: reasons, model: model) }
         }
+
+        /// Answers with the HTTP `status` and a short JSON error body.
+        public static func status(_ status: Int) -> Behaviour {
+            .reply(status: status, body: #"{"error":"status \#(status) as told"}"#)
+        }
+
+        /// Answers 200 with `body` as it is.
+        public static func body(_ body: String) -> Behaviour { .reply(status: 200, body: body) }
 
         /// Answers 200 with a body that is not JSON.
         public static let malformedJSON = Behaviour.body(#"{"score": 6"#)
@@ -38,10 +44,8 @@ extension FakeModelServer.Engine {
             reply(200, make(request).json(), on: connection)
         case .delayed(let delay, let then):
             if pause(delay) { act(then, for: received, on: connection) }
-        case .status(let status):
-            reply(status, Data(#"{"error":"status \#(status) as told"}"#.utf8), on: connection)
-        case .body(let body):
-            reply(200, Data(body.utf8), on: connection)
+        case .reply(let status, let body):
+            reply(status, Data(body.utf8), on: connection)
         case .closeWithoutAnswer:
             return
         }

@@ -66,6 +66,23 @@ public struct ModelAnswer: Sendable, Hashable {
         var score: Int
         var reasons: [WireReason]?
         var model: ScorerIdentity?
+
+        init(score: Int, reasons: [WireReason]?, model: ScorerIdentity?) {
+            self.score = score
+            self.reasons = reasons
+            self.model = model
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            score = try container.decodeWholeNumber(forKey: .score)
+            reasons = try container.decodeIfPresent([WireReason].self, forKey: .reasons)
+            model = try container.decodeIfPresent(ScorerIdentity.self, forKey: .model)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case score, reasons, model
+        }
     }
 
     private struct WireReason: Codable {
@@ -85,11 +102,31 @@ public struct ModelAnswer: Sendable, Hashable {
             self.pointsBelowBest = pointsBelowBest
         }
 
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            code = try container.decode(String.self, forKey: .code)
+            chinese = try container.decode(String.self, forKey: .chinese)
+            english = try container.decode(String.self, forKey: .english)
+            pointsBelowBest = try container.decodeWholeNumber(forKey: .pointsBelowBest)
+        }
+
         var reason: ScoreReason { ScoreReason(code: code, chinese: chinese, english: english, pointsBelowBest: pointsBelowBest) }
 
         enum CodingKeys: String, CodingKey {
             case code, chinese, english
             case pointsBelowBest = "points_below_best"
         }
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// The number at `key` as an `Int`, a `dataCorrupted` error at `key` when it has a fraction
+    /// or lies beyond ±1 000 000 000 (the decoder's own error for `612.5` names no key).
+    fileprivate func decodeWholeNumber(forKey key: Key) throws -> Int {
+        let number = try decode(Double.self, forKey: key)
+        guard number.rounded() == number, abs(number) <= 1_000_000_000 else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "not a whole number within ±10^9")
+        }
+        return Int(number)
     }
 }
