@@ -75,16 +75,13 @@ package final class SocketConnection {
     }
 
     /// Receives what has arrived, at most `limit` bytes, waiting for some until `deadline`; an
-    /// empty array means the peer closed the connection.
+    /// empty array means the peer closed the connection, a reset is ``HTTPFailure/closedEarly``.
     package func read(atMost limit: Int, until deadline: ContinuousClock.Instant) throws(HTTPFailure) -> [UInt8] {
         while true {
             var chunk = [UInt8](repeating: 0, count: max(limit, 1))
             let result = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             if result >= 0 { return Array(chunk.prefix(result)) }
-            guard errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else {
-                if errno == ECONNRESET { return [] }
-                throw .closedEarly
-            }
+            guard errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else { throw .closedEarly }
             try wait(for: Int16(POLLIN), until: deadline, phase: "answer")
         }
     }

@@ -22,8 +22,12 @@ public struct ReceivedModelRequest: Sendable, Hashable {
         self.request = try? ModelRequest(json: body)
     }
 
-    /// The body parsed as a JSON object, for asserting what was sent exactly (`null`s included).
-    public func jsonObject() throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: body) as? [String: Any] ?? [:]
+    /// The body parsed as a JSON object, for asserting what was sent exactly (`null`s included);
+    /// a body that is not one is a `ScoringError.Code.invalidModelRequest`.
+    public func jsonObject() throws(ScoringError) -> [String: Any] {
+        guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
+            throw ScoringError(.invalidModelRequest, context: ["problem": "body not a JSON object"])
+        }
+        return object
     }
 }

@@ -170,6 +170,24 @@ final class ExternalScorerTests: XCTestCase {
         XCTAssertEqual(server.requestCount, 1)
     }
 
+    func testACancelledScoringStopsWaitingForTheAnswer() async throws {
+        let server = try FakeModelServer(behaviour: .delayed(.seconds(5), then: .score { _ in 600 }))
+        let scorer = try ExternalScorer(url: server.url(), identity: Self.configured, timeout: .seconds(5), attempts: 2)
+        let started = ContinuousClock.now
+        let applicant = Self.applicant
+        let scoring = Task { [scorer] in try await scorer.score(applicant) }
+        while server.requestCount == 0 && ContinuousClock.now - started < .seconds(2) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        scoring.cancel()
+
+        let result = await scoring.result
+
+        XCTAssertThrowsError(try result.get()) { XCTAssertTrue($0 is CancellationError, "\($0)") }
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(3))
+        XCTAssertEqual(server.requestCount, 1)
+    }
+
     func testAFeatureThatIsNotFiniteIsRefusedBeforeAnythingIsSent() async throws {
         let server = try FakeModelServer()
         let scorer = try ExternalScorer(url: server.url(), identity: Self.configured)

@@ -7,13 +7,14 @@ extension ExternalScorer {
         let scorer: ExternalScorer
         let features: ApplicantFeatures
         let body: [UInt8]
-        var headers: [String: String]
+        /// The extra headers and the content type.
+        let headers: [String: String]
 
         init(scorer: ExternalScorer, features: ApplicantFeatures, body: [UInt8]) {
             self.scorer = scorer
             self.features = features
             self.body = body
-            self.headers = scorer.headers
+            self.headers = scorer.headers.merging(["content-type": "application/json"]) { _, ours in ours }
         }
 
         /// What one request came to.

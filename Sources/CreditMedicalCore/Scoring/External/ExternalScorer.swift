@@ -8,7 +8,8 @@
 /// Each request must end (connect, send and the whole answer) within ``timeout``; a request
 /// that times out, cannot connect, loses its connection or gets an HTTP 5xx is asked again at
 /// once, up to ``attempts`` requests in all. An HTTP 4xx or an answer that is not a score is not
-/// asked again. No answer in time is ``ScoringError/Code/modelTimeout``; every other failure is
+/// asked again. (A ``FallbackScorer`` around this scorer multiplies: its attempts each make up
+/// to ``attempts`` requests.) No answer in time is ``ScoringError/Code/modelTimeout``; every other failure is
 /// ``ScoringError/Code/modelFailed`` with the `host`, `port`, `attempts`, `status` (when there
 /// was one) and `problem` in its context. The extra headers (such as an API key) are sent with
 /// every request and never shown: not in errors, not in the scorer's description.
@@ -63,19 +64,21 @@ public struct ExternalScorer: CreditScorer, CustomStringConvertible, CustomRefle
     /// What a debugger or `dump` shows: the description, so the headers stay hidden.
     public var customMirror: Mirror { Mirror(self, children: ["description": description]) }
 
+    /// Asks the model service for `features`' score, up to ``attempts`` times. A feature that
+    /// cannot be sent is a ``ScoringError/Code/invalidModelRequest`` and nothing is sent; a
+    /// cancelled task stops waiting and throws `CancellationError`.
     public func score(_ features: ApplicantFeatures) async throws -> ScoreDecision {
-        var exchange = Exchange(scorer: self, features: features, body: Array(try ModelRequest(scorer: identity, features: features).json()))
-        exchange.headers["content-type"] = "application/json"
-        for attempt in 1...attempts {
+        let exchange = Exchange(scorer: self, features: features, body: Array(try ModelRequest(scorer: identity, features: features).json()))
+        var attempt = 1
+        while true {
             try Task.checkCancellation()
             switch try await exchange.ask(attempt: attempt) {
             case .decided(let decision):
                 return decision
             case .failed(let failure, let askAgain):
-                if !askAgain || attempt == attempts { throw failure }
+                guard askAgain && attempt < attempts else { throw failure }
+                attempt += 1
             }
         }
-        // `attempts` is at least 1, so the loop returned or threw.
-        throw ScoringError(.modelFailed, context: ["attempts": "\(attempts)"])
     }
 }
