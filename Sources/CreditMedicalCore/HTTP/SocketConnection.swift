@@ -14,11 +14,13 @@ package final class SocketConnection {
     private let descriptor: Int32
     private let cancelled: CancellationFlag?
 
-    /// Adopts an open socket (such as one `accept` returned) and makes it non-blocking.
+    /// Adopts an open socket (such as one `accept` returned), makes it non-blocking and keeps it
+    /// from programs this process starts.
     package init(adopting descriptor: Int32, cancelled: CancellationFlag? = nil) {
         self.descriptor = descriptor
         self.cancelled = cancelled
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         Self.suppressBrokenPipeSignal(descriptor)
     }
 
@@ -28,7 +30,7 @@ package final class SocketConnection {
     /// Resolution uses `getaddrinfo`, which does not honour the deadline: name the service by an
     /// address or a name in the hosts file.
     package static func open(host: String, port: UInt16, until deadline: ContinuousClock.Instant,
-                                cancelled: CancellationFlag? = nil) throws(HTTPFailure) -> SocketConnection {
+                             cancelled: CancellationFlag? = nil) throws(HTTPFailure) -> SocketConnection {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Self.streamSocketType

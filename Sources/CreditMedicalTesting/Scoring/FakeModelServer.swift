@@ -67,6 +67,7 @@ public final class FakeModelServer: Sendable {
     private static func openListener() throws(StartFailure) -> (Int32, UInt16) {
         let descriptor = socket(AF_INET, SocketConnection.streamSocketType, 0)
         guard descriptor >= 0 else { throw StartFailure(description: "socket: \(SocketConnection.errorText(errno))") }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
