@@ -23,6 +23,13 @@ extension ScoringError.Code {
     public static let modelTimeout = Self("scoring.model_timeout", "The model service did not answer in time.")
     /// The model service answered with an error or an answer that is not a score.
     public static let modelFailed = Self("scoring.model_failed", "The model service failed or gave an answer that is not a score.")
+    /// An ``ExternalScorer``'s configuration cannot be used (an `https` or malformed URL, a
+    /// timeout or attempts below one, a header that cannot be sent); the context names the
+    /// `problem` and, for a header, its name (never its value).
+    public static let invalidModelService = Self("scoring.invalid_model_service", "The model service's configuration cannot be used.")
+    /// A request to a model service breaks the format (such as a number that is not finite);
+    /// the context names the `feature` or the `problem`.
+    public static let invalidModelRequest = Self("scoring.invalid_model_request", "The request to the model service breaks its format.")
     /// A batch's columns do not fit the scorecard (a feature is missing or of the other kind, or
     /// the columns differ in length).
     public static let batchMismatch = Self("scoring.batch_mismatch", "The batch's columns do not fit the scorecard.")
