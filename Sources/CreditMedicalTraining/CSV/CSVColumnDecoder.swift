@@ -36,44 +36,26 @@ struct CSVColumnDecoder {
         return values
     }
 
-    /// The column dictionary-encoded; distinct values are found by hashing bytes, so only each
-    /// distinct value becomes a `String` (and is checked to be UTF-8).
+    /// The column dictionary-encoded; only each distinct value becomes a `String` (checked to be
+    /// UTF-8).
     private func categories() throws(TrainingError) -> ScoringBatch.Column {
         var codes = [Int32](repeating: -1, count: rows)
         var dictionary: [String] = []
-        var byHash: [Int: [Int32]] = [:]
-        var keys: [[UInt8]] = []
+        var lookup = CategoryDictionary()
         for row in 0..<rows {
             let field = field(row)
             let start = tokens.starts[field], end = tokens.ends[field]
-            if !tokens.escaped[field], Self.isMissing(bytes, start, end) { continue }
-            let key = tokens.escaped[field] ? CSVTokenizer.unescaped(bytes, start, end, escaped: true) : nil
-            let hash = key.map(Self.hash) ?? Self.hash(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-            let found = byHash[hash]?.first { code in
-                key.map { keys[Int(code)] == $0 } ?? keys[Int(code)].elementsEqual(bytes[start..<end])
-            }
-            if let found {
-                codes[row] = found
-                continue
-            }
-            let newKey = key ?? Array(bytes[start..<end])
-            guard let text = String(validating: newKey, as: UTF8.self) else {
+            let escaped = tokens.escaped[field]
+            if !escaped, Self.isMissing(bytes, start, end) { continue }
+            let (code, isNew) = escaped ? lookup.code(CSVTokenizer.unescaped(bytes, start, end, escaped: true)) : lookup.code(bytes, start, end)
+            codes[row] = code
+            guard isNew else { continue }
+            guard let text = String(validating: lookup.keys[Int(code)], as: UTF8.self) else {
                 throw TrainingError(.invalidUTF8, context: ["line": "\(tokens.recordLines[row + 1])", "column": "\(column + 1)"])
             }
-            let code = Int32(dictionary.count)
             dictionary.append(text)
-            keys.append(newKey)
-            byHash[hash, default: []].append(code)
-            codes[row] = code
         }
         return .categories(codes: codes, dictionary: dictionary)
-    }
-
-    /// A hash of some bytes (the same for equal bytes, wherever they lie).
-    private static func hash(_ bytes: some Collection<UInt8>) -> Int {
-        var hasher = Hasher()
-        for byte in bytes { hasher.combine(byte) }
-        return hasher.finalize()
     }
 
     /// The text of one field of the header (or any record), checked to be UTF-8.
