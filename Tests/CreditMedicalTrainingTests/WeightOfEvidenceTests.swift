@@ -15,9 +15,9 @@ final class WeightOfEvidenceTests: XCTestCase {
     }
 
     func testAnEmptyCellIsSmoothedByAHalf() {
-        // 10 goods and no bads among 110 goods and 40 bads: WoE = ln((10.5/110) / (0.5/40)) = ln 7.636364 = 2.032940.
+        // 10 goods and no bads among 110 goods and 40 bads: WoE = ln((10.5/110) / (0.5/40)) = ln 7.636364 = 2.032922.
         let bins = [BinCounts(goods: 10, bads: 0), BinCounts(goods: 100, bads: 40)]
-        XCTAssertEqual(bins[0].weightOfEvidence(in: bins.total), 2.032940, accuracy: 1e-6)
+        XCTAssertEqual(bins[0].weightOfEvidence(in: bins.total), 2.032922, accuracy: 1e-6)
         XCTAssertTrue(bins.informationValue(in: bins.total).isFinite)
         XCTAssertEqual(BinCounts().weightOfEvidence(in: bins.total), 0)
     }

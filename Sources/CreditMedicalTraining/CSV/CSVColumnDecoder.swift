@@ -25,11 +25,10 @@ struct CSVColumnDecoder {
     private func numbers() -> [Double]? {
         var values = [Double](repeating: .nan, count: rows)
         for row in 0..<rows {
-            let field = field(row)
-            let start = tokens.starts[field], end = tokens.ends[field]
-            if let value = DecimalParser.parse(bytes, start, end) {
+            let span = tokens.spans[field(row)]
+            if let value = DecimalParser.parse(bytes, span.start, span.end) {
                 values[row] = value
-            } else if tokens.escaped[field] || !Self.isMissing(bytes, start, end) {
+            } else if span.escaped || !Self.isMissing(bytes, span.start, span.end) {
                 return nil
             }
         }
@@ -42,25 +41,32 @@ struct CSVColumnDecoder {
         var codes = [Int32](repeating: -1, count: rows)
         var dictionary: [String] = []
         var lookup = CategoryDictionary()
+        // What each code of `lookup` is: a code of `dictionary`, or −1 for a missing spelling.
+        var meaning: [Int32] = []
         for row in 0..<rows {
-            let field = field(row)
-            let start = tokens.starts[field], end = tokens.ends[field]
-            let escaped = tokens.escaped[field]
-            if !escaped, Self.isMissing(bytes, start, end) { continue }
-            let (code, isNew) = escaped ? lookup.code(CSVTokenizer.unescaped(bytes, start, end, escaped: true)) : lookup.code(bytes, start, end)
-            codes[row] = code
-            guard isNew else { continue }
-            guard let text = String(validating: lookup.keys[Int(code)], as: UTF8.self) else {
-                throw TrainingError(.invalidUTF8, context: ["line": "\(tokens.recordLines[row + 1])", "column": "\(column + 1)"])
+            let span = tokens.spans[field(row)]
+            let (code, isNew) = span.escaped
+                ? lookup.code(CSVTokenizer.unescaped(bytes, span.start, span.end, escaped: true))
+                : lookup.code(bytes, span.start, span.end)
+            if isNew {
+                if !span.escaped, Self.isMissing(bytes, span.start, span.end) {
+                    meaning.append(-1)
+                } else if let text = String(validating: lookup.key(code), as: UTF8.self) {
+                    meaning.append(Int32(dictionary.count))
+                    dictionary.append(text)
+                } else {
+                    throw TrainingError(.invalidUTF8, context: ["line": "\(tokens.recordLines[row + 1])", "column": "\(column + 1)"])
+                }
             }
-            dictionary.append(text)
+            codes[row] = meaning[Int(code)]
         }
         return .categories(codes: codes, dictionary: dictionary)
     }
 
     /// The text of one field of the header (or any record), checked to be UTF-8.
     static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: CSVTokenizer, field: Int, line: Int) throws(TrainingError) -> String {
-        let key = CSVTokenizer.unescaped(bytes, tokens.starts[field], tokens.ends[field], escaped: tokens.escaped[field])
+        let span = tokens.spans[field]
+        let key = CSVTokenizer.unescaped(bytes, span.start, span.end, escaped: span.escaped)
         guard let text = String(validating: key, as: UTF8.self) else { throw TrainingError(.invalidUTF8, context: ["line": "\(line)"]) }
         return text
     }

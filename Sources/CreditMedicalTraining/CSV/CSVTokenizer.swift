@@ -4,11 +4,15 @@
 import CreditMedicalCore
 
 struct CSVTokenizer {
-    /// Where each field lies, row-major: the header's fields first.
-    private(set) var starts: [Int] = []
-    private(set) var ends: [Int] = []
-    /// Whether the field at the same position holds doubled quotes.
-    private(set) var escaped: [Bool] = []
+    /// Where a field lies, and whether it holds doubled quotes.
+    struct Span {
+        let start: Int
+        let end: Int
+        let escaped: Bool
+    }
+
+    /// Every field, row-major: the header's fields first.
+    private(set) var spans: [Span] = []
     /// The line (1-based) each record starts on, the header's first.
     private(set) var recordLines: [Int] = []
     /// Fields per record, from the header.
@@ -22,9 +26,7 @@ struct CSVTokenizer {
         let count = bytes.count
         var index = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         var line = 1
-        starts.reserveCapacity(count / 6)
-        ends.reserveCapacity(count / 6)
-        escaped.reserveCapacity(count / 6)
+        spans.reserveCapacity(count / 6)
         while index < count {
             if bytes[index] == Self.lf || bytes[index] == Self.cr {
                 index += bytes[index] == Self.cr && index + 1 < count && bytes[index + 1] == Self.lf ? 2 : 1
@@ -87,9 +89,7 @@ struct CSVTokenizer {
     }
 
     private mutating func append(_ start: Int, _ end: Int, _ doubled: Bool) {
-        starts.append(start)
-        ends.append(end)
-        escaped.append(doubled)
+        spans.append(Span(start: start, end: end, escaped: doubled))
     }
 
     /// The field's bytes, with doubled quotes made single.

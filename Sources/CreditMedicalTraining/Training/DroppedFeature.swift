@@ -21,6 +21,11 @@ public struct DroppedFeature: Sendable, Hashable, CustomStringConvertible {
     public let name: String
     public let reason: Reason
 
+    public init(name: String, reason: Reason) {
+        self.name = name
+        self.reason = reason
+    }
+
     public var description: String {
         switch reason {
         case .excluded: "\(name): excluded by policy"
