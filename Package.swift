@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CreditMedicalPostgres", targets: ["CreditMedicalPostgres"]),
         .library(name: "CreditMedicalTesting", targets: ["CreditMedicalTesting"]),
         .library(name: "CreditMedicalConformance", targets: ["CreditMedicalConformance"]),
+        .library(name: "CreditMedicalTraining", targets: ["CreditMedicalTraining"]),
         .executable(name: "credit-medical", targets: ["credit-medical"]),
     ],
     targets: [
@@ -25,6 +26,7 @@ let package = Package(
         ),
         .target(name: "CreditMedicalCore"),
         .target(name: "CreditMedicalHIS", dependencies: ["CreditMedicalCore"]),
+        .target(name: "CreditMedicalTraining", dependencies: ["CreditMedicalCore"]),
         // What the stores share (column maps, commits grouped by table); not a product.
         .target(name: "CreditMedicalStoreSupport", dependencies: ["CreditMedicalCore", "CreditMedicalHIS"]),
         .target(name: "CreditMedicalSQLite", dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalStoreSupport", "CSQLite"]),
@@ -45,9 +47,13 @@ let package = Package(
                            "CSQLite"],
             path: "Tests/TestWorker"
         ),
+        // Times CSV reading and training, and trains on one CSV to score another (see Tools/compare-scoring.py); not a product.
+        .executableTarget(name: "credit-medical-training-bench", dependencies: ["CreditMedicalTraining", "CreditMedicalCore"],
+                          path: "Tools/TrainingBenchmark"),
         // What several test targets share (running the package's programs); not a product.
         .target(name: "CreditMedicalTestSupport", dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalTesting"], path: "Tests/Support"),
         .testTarget(name: "CreditMedicalCoreTests", dependencies: ["CreditMedicalCore", "CreditMedicalTesting", "CreditMedicalTestSupport"]),
+        .testTarget(name: "CreditMedicalTrainingTests", dependencies: ["CreditMedicalTraining", "CreditMedicalCore"]),
         .testTarget(name: "CreditMedicalHISTests", dependencies: ["CreditMedicalHIS", "CreditMedicalTesting"]),
         .testTarget(
             name: "CreditMedicalSQLiteTests",

@@ -1,0 +1,19 @@
+/// How features are binned.
+public struct BinningOptions: Sendable, Hashable, Codable {
+    /// How many quantile bins a numeric feature starts from.
+    public var fineBins: Int
+    /// The smallest share of all rows a bin may hold (missing values apart).
+    public var minimumBinShare: Double
+    /// The most bins a feature may end with (its missing bin apart).
+    public var maximumBins: Int
+    /// A numeric feature's WoE is made to run one way unless the binning that does not run one
+    /// way has at least this many times its information value.
+    public var nonMonotonicGain: Double
+
+    public init(fineBins: Int = 20, minimumBinShare: Double = 0.05, maximumBins: Int = 8, nonMonotonicGain: Double = 1.3) {
+        self.fineBins = fineBins
+        self.minimumBinShare = minimumBinShare
+        self.maximumBins = maximumBins
+        self.nonMonotonicGain = nonMonotonicGain
+    }
+}

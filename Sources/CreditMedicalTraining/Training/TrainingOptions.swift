@@ -1,0 +1,61 @@
+public import CreditMedicalCore
+
+/// What a training run is called and how it bins, selects, fits and scales.
+public struct TrainingOptions: Sendable, Hashable {
+    /// The scorecard's id and version.
+    public var id: String
+    public var version: String
+    /// The smallest share of all rows a bin may hold.
+    public var minimumBinShare: Double
+    /// How many quantile bins a numeric feature starts from.
+    public var fineBins: Int
+    /// The most bins a feature may end with (its missing bin apart).
+    public var maximumBins: Int
+    /// Features with a lower information value are dropped.
+    public var minimumInformationValue: Double
+    /// Of two features whose WoE columns correlate more than this (in absolute value), the one
+    /// with the lower information value is dropped.
+    public var correlationLimit: Double
+    /// The L2 penalty per training row: the regression's penalty is `l2 × rows × Σ bi² / 2`.
+    public var l2: Double
+    /// How log-odds become points.
+    public var scaling: Scorecard.PointsScaling
+    /// Columns never used, by policy (such as age); recorded in the scorecard.
+    public var excluded: [String]
+
+    public init(id: String = "trained", version: String = "1", minimumBinShare: Double = 0.05, fineBins: Int = 20, maximumBins: Int = 8,
+                minimumInformationValue: Double = 0.02, correlationLimit: Double = 0.8, l2: Double = 1e-4,
+                scaling: Scorecard.PointsScaling = Scorecard.PointsScaling(), excluded: [String] = []) {
+        self.id = id
+        self.version = version
+        self.minimumBinShare = minimumBinShare
+        self.fineBins = fineBins
+        self.maximumBins = maximumBins
+        self.minimumInformationValue = minimumInformationValue
+        self.correlationLimit = correlationLimit
+        self.l2 = l2
+        self.scaling = scaling
+        self.excluded = excluded
+    }
+
+    var binning: BinningOptions {
+        BinningOptions(fineBins: fineBins, minimumBinShare: minimumBinShare, maximumBins: maximumBins)
+    }
+
+    /// Throws ``TrainingError/Code/invalidOptions`` naming the first option out of range.
+    func validate() throws(TrainingError) {
+        let problems: [(String, Bool, String)] = [
+            ("id", !id.isEmpty && !version.isEmpty, "id and version must not be empty"),
+            ("minimumBinShare", minimumBinShare >= 0 && minimumBinShare < 0.5, "must be at least 0 and below 0.5"),
+            ("fineBins", fineBins >= 2, "must be at least 2"),
+            ("maximumBins", maximumBins >= 1, "must be at least 1"),
+            ("minimumInformationValue", minimumInformationValue >= 0, "must not be negative"),
+            ("correlationLimit", correlationLimit > 0 && correlationLimit <= 1, "must be above 0 and at most 1"),
+            ("l2", l2 >= 0 && l2.isFinite, "must be finite and not negative"),
+            ("scaling", scaling.baseOdds > 0 && scaling.pointsToDoubleOdds > 0, "base odds and points to double the odds must be positive"),
+        ]
+        if let (option, _, problem) = problems.first(where: { !$0.1 }) {
+            throw TrainingError(.invalidOptions, context: ["option": option, "problem": problem])
+        }
+    }
+}
