@@ -38,7 +38,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "credit-medical",
-            dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalSQLite", "CreditMedicalPostgres", "CreditMedicalTesting"]
+            dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalSQLite", "CreditMedicalPostgres", "CreditMedicalTesting",
+                           "CreditMedicalTraining"]
         ),
         // A helper program the tests start several times on one database; not a product.
         .executableTarget(
@@ -68,7 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CreditMedicalCLITests",
-            dependencies: ["credit-medical", "CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalSQLite", "CreditMedicalTesting",
+            dependencies: ["credit-medical", "CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalSQLite", "CreditMedicalTesting", "CreditMedicalTraining",
                            "CreditMedicalTestSupport", "credit-medical-test-worker"]
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import CreditMedicalCore
 import CreditMedicalTesting
 import CreditMedicalTestSupport
 import Foundation

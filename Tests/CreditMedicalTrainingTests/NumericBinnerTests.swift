@@ -1,3 +1,4 @@
+import CreditMedicalCore
 @testable import CreditMedicalTraining
 import XCTest
 

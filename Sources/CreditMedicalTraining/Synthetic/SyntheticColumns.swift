@@ -1,3 +1,4 @@
+import CreditMedicalCore
 import Foundation
 
 /// The columns of ``SyntheticCreditData`` and how one applicant is drawn.

@@ -1,3 +1,4 @@
+public import CreditMedicalCore
 import Foundation
 
 /// Made-up applicants of a treat-first, pay-later program, for tests and benchmarks: 7 numeric

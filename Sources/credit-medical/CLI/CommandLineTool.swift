@@ -3,13 +3,15 @@ enum CommandLineTool {
     /// Every command, in the order `help` lists them.
     static var commands: [any Command.Type] {
         [DemoCommand.self, AuditCommand.self, CheckoutsCommand.self, CheckoutsRetryCommand.self, CheckoutsCancelCommand.self,
-         CopyCommand.self, LedgerBenchCommand.self, BillingBenchCommand.self, HelpCommand.self]
+         CopyCommand.self, ScoreTrainCommand.self, ScoreEvaluateCommand.self, ScoreApplyCommand.self, ScoreMonitorCommand.self,
+         ScoreReportCommand.self, LedgerBenchCommand.self, BillingBenchCommand.self, ScoringBenchCommand.self, HelpCommand.self]
     }
 
     /// Runs the command line `words` (without the program's name) and returns the exit status: 0
     /// done, 1 failed (the error on standard error), 2 not understood (the error and the usage
-    /// on standard error). `-h` or `--help` anywhere prints the usage of the command named before
-    /// it, or of every command under a group (`bench --help`), on standard output.
+    /// on standard error) or given a file it cannot use (the error on standard error). `-h` or
+    /// `--help` anywhere prints the usage of the command named before it, or of every command
+    /// under a group (`bench --help`), on standard output.
     static func run(_ words: [String]) async -> Int32 {
         var arguments = Arguments(words)
         var path: [String] = []
@@ -34,6 +36,9 @@ enum CommandLineTool {
             return try await command.run(arguments)
         } catch let error as UsageError {
             Output.standardError("error: \(error)\n\n\(usage(under: path))")
+            return 2
+        } catch let error as BadInputError {
+            Output.standardError("error: \(error)")
             return 2
         } catch {
             Output.standardError("error: \(error)")
