@@ -122,7 +122,7 @@ final class ScoreCommandTests: CommandLineTestCase {
         XCTAssertEqual(result.status, 0, result.both)
         let json = try XCTUnwrap(result.json, result.both)
         XCTAssertEqual(json.keys.sorted(), ["auc", "batch_per_s", "ratio", "single_per_s", "train_rows", "train_s"])
-        XCTAssertEqual(json["train_rows"] as? Int, 2_800)
+        XCTAssertEqual(json["train_rows"] as? Int, 4_000)
         XCTAssertGreaterThan(json["ratio"] as? Double ?? 0, 1, "batches beat one at a time")
     }
 }
