@@ -9,7 +9,7 @@ import Foundation
 //       writes synthetic data as CSV (target `defaulted`, 1 = bad);
 //   credit-medical-training-bench compare TRAIN.csv TEST.csv TARGET [OPTION=VALUE...] [EXCLUDED...]
 //       trains on TRAIN.csv and prints one JSON line with the AUC on TEST.csv; options are l2,
-//       minimumInformationValue, correlationLimit, minimumBinShare, maximumBins and fineBins.
+//       minimumInformationValue, correlationLimit, minimumBinShare, maximumBins, fineBins and nonMonotonicGain.
 
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
@@ -72,6 +72,7 @@ do {
             case "minimumBinShare": options.minimumBinShare = value
             case "maximumBins": options.maximumBins = Int(value)
             case "fineBins": options.fineBins = Int(value)
+            case "nonMonotonicGain": options.nonMonotonicGain = value
             default: options.excluded.append(argument)
             }
         }
