@@ -36,7 +36,8 @@ public struct CSVTable: Sendable {
 
     /// Reads CSV bytes. Throws ``TrainingError/Code/emptyFile``, ``TrainingError/Code/raggedRow``,
     /// ``TrainingError/Code/malformedQuote``, ``TrainingError/Code/invalidUTF8`` or
-    /// ``TrainingError/Code/duplicateColumn``, each naming the line.
+    /// ``TrainingError/Code/duplicateColumn``, each naming the line, or
+    /// ``TrainingError/Code/fileTooLarge`` for 2 GiB or more.
     public init(data: Data) throws(TrainingError) {
         let result = data.withUnsafeBytes { raw -> Result<([String], [ScoringBatch.Column], [Int]), TrainingError> in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -44,7 +45,7 @@ public struct CSVTable: Sendable {
                 let tokens = try CSVTokenizer(bytes)
                 var names: [String] = []
                 for column in 0..<tokens.width {
-                    let name = try CSVColumnDecoder.text(bytes, tokens, field: column, line: 1)
+                    let name = try CSVColumnDecoder.header(bytes, tokens, column: column)
                     guard !names.contains(name) else { throw TrainingError(.duplicateColumn, context: ["column": name]) }
                     names.append(name)
                 }

@@ -27,6 +27,8 @@ extension TrainingError.Code {
     /// Columns given in memory differ in number of rows, or do not match their names; the context
     /// counts them.
     public static let unevenColumns = Self("training.uneven_columns", "The columns differ in length or do not match their names.")
+    /// The file is 2 GiB or larger; the context names its `bytes` and the `maximum`.
+    public static let fileTooLarge = Self("training.file_too_large", "The file is larger than the reader takes.")
     /// The file cannot be read; the context names the `path`.
     public static let unreadableFile = Self("training.unreadable_file", "The file cannot be read.")
     /// The target column is not in the file; the context names the `target` and the `columns`.
