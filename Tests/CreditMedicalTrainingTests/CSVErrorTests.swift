@@ -43,4 +43,12 @@ final class CSVErrorTests: XCTestCase {
         XCTAssertEqual(failure?.code, .duplicateColumn)
         XCTAssertEqual(failure?.context["column"], "a")
     }
+
+    func testAnUnreadableFileNamesItsPath() {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString).csv")
+        XCTAssertThrowsError(try CSVTable(contentsOf: path)) { error in
+            XCTAssertEqual((error as? TrainingError)?.code, .unreadableFile)
+            XCTAssertEqual((error as? TrainingError)?.context["path"], path.path)
+        }
+    }
 }

@@ -53,4 +53,16 @@ final class CSVTableTests: XCTestCase {
         XCTAssertEqual(table.applicant(row: 1)["x"], .missing(.noRecord))
         XCTAssertEqual(table.applicant(row: 1)["y"], .category("b"))
     }
+
+    func testColumnsInMemoryMustMatchInLength() throws {
+        let table = try CSVTable(columnNames: ["x", "y"], columns: [.numbers([1, 2]), .categories(codes: [0, -1], dictionary: ["a"])])
+        XCTAssertEqual(table.rowCount, 2)
+        XCTAssertEqual(table.rowLines, [2, 3])
+        XCTAssertEqual(table.rows([1]).applicant(row: 0)["y"], .missing(.noRecord))
+        XCTAssertThrowsError(try CSVTable(columnNames: ["x", "y"], columns: [.numbers([1, 2]), .numbers([1])])) { error in
+            XCTAssertEqual((error as? TrainingError)?.code, .unevenColumns)
+            XCTAssertEqual((error as? TrainingError)?.context["rows"], "2,1")
+        }
+        XCTAssertThrowsError(try CSVTable(columnNames: ["x"], columns: [.numbers([1]), .numbers([2])]))
+    }
 }

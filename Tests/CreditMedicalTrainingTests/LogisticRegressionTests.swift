@@ -11,6 +11,8 @@ final class LogisticRegressionTests: XCTestCase {
         XCTAssertLessThan(model.iterations, 15)
         XCTAssertEqual(model.intercept, log(1.0 / 3), accuracy: 1e-9)
         XCTAssertEqual(model.coefficients[0], 2 * log(3.0), accuracy: 1e-9)
+        // At x = 1 the odds of bad are 3 : 1.
+        XCTAssertEqual(model.logOdds([1]), log(3.0), accuracy: 1e-9)
     }
 
     func testMatchesGradientDescentWithAPenalty() {

@@ -52,7 +52,7 @@ final class NumericBinnerTests: XCTestCase {
     func testAFewDistinctValuesGetABinEach() {
         let values = (0..<600).map { Double($0 % 3) }
         let targets = (0..<600).map { UInt8($0 % 3 == 2 && $0 % 2 == 0 ? 1 : 0) }
-        let binning = NumericBinner(options: BinningOptions(nonMonotonicGain: 100)).bin(name: "x", values: values, targets: targets)
+        let binning = NumericBinner(options: BinningOptions()).bin(name: "x", values: values, targets: targets)
         XCTAssertEqual(binning.upperBounds, [1, 2])
     }
 }

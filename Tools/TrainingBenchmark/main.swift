@@ -5,8 +5,11 @@ import Foundation
 // Usage:
 //   credit-medical-training-bench synthetic [ROWS] [SEED]
 //       times reading and training on synthetic data (70/30 split) and prints the held-out AUC;
-//   credit-medical-training-bench compare TRAIN.csv TEST.csv TARGET [EXCLUDED...]
-//       trains on TRAIN.csv and prints one JSON line with the AUC on TEST.csv.
+//   credit-medical-training-bench write-synthetic ROWS SEED PATH
+//       writes synthetic data as CSV (target `defaulted`, 1 = bad);
+//   credit-medical-training-bench compare TRAIN.csv TEST.csv TARGET [OPTION=VALUE...] [EXCLUDED...]
+//       trains on TRAIN.csv and prints one JSON line with the AUC on TEST.csv; options are l2,
+//       minimumInformationValue, correlationLimit, minimumBinShare, maximumBins, fineBins and nonMonotonicGain.
 
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
@@ -49,15 +52,35 @@ do {
         print("train on all rows \(train) s: features \(result.scorecard.features.count), train AUC \(result.trainAUC), KS \(result.trainKS)")
         print("70/30 held-out AUC \(heldOut.auc), KS \(heldOut.ks), Gini \(heldOut.gini)")
         for dropped in result.dropped { print("dropped \(dropped)") }
+    case "write-synthetic" where arguments.count == 4:
+        let data = SyntheticCreditData(rows: Int(arguments[1]) ?? 100_000, seed: UInt64(arguments[2]) ?? 42)
+        try Data(data.csv().utf8).write(to: URL(fileURLWithPath: arguments[3]))
     case "compare" where arguments.count >= 4:
         let train = try CSVTable(contentsOf: URL(fileURLWithPath: arguments[1]))
         let test = try CSVTable(contentsOf: URL(fileURLWithPath: arguments[2]))
-        let options = TrainingOptions(excluded: Array(arguments.dropFirst(4)))
+        var options = TrainingOptions()
+        for argument in arguments.dropFirst(4) {
+            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Double(parts[1]) else {
+                options.excluded.append(argument)
+                continue
+            }
+            switch parts[0] {
+            case "l2": options.l2 = value
+            case "minimumInformationValue": options.minimumInformationValue = value
+            case "correlationLimit": options.correlationLimit = value
+            case "minimumBinShare": options.minimumBinShare = value
+            case "maximumBins": options.maximumBins = Int(value)
+            case "fineBins": options.fineBins = Int(value)
+            case "nonMonotonicGain": options.nonMonotonicGain = value
+            default: options.excluded.append(argument)
+            }
+        }
         let (result, time) = try timed { try ScorecardTrainer(options: options).train(train, target: arguments[3]) }
         let evaluation = try ScorecardEvaluation(scorecard: result.scorecard, table: test, target: arguments[3])
         print(#"{"train_auc": \#(result.trainAUC), "test_auc": \#(evaluation.auc), "test_ks": \#(evaluation.ks), "seconds": \#(time), "features": \#(result.scorecard.features.count)}"#)
     default:
-        FileHandle.standardError.write(Data("usage: credit-medical-training-bench synthetic [ROWS] [SEED] | compare TRAIN.csv TEST.csv TARGET [EXCLUDED...]\n".utf8))
+        FileHandle.standardError.write(Data("usage: credit-medical-training-bench synthetic [ROWS] [SEED] | write-synthetic ROWS SEED PATH | compare TRAIN.csv TEST.csv TARGET [OPTION=VALUE...] [EXCLUDED...]\n".utf8))
         exit(2)
     }
 } catch {

@@ -7,10 +7,13 @@ public struct BinningOptions: Sendable, Hashable, Codable {
     /// The most bins a feature may end with (its missing bin apart).
     public var maximumBins: Int
     /// A numeric feature's WoE is made to run one way unless the binning that does not run one
-    /// way has at least this many times its information value.
+    /// way has at least this many times its information value: by default 3, so a U-shaped
+    /// feature, whose signal merging to one trend destroys, keeps its shape, while noise that
+    /// breaks a trend is merged away (on the German credit data always-monotonic bins rank
+    /// held-out rows better than bins kept non-monotonic for a 30% gain).
     public var nonMonotonicGain: Double
 
-    public init(fineBins: Int = 20, minimumBinShare: Double = 0.05, maximumBins: Int = 8, nonMonotonicGain: Double = 1.3) {
+    public init(fineBins: Int = 20, minimumBinShare: Double = 0.05, maximumBins: Int = 8, nonMonotonicGain: Double = 3.0) {
         self.fineBins = fineBins
         self.minimumBinShare = minimumBinShare
         self.maximumBins = maximumBins

@@ -14,7 +14,7 @@ struct CSVColumnDecoder {
     }
 
     private var rows: Int { tokens.recordLines.count - 1 }
-    private func field(_ row: Int) -> Int { (row + 1) * tokens.width + column }
+    private var spans: [CSVTokenizer.Span] { tokens.columns[column] }
 
     func decode() throws(TrainingError) -> ScoringBatch.Column {
         if let numbers = numbers() { return .numbers(numbers) }
@@ -24,8 +24,9 @@ struct CSVColumnDecoder {
     /// The column as numbers, `nil` as soon as a value is neither missing nor a finite number.
     private func numbers() -> [Double]? {
         var values = [Double](repeating: .nan, count: rows)
+        let spans = spans
         for row in 0..<rows {
-            let span = tokens.spans[field(row)]
+            let span = spans[row]
             if let value = DecimalParser.parse(bytes, span.start, span.end) {
                 values[row] = value
             } else if span.escaped || !Self.isMissing(bytes, span.start, span.end) {
@@ -43,8 +44,9 @@ struct CSVColumnDecoder {
         var lookup = CategoryDictionary()
         // What each code of `lookup` is: a code of `dictionary`, or −1 for a missing spelling.
         var meaning: [Int32] = []
+        let spans = spans
         for row in 0..<rows {
-            let span = tokens.spans[field(row)]
+            let span = spans[row]
             let (code, isNew) = span.escaped
                 ? lookup.code(CSVTokenizer.unescaped(bytes, span.start, span.end, escaped: true))
                 : lookup.code(bytes, span.start, span.end)
@@ -63,11 +65,11 @@ struct CSVColumnDecoder {
         return .categories(codes: codes, dictionary: dictionary)
     }
 
-    /// The text of one field of the header (or any record), checked to be UTF-8.
-    static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: CSVTokenizer, field: Int, line: Int) throws(TrainingError) -> String {
-        let span = tokens.spans[field]
+    /// The text of one field of the header, checked to be UTF-8.
+    static func header(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: CSVTokenizer, column: Int) throws(TrainingError) -> String {
+        let span = tokens.header[column]
         let key = CSVTokenizer.unescaped(bytes, span.start, span.end, escaped: span.escaped)
-        guard let text = String(validating: key, as: UTF8.self) else { throw TrainingError(.invalidUTF8, context: ["line": "\(line)"]) }
+        guard let text = String(validating: key, as: UTF8.self) else { throw TrainingError(.invalidUTF8, context: ["line": "1"]) }
         return text
     }
 

@@ -36,7 +36,8 @@ public struct CSVTable: Sendable {
 
     /// Reads CSV bytes. Throws ``TrainingError/Code/emptyFile``, ``TrainingError/Code/raggedRow``,
     /// ``TrainingError/Code/malformedQuote``, ``TrainingError/Code/invalidUTF8`` or
-    /// ``TrainingError/Code/duplicateColumn``, each naming the line.
+    /// ``TrainingError/Code/duplicateColumn``, each naming the line, or
+    /// ``TrainingError/Code/fileTooLarge`` for 2 GiB or more.
     public init(data: Data) throws(TrainingError) {
         let result = data.withUnsafeBytes { raw -> Result<([String], [ScoringBatch.Column], [Int]), TrainingError> in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -44,7 +45,7 @@ public struct CSVTable: Sendable {
                 let tokens = try CSVTokenizer(bytes)
                 var names: [String] = []
                 for column in 0..<tokens.width {
-                    let name = try CSVColumnDecoder.text(bytes, tokens, field: column, line: 1)
+                    let name = try CSVColumnDecoder.header(bytes, tokens, column: column)
                     guard !names.contains(name) else { throw TrainingError(.duplicateColumn, context: ["column": name]) }
                     names.append(name)
                 }
@@ -57,18 +58,27 @@ public struct CSVTable: Sendable {
             }
         }
         let (names, columns, lines) = try result.get()
-        self.init(columnNames: names, columns: columns, rowLines: lines)
+        self.init(checkedNames: names, columns: columns, rowLines: lines)
     }
 
-    /// A table from columns of equal length; `rowLines` defaults to a file with no quoted line breaks.
-    public init(columnNames: [String], columns: [ScoringBatch.Column], rowLines: [Int]? = nil) {
-        precondition(columnNames.count == columns.count, "a name per column")
-        let count = columns.first.map(\.rowCount) ?? 0
-        precondition(columns.allSatisfy { $0.rowCount == count }, "columns of equal length")
-        self.columnNames = columnNames
+    /// A table from columns already in memory; `rowLines` defaults to a file with no quoted line
+    /// breaks. Throws ``TrainingError/Code/unevenColumns`` when the names, columns or line numbers
+    /// do not match in count.
+    public init(columnNames: [String], columns: [ScoringBatch.Column], rowLines: [Int]? = nil) throws(TrainingError) {
+        let count = columns.first?.rowCount ?? 0
+        guard columnNames.count == columns.count, Set(columnNames).count == columnNames.count,
+              columns.allSatisfy({ $0.rowCount == count }), rowLines.map({ $0.count == count }) ?? true else {
+            throw TrainingError(.unevenColumns, context: ["names": "\(columnNames.count)", "columns": "\(columns.count)",
+                                                          "rows": columns.map { "\($0.rowCount)" }.joined(separator: ",")])
+        }
+        self.init(checkedNames: columnNames, columns: columns, rowLines: rowLines ?? (0..<count).map { $0 + 2 })
+    }
+
+    private init(checkedNames: [String], columns: [ScoringBatch.Column], rowLines: [Int]) {
+        self.columnNames = checkedNames
         self.columns = columns
-        self.rowCount = count
-        self.rowLines = rowLines ?? (0..<count).map { $0 + 2 }
+        self.rowCount = rowLines.count
+        self.rowLines = rowLines
     }
 
     /// The column named `name`, if the table has it.
@@ -84,7 +94,7 @@ public struct CSVTable: Sendable {
             case .categories(let codes, let dictionary): .categories(codes: rows.map { codes[$0] }, dictionary: dictionary)
             }
         }
-        return CSVTable(columnNames: columnNames, columns: picked, rowLines: rows.map { rowLines[$0] })
+        return CSVTable(checkedNames: columnNames, columns: picked, rowLines: rows.map { rowLines[$0] })
     }
 
     /// Every column but those in `excluded`, as a batch to score.

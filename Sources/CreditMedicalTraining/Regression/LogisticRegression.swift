@@ -22,24 +22,32 @@ public struct LogisticRegression: Sendable, Hashable {
         let mean = Double(targets.reduce(0) { $0 + Int($1) }) / Double(max(rows, 1))
         if mean > 0, mean < 1 { beta[0] = log(mean / (1 - mean)) }
         var iterations = 0, converged = false
-        var row = [Double](repeating: 1, count: size)
+        // The rows one after another, each starting with the intercept's 1.
+        var design = [Double](repeating: 1, count: rows * size)
+        for (column, values) in columns.enumerated() {
+            for index in 0..<rows { design[index * size + column + 1] = values[index] }
+        }
         while iterations < maximumIterations, !converged {
             iterations += 1
             var hessian = [Double](repeating: 0, count: size * size)
             var gradient = [Double](repeating: 0, count: size)
-            for index in 0..<rows {
-                var eta = beta[0]
-                for column in 1..<size {
-                    row[column] = columns[column - 1][index]
-                    eta += beta[column] * row[column]
-                }
-                let probability = 1 / (1 + exp(-eta))
-                let weight = probability * (1 - probability)
-                let residual = Double(targets[index]) - probability
-                for i in 0..<size {
-                    gradient[i] += residual * row[i]
-                    let weighted = weight * row[i]
-                    for j in 0...i { hessian[i * size + j] += weighted * row[j] }
+            design.withUnsafeBufferPointer { design in
+                hessian.withUnsafeMutableBufferPointer { hessian in
+                    gradient.withUnsafeMutableBufferPointer { gradient in
+                        for index in 0..<rows {
+                            let row = design.baseAddress! + index * size
+                            var eta = 0.0
+                            for column in 0..<size { eta += beta[column] * row[column] }
+                            let probability = 1 / (1 + exp(-eta))
+                            let weight = probability * (1 - probability)
+                            let residual = Double(targets[index]) - probability
+                            for i in 0..<size {
+                                gradient[i] += residual * row[i]
+                                let weighted = weight * row[i]
+                                for j in 0...i { hessian[i * size + j] += weighted * row[j] }
+                            }
+                        }
+                    }
                 }
             }
             for i in 0..<size {

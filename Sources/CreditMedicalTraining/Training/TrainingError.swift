@@ -24,6 +24,11 @@ extension TrainingError.Code {
     public static let invalidUTF8 = Self("training.invalid_utf8", "The file has bytes that are not UTF-8.")
     /// Two header fields have the same name; the context names the `column`.
     public static let duplicateColumn = Self("training.duplicate_column", "Two columns have the same name.")
+    /// Columns given in memory differ in number of rows, or do not match their names; the context
+    /// counts them.
+    public static let unevenColumns = Self("training.uneven_columns", "The columns differ in length or do not match their names.")
+    /// The file is 2 GiB or larger; the context names its `bytes` and the `maximum`.
+    public static let fileTooLarge = Self("training.file_too_large", "The file is larger than the reader takes.")
     /// The file cannot be read; the context names the `path`.
     public static let unreadableFile = Self("training.unreadable_file", "The file cannot be read.")
     /// The target column is not in the file; the context names the `target` and the `columns`.
