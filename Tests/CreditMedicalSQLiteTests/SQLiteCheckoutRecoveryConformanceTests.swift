@@ -8,6 +8,12 @@ import XCTest
 final class SQLiteCheckoutRecoveryConformanceTests: CheckoutRecoveryConformance {
     private var directories: [TemporaryDirectory] = []
 
+    /// XCTest keeps a test case alive until the whole run ends: remove its files when it ends.
+    override func tearDown() {
+        directories.removeAll()
+        super.tearDown()
+    }
+
     override func makeDatabase() throws -> any CreditDatabase {
         let directory = try TemporaryDirectory()
         directories.append(directory)

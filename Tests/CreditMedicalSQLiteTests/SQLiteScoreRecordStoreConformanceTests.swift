@@ -7,6 +7,12 @@ import XCTest
 final class SQLiteScoreRecordStoreConformanceTests: ScoreRecordStoreConformance {
     private var directories: [TemporaryDirectory] = []
 
+    /// XCTest keeps a test case alive until the whole run ends: remove its files when it ends.
+    override func tearDown() {
+        directories.removeAll()
+        super.tearDown()
+    }
+
     override func makeStore() throws -> any ScoreRecordStore {
         let directory = try TemporaryDirectory()
         directories.append(directory)

@@ -41,12 +41,11 @@ courts.set(["dishonesty_record": .category("none")], for: "patient-1")
 bank.set(["bank_grade": .category("A")], for: "patient-1")
 socialSecurity.set(["housing_fund_months": .number(4), "years_insured": .number(1), "insurance_status": .category("arrears")],
                    for: "patient-2")
-bank.down = true
-
 let records = InMemoryScoreRecordStore()
 let scoring = CreditScoring(sources: [socialSecurity, courts, bank], scorer: scorer, records: records,
                             clock: ManualClock(Timestamp(millisecondsSince1970: 1_795_996_800_000)))
 for patient in ["patient-1", "patient-2"] {
+    bank.down = patient == "patient-2"  // the bank's system is down when patient-2 enrolls
     let decision = try await scoring.decide(patient: patient, id: "enroll-\(patient)").decision
     print("\n\(patient): score \(decision.score) by \(decision.scorer)")
     for reason in decision.reasons {
