@@ -48,9 +48,6 @@ let package = Package(
                            "CSQLite"],
             path: "Tests/TestWorker"
         ),
-        // Times CSV reading and training, and trains on one CSV to score another (see Tools/compare-scoring.py); not a product.
-        .executableTarget(name: "credit-medical-training-bench", dependencies: ["CreditMedicalTraining", "CreditMedicalCore"],
-                          path: "Tools/TrainingBenchmark"),
         // What several test targets share (running the package's programs); not a product.
         .target(name: "CreditMedicalTestSupport", dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalTesting"], path: "Tests/Support"),
         .testTarget(name: "CreditMedicalCoreTests", dependencies: ["CreditMedicalCore", "CreditMedicalTesting", "CreditMedicalTestSupport"]),

@@ -117,6 +117,15 @@ final class ScoreCommandTests: CommandLineTestCase {
         XCTAssertTrue(missing.standardError.contains("--scorecard is missing"), missing.both)
     }
 
+    func testSyntheticWritesTheSeededApplicants() throws {
+        let out = path("made-up.csv")
+        let result = try runApart(["score", "synthetic", "--rows", "50", "--seed", "3", "--out", out])
+        XCTAssertEqual(result.status, 0, result.both)
+        XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), SyntheticCreditData(rows: 50, seed: 3).csv())
+        let bad = try runApart(["score", "synthetic", "--seed", "-1", "--out", out])
+        XCTAssertEqual(bad.status, 2, bad.both)
+    }
+
     func testBenchScoringPrintsItsFigures() throws {
         let result = try runApart(["bench", "scoring", "--rows", "4000", "--json"])
         XCTAssertEqual(result.status, 0, result.both)

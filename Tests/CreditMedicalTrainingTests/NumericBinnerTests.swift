@@ -18,10 +18,11 @@ final class NumericBinnerTests: XCTestCase {
 
     func testBinsHoldTheMinimumShareAndAreMonotonic() {
         let (values, targets) = sample()
-        let binning = NumericBinner(options: BinningOptions()).bin(name: "x", values: values, targets: targets)
+        let options = BinningOptions(maximumBins: 8)
+        let binning = NumericBinner(options: options).bin(name: "x", values: values, targets: targets)
         XCTAssertGreaterThan(binning.bins.count, 2)
-        XCTAssertLessThanOrEqual(binning.bins.count, 8)
-        for bin in binning.bins { XCTAssertGreaterThanOrEqual(bin.count, 0.05 * 10_000) }
+        XCTAssertLessThanOrEqual(binning.bins.count, options.maximumBins)
+        for bin in binning.bins { XCTAssertGreaterThanOrEqual(bin.count, options.minimumBinShare * 10_000) }
         XCTAssertTrue(binning.isMonotonic)
         // A higher value is safer, so the WoE rises.
         let woes = binning.weightsOfEvidence

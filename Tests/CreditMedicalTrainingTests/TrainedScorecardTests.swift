@@ -4,7 +4,8 @@ import XCTest
 
 final class TrainedScorecardTests: XCTestCase {
     private static let table = Result { try SyntheticCreditData(rows: 20_000, seed: 11).table() }
-    private static let options = TrainingOptions(id: "synthetic", version: "2", excluded: ["age"])
+    /// `utilization` follows `debt_ratio` with a correlation of about 0.83: a limit of 0.8 drops it.
+    private static let options = TrainingOptions(id: "synthetic", version: "2", correlationLimit: 0.8, excluded: ["age"])
     private static let result = Result { try ScorecardTrainer(options: options).train(table.get(), target: SyntheticCreditData.target) }
 
     func testTheScorecardValidatesAndRecordsTraining() throws {

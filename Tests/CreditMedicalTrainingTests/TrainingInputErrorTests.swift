@@ -45,7 +45,7 @@ final class TrainingInputErrorTests: XCTestCase {
     }
 
     func testOptionsOutOfRangeAreNamed() throws {
-        let failure = try trainingError("x,bad\n1,0\n2,1\n", options: TrainingOptions(minimumBinShare: 0.7))
+        let failure = try trainingError("x,bad\n1,0\n2,1\n", options: TrainingOptions(binning: BinningOptions(minimumBinShare: 0.7)))
         XCTAssertEqual(failure?.code, .invalidOptions)
         XCTAssertEqual(failure?.context["option"], "minimumBinShare")
     }

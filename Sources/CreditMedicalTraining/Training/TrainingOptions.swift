@@ -5,15 +5,8 @@ public struct TrainingOptions: Sendable, Hashable {
     /// The scorecard's id and version.
     public var id: String
     public var version: String
-    /// The smallest share of all rows a bin may hold.
-    public var minimumBinShare: Double
-    /// How many quantile bins a numeric feature starts from.
-    public var fineBins: Int
-    /// The most bins a feature may end with (its missing bin apart).
-    public var maximumBins: Int
-    /// A numeric feature's WoE is made monotonic unless the binning that is not has this many
-    /// times its information value (see ``BinningOptions/nonMonotonicGain``).
-    public var nonMonotonicGain: Double
+    /// How each feature is binned.
+    public var binning: BinningOptions
     /// Features with a lower information value are dropped.
     public var minimumInformationValue: Double
     /// Of two features whose WoE columns correlate more than this (in absolute value), the one
@@ -26,15 +19,12 @@ public struct TrainingOptions: Sendable, Hashable {
     /// Columns never used, by policy (such as age); recorded in the scorecard.
     public var excluded: [String]
 
-    public init(id: String = "trained", version: String = "1", minimumBinShare: Double = 0.05, fineBins: Int = 20, maximumBins: Int = 8,
-                nonMonotonicGain: Double = 3, minimumInformationValue: Double = 0.02, correlationLimit: Double = 0.8, l2: Double = 1e-4,
-                scaling: Scorecard.PointsScaling = Scorecard.PointsScaling(), excluded: [String] = []) {
+    public init(id: String = "trained", version: String = "1", binning: BinningOptions = BinningOptions(), minimumInformationValue: Double = 0.005,
+                correlationLimit: Double = 0.9, l2: Double = 1e-4, scaling: Scorecard.PointsScaling = Scorecard.PointsScaling(),
+                excluded: [String] = []) {
         self.id = id
         self.version = version
-        self.minimumBinShare = minimumBinShare
-        self.fineBins = fineBins
-        self.maximumBins = maximumBins
-        self.nonMonotonicGain = nonMonotonicGain
+        self.binning = binning
         self.minimumInformationValue = minimumInformationValue
         self.correlationLimit = correlationLimit
         self.l2 = l2
@@ -42,18 +32,14 @@ public struct TrainingOptions: Sendable, Hashable {
         self.excluded = excluded
     }
 
-    var binning: BinningOptions {
-        BinningOptions(fineBins: fineBins, minimumBinShare: minimumBinShare, maximumBins: maximumBins, nonMonotonicGain: nonMonotonicGain)
-    }
-
     /// Throws ``TrainingError/Code/invalidOptions`` naming the first option out of range.
     func validate() throws(TrainingError) {
         let problems: [(String, Bool, String)] = [
             ("id", !id.isEmpty && !version.isEmpty, "id and version must not be empty"),
-            ("minimumBinShare", minimumBinShare >= 0 && minimumBinShare < 0.5, "must be at least 0 and below 0.5"),
-            ("fineBins", fineBins >= 2, "must be at least 2"),
-            ("maximumBins", maximumBins >= 1, "must be at least 1"),
-            ("nonMonotonicGain", nonMonotonicGain >= 1, "must be at least 1"),
+            ("minimumBinShare", binning.minimumBinShare >= 0 && binning.minimumBinShare < 0.5, "must be at least 0 and below 0.5"),
+            ("fineBins", binning.fineBins >= 2, "must be at least 2"),
+            ("maximumBins", binning.maximumBins >= 1, "must be at least 1"),
+            ("nonMonotonicGain", binning.nonMonotonicGain >= 1, "must be at least 1"),
             ("minimumInformationValue", minimumInformationValue >= 0, "must not be negative"),
             ("correlationLimit", correlationLimit > 0 && correlationLimit <= 1, "must be above 0 and at most 1"),
             ("l2", l2 >= 0 && l2.isFinite, "must be finite and not negative"),
