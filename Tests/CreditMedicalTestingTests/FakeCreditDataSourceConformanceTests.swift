@@ -35,3 +35,21 @@ final class ZeroFillingDataSourceTests: CreditDataSourceConformance {
         XCTAssertEqual(report.failedScenarios, ["unknownPatientIsMissingNeverZero"], "\(report)")
     }
 }
+
+/// The ledger's own usage source passes the suite a vendor's sources pass.
+final class LedgerUsageSourceConformanceTests: CreditDataSourceConformance {
+    override func makeSource() throws -> any CreditDataSource {
+        let store = InMemoryLedgerStore()
+        let clock = ManualClock(Timestamp(millisecondsSince1970: 1_767_225_600_000))
+        // The known patient's line, opened by the state machine in one store transaction.
+        let open = [LedgerRequest(key: "open", command: .openLine("L-known", limit: Money(fen: 100_000)))]
+        _ = try store.transact(loading: LedgerStateKeys(for: open)) { state in LedgerStateMachine.apply(open, to: &state, at: clock.now()) }
+        let known = knownPatient
+        return LedgerUsageSource(reader: store, clock: clock) { $0 == known ? "L-known" : nil }
+    }
+
+    func testConformance() async throws {
+        let passed = await runAll()
+        XCTAssertEqual(passed, Self.allScenarios.count)
+    }
+}

@@ -70,14 +70,14 @@ final class ScorecardLoadingTests: XCTestCase {
     }
 
     private static func feature(_ object: inout [String: Any], _ index: Int, _ change: (inout [String: Any]) -> Void) {
-        var features = object["features"] as! [[String: Any]]
+        var features = object["features"] as? [[String: Any]] ?? []
         change(&features[index])
         object["features"] = features
     }
 
     private static func bin(_ object: inout [String: Any], _ feature: Int, _ index: Int, _ change: (inout [String: Any]) -> Void) {
         Self.feature(&object, feature) { feature in
-            var bins = feature["bins"] as! [[String: Any]]
+            var bins = feature["bins"] as? [[String: Any]] ?? []
             change(&bins[index])
             feature["bins"] = bins
         }
