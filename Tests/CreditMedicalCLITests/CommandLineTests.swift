@@ -38,10 +38,13 @@ final class CommandLineTests: CommandLineTestCase {
             process.waitUntilExit()
         }
         // The ledger is consistent; the desk may hold checkouts a kill interrupted, which the
-        // audit lists (exit 1) until a desk resumes them.
+        // audit lists (exit 1) until a desk resumes them. On a slow machine every kill may come
+        // before the first run created the tables: the audit then says so, and changes nothing.
         let audit = try run(["audit", "--database", database])
         XCTAssertTrue([0, 1].contains(audit.status), "\(seed): \(audit.output)")
-        XCTAssertTrue(audit.output.contains("holds checked\nclean\n"), "\(seed): \(audit.output)")
+        if !audit.output.contains("sqlite.needs_migration") {
+            XCTAssertTrue(audit.output.contains("holds checked\nclean\n"), "\(seed): \(audit.output)")
+        }
         let demo = try run(["demo", "--database", database])
         XCTAssertEqual(demo.status, 0, "\(seed): \(demo.output)")
         XCTAssertTrue(demo.output.contains("Auditor: clean"), "\(seed): \(demo.output)")

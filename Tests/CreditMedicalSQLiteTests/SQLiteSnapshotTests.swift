@@ -59,6 +59,13 @@ final class SQLiteSnapshotTests: XCTestCase {
             }
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before, "the file is not written")
         }
+        // A process killed while it created the file leaves it without tables: not another
+        // application's, just not set up yet.
+        let empty = directory.file("empty.sqlite")
+        try sqlite(empty, "PRAGMA journal_mode = WAL")
+        XCTAssertThrowsError(try SQLiteSnapshot(path: empty)) { error in
+            XCTAssertEqual((error as? SQLiteStoreError)?.code, .needsMigration, "\(error)")
+        }
         let foreign = directory.file("other.sqlite")
         try sqlite(foreign, "CREATE TABLE patients (id TEXT)")
         XCTAssertThrowsError(try SQLiteSnapshot(path: foreign)) { error in

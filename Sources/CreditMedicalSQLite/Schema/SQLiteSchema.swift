@@ -37,8 +37,11 @@ enum SQLiteSchema {
                                            allowingNew: Bool) throws -> (names: Set<String>, byName: Bool) {
         let application = try connection.scalar("PRAGMA application_id") ?? 0
         let version = Int(try connection.scalar("PRAGMA user_version") ?? 0)
-        let empty = allowingNew && application == 0 && version == 0
-        let isNew = try empty && (connection.scalar("SELECT count(*) FROM sqlite_master") ?? 0) == 0
+        let isNew = try application == 0 && version == 0 && (connection.scalar("SELECT count(*) FROM sqlite_master") ?? 0) == 0
+        if isNew && !allowingNew {
+            // Such as a file whose creator was stopped before its first migration committed.
+            throw SQLiteStoreError(.needsMigration, message: "The database has no tables yet; open it once to create them.", path: path)
+        }
         guard application == applicationID || isNew else {
             throw SQLiteStoreError(.notALedgerDatabase, message: "The file is a SQLite database of another application.", path: path)
         }
