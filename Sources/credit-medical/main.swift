@@ -1,3 +1,5 @@
 import Foundation
 
-exit(await CommandLineTool.run(Array(CommandLine.arguments.dropFirst())))
+let status = await CommandLineTool.run(Array(CommandLine.arguments.dropFirst()))
+SignalTrap.waitIfCaught()
+exit(status)

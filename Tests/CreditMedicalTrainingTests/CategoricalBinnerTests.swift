@@ -14,8 +14,10 @@ final class CategoricalBinnerTests: XCTestCase {
             default: codes.append(-1); targets.append(row % 4 == 0 ? 1 : 0)
             }
         }
-        let binning = CategoricalBinner(options: BinningOptions()).bin(name: "g", codes: codes, dictionary: ["a", "b", "c", "d", "unused"],
-                                                                     targets: targets)
+        // A bin holds at least 5 % of the rows: 50.
+        let options = BinningOptions(minimumBinShare: 0.05)
+        let binning = CategoricalBinner(options: options).bin(name: "g", codes: codes, dictionary: ["a", "b", "c", "d", "unused"],
+                                                               targets: targets)
         let rareBin = try? XCTUnwrap(binning.unseenBin)
         XCTAssertNotNil(rareBin)
         if let rareBin {
@@ -23,7 +25,7 @@ final class CategoricalBinnerTests: XCTestCase {
         }
         XCTAssertFalse(binning.categories.joined().contains("unused"))
         XCTAssertEqual(binning.missing.count, 50)
-        for bin in binning.bins { XCTAssertGreaterThanOrEqual(bin.count, 50) }
+        for bin in binning.bins { XCTAssertGreaterThanOrEqual(bin.count, options.minimumBinShare * 1_000) }
         // Bins come in order of WoE.
         XCTAssertEqual(binning.weightsOfEvidence, binning.weightsOfEvidence.sorted())
     }

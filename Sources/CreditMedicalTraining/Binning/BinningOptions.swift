@@ -13,7 +13,7 @@ public struct BinningOptions: Sendable, Hashable, Codable {
     /// held-out rows better than bins kept non-monotonic for a 30% gain).
     public var nonMonotonicGain: Double
 
-    public init(fineBins: Int = 30, minimumBinShare: Double = 0.05, maximumBins: Int = 12, nonMonotonicGain: Double = 3.0) {
+    public init(fineBins: Int = 50, minimumBinShare: Double = 0.03, maximumBins: Int = 16, nonMonotonicGain: Double = 3.0) {
         self.fineBins = fineBins
         self.minimumBinShare = minimumBinShare
         self.maximumBins = maximumBins

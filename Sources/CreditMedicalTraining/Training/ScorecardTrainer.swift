@@ -70,7 +70,7 @@ public struct ScorecardTrainer: Sendable {
     }
 
     private func fit(_ kept: [Int], _ encoded: [[Double]], _ targets: [UInt8]) -> LogisticRegression {
-        LogisticRegression(columns: kept.map { encoded[$0] }, targets: targets, l2: options.l2 * Double(targets.count))
+        LogisticRegression(columns: kept.map { encoded[$0] }, targets: targets, l2: options.l2)
     }
 
     private func makeScorecard(_ binnings: [FeatureBinning], _ kept: [Int], _ regression: LogisticRegression) -> Scorecard {

@@ -12,7 +12,9 @@ public struct TrainingOptions: Sendable, Hashable {
     /// Of two features whose WoE columns correlate more than this (in absolute value), the one
     /// with the lower information value is dropped.
     public var correlationLimit: Double
-    /// The L2 penalty per training row: the regression's penalty is `l2 × rows × Σ bi² / 2`.
+    /// The L2 penalty: the regression's penalty is `l2 × Σ bi² / 2` on a log-likelihood summed
+    /// over the rows (as scikit-learn's `C = 1 / l2`), so it weighs more on a small sample than
+    /// on a large one.
     public var l2: Double
     /// How log-odds become points.
     public var scaling: Scorecard.PointsScaling
@@ -20,7 +22,7 @@ public struct TrainingOptions: Sendable, Hashable {
     public var excluded: [String]
 
     public init(id: String = "trained", version: String = "1", binning: BinningOptions = BinningOptions(), minimumInformationValue: Double = 0.005,
-                correlationLimit: Double = 0.9, l2: Double = 1e-4, scaling: Scorecard.PointsScaling = Scorecard.PointsScaling(),
+                correlationLimit: Double = 0.9, l2: Double = 2, scaling: Scorecard.PointsScaling = Scorecard.PointsScaling(),
                 excluded: [String] = []) {
         self.id = id
         self.version = version

@@ -41,6 +41,8 @@ enum CommandLineTool {
             Output.standardError("error: \(error)")
             return 2
         } catch {
+            // Work an interruption cut short fails; the interruption is what ends the process.
+            SignalTrap.waitIfCaught()
             Output.standardError("error: \(error)")
             return 1
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// While it lives, SIGINT (Ctrl-C) and SIGTERM no longer end the process at once: `cleanUp` runs
 /// first, then the process exits with 128 + the signal's number (130, 143), as a shell reports a
@@ -12,6 +13,9 @@ final class SignalTrap {
     private static let signals = [SIGINT, SIGTERM]
     /// The pipe's write end, for the handler (which may touch nothing else); -1 without a trap.
     nonisolated(unsafe) private static var writeEnd: Int32 = -1
+    /// Set by the handler: a signal came, and the trap's thread is cleaning up and will end the
+    /// process.
+    private static let caught = Atomic<Bool>(false)
     private let pipeEnds: (read: Int32, write: Int32)
 
     init(_ cleanUp: @escaping @Sendable () -> Void) {
@@ -39,11 +43,20 @@ final class SignalTrap {
         for number in Self.signals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in
+                SignalTrap.caught.store(true, ordering: .sequentiallyConsistent)
                 var signal = number
                 _ = write(SignalTrap.writeEnd, &signal, MemoryLayout<Int32>.size)
             }
             sigaction(number, &action, nil)
         }
+    }
+
+    /// Once a signal has come, waits (up to ten minutes) for the trap's thread to clean up and end
+    /// the process, so that the work the signal cut short neither reports its failure nor exits
+    /// with its own status first. Returns at once when no signal came.
+    static func waitIfCaught() {
+        guard caught.load(ordering: .sequentiallyConsistent) else { return }
+        for _ in 0..<1_200 { usleep(500_000) }
     }
 
     deinit {
