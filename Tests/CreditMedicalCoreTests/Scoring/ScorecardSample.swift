@@ -7,7 +7,7 @@ enum ScorecardSample {
         id: "sample", version: "1", baseScore: 500,
         features: [
             Scorecard.Feature(
-                name: "housing_fund_months", kind: .numeric, label: Scorecard.Text(chinese: "住房公积金缴存月数", english: "housing fund months"),
+                name: "housing_fund_months", kind: .numeric, label: BilingualText(chinese: "住房公积金缴存月数", english: "housing fund months"),
                 bins: [
                     Scorecard.Bin(upTo: 12, points: -30, reason: Scorecard.Reason(
                         code: "housing_fund.short", chinese: "住房公积金缴存不足12个月", english: "housing fund paid for less than 12 months")),

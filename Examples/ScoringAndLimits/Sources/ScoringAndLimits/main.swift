@@ -22,7 +22,7 @@ let labels = ["housing_fund_months": ("住房公积金缴存月数", "housing fu
               "bank_grade": ("银行信用等级", "bank credit grade")]
 for index in card.features.indices {
     if let (chinese, english) = labels[card.features[index].name] {
-        card.features[index].label = Scorecard.Text(chinese: chinese, english: english)
+        card.features[index].label = BilingualText(chinese: chinese, english: english)
     }
 }
 let file = FileManager.default.temporaryDirectory.appendingPathComponent("example-scorecard.json")

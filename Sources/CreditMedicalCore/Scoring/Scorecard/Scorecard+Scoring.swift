@@ -49,7 +49,7 @@ extension Scorecard.Feature {
         if let reason = bin(at: index).reason {
             return ScoreReason(code: reason.code, chinese: reason.chinese, english: reason.english, pointsBelowBest: lost)
         }
-        let label = label ?? Scorecard.Text(chinese: name, english: name)
+        let label = label ?? BilingualText(chinese: name, english: name)
         let (code, chinese, english) = describe(binAt: index)
         return ScoreReason(code: "\(name).\(code)", chinese: "\(label.chinese)：\(chinese)", english: "\(label.english): \(english)",
                            pointsBelowBest: lost)

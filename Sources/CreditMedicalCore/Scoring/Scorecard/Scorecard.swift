@@ -69,17 +69,6 @@ extension Scorecard {
         case categorical
     }
 
-    /// A sentence in Chinese and in English.
-    public struct Text: Sendable, Hashable, Codable {
-        public var chinese: String
-        public var english: String
-
-        public init(chinese: String, english: String) {
-            self.chinese = chinese
-            self.english = english
-        }
-    }
-
     /// An adverse reason written by the risk team for one bin.
     public struct Reason: Sendable, Hashable, Codable {
         public var code: String
@@ -121,7 +110,7 @@ extension Scorecard {
         public var name: String
         public var kind: FeatureKind
         /// What the feature is, in words for reasons; the name when absent.
-        public var label: Text?
+        public var label: BilingualText?
         public var bins: [Bin]
         /// The bin of a missing value.
         public var missing: Bin
@@ -131,7 +120,7 @@ extension Scorecard {
         /// The information value training measured.
         public var informationValue: Double?
 
-        public init(name: String, kind: FeatureKind, label: Text? = nil, bins: [Bin], missing: Bin, unseenBin: Int? = nil,
+        public init(name: String, kind: FeatureKind, label: BilingualText? = nil, bins: [Bin], missing: Bin, unseenBin: Int? = nil,
                     informationValue: Double? = nil) {
             self.name = name
             self.kind = kind
