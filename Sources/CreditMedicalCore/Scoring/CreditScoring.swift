@@ -18,8 +18,8 @@ public struct CreditScoring: Sendable {
     /// Scores `patient` and records the decision under `id`. When `id` was recorded before,
     /// answers the recorded decision without asking the sources or the scorer again.
     ///
-    /// Throws ``ScoringError/Code/invalidInput`` for a patient or id that breaks an
-    /// ``InputRule``, ``ScoringError/Code/recordConflict`` for an id recorded for another patient,
+    /// Throws `ScoringError.Code.invalidInput` for a patient or id that breaks an
+    /// ``InputRule``, `ScoringError.Code.recordConflict` for an id recorded for another patient,
     /// and what the scorer or the store throws; then nothing is recorded.
     public func decide(patient: String, id: String, known: ApplicantFeatures = [:]) async throws -> ScoreRecord {
         for (field, value) in [("patient", patient), ("id", id)] {

@@ -26,7 +26,7 @@ public struct ScoringBatch: Sendable {
     }
 
     /// Adds (or replaces) the column of feature `name`; throws
-    /// ``ScoringError/Code/batchMismatch`` when it has another number of rows than the batch.
+    /// `ScoringError.Code.batchMismatch` when it has another number of rows than the batch.
     public mutating func set(_ name: String, _ column: Column) throws(ScoringError) {
         guard column.count == count else {
             throw ScoringError(.batchMismatch, context: ["feature": name, "rows": "\(column.count)", "expected": "\(count)"])

@@ -20,7 +20,7 @@ public struct CSVTable: Sendable {
     /// The line (1-based) each data row starts on.
     public let rowLines: [Int]
 
-    /// Reads a file. Throws ``TrainingError/Code/unreadableFile`` and whatever ``init(data:)`` throws.
+    /// Reads a file. Throws `TrainingError.Code.unreadableFile` and whatever ``init(data:)`` throws.
     public init(contentsOf url: URL) throws(TrainingError) {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
@@ -34,10 +34,10 @@ public struct CSVTable: Sendable {
         try self.init(data: Data(csv.utf8))
     }
 
-    /// Reads CSV bytes. Throws ``TrainingError/Code/emptyFile``, ``TrainingError/Code/raggedRow``,
-    /// ``TrainingError/Code/malformedQuote``, ``TrainingError/Code/invalidUTF8`` or
-    /// ``TrainingError/Code/duplicateColumn``, each naming the line, or
-    /// ``TrainingError/Code/fileTooLarge`` for 2 GiB or more.
+    /// Reads CSV bytes. Throws `TrainingError.Code.emptyFile`, `TrainingError.Code.raggedRow`,
+    /// `TrainingError.Code.malformedQuote`, `TrainingError.Code.invalidUTF8` or
+    /// `TrainingError.Code.duplicateColumn`, each naming the line, or
+    /// `TrainingError.Code.fileTooLarge` for 2 GiB or more.
     public init(data: Data) throws(TrainingError) {
         let result = data.withUnsafeBytes { raw -> Result<([String], [ScoringBatch.Column], [Int]), TrainingError> in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -62,7 +62,7 @@ public struct CSVTable: Sendable {
     }
 
     /// A table from columns already in memory; `rowLines` defaults to a file with no quoted line
-    /// breaks. Throws ``TrainingError/Code/unevenColumns`` when the names, columns or line numbers
+    /// breaks. Throws `TrainingError.Code.unevenColumns` when the names, columns or line numbers
     /// do not match in count.
     public init(columnNames: [String], columns: [ScoringBatch.Column], rowLines: [Int]? = nil) throws(TrainingError) {
         let count = columns.first?.rowCount ?? 0

@@ -37,9 +37,9 @@ struct CSVTokenizer {
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
-    /// Tokenizes `bytes`, skipping a UTF-8 byte order mark. Throws ``TrainingError/Code/emptyFile``,
-    /// ``TrainingError/Code/raggedRow``, ``TrainingError/Code/malformedQuote`` or
-    /// ``TrainingError/Code/fileTooLarge``.
+    /// Tokenizes `bytes`, skipping a UTF-8 byte order mark. Throws `TrainingError.Code.emptyFile`,
+    /// `TrainingError.Code.raggedRow`, `TrainingError.Code.malformedQuote` or
+    /// `TrainingError.Code.fileTooLarge`.
     init(_ bytes: UnsafeBufferPointer<UInt8>) throws(TrainingError) {
         let count = bytes.count
         guard count <= Self.maximumSize else {

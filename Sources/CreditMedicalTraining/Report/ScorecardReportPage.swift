@@ -12,8 +12,8 @@ public struct ScorecardReportPage: Sendable {
     let discrimination: Discrimination
 
     /// Scores every row of `table` and measures against column `target`. Throws
-    /// ``TrainingError/Code/missingTarget``, ``TrainingError/Code/invalidTarget`` or
-    /// ``TrainingError/Code/tableMismatch``.
+    /// `TrainingError.Code.missingTarget`, `TrainingError.Code.invalidTarget` or
+    /// `TrainingError.Code.tableMismatch`.
     public init(scorecard: Scorecard, table: CSVTable, target: String) throws(TrainingError) {
         self.scorecard = scorecard
         targets = try TargetColumn.targets(of: table, named: target)

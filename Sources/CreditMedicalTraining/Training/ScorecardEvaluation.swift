@@ -12,8 +12,8 @@ public struct ScorecardEvaluation: Sendable {
     public var gini: Double { discrimination.gini }
 
     /// Scores every row of `table` and measures against column `target`. Throws
-    /// ``TrainingError/Code/missingTarget``, ``TrainingError/Code/invalidTarget`` or
-    /// ``TrainingError/Code/tableMismatch``.
+    /// `TrainingError.Code.missingTarget`, `TrainingError.Code.invalidTarget` or
+    /// `TrainingError.Code.tableMismatch`.
     public init(scorecard: Scorecard, table: CSVTable, target: String) throws(TrainingError) {
         let targets = try TargetColumn.targets(of: table, named: target)
         discrimination = Discrimination(scores: try Self.scores(scorecard, table), targets: targets)

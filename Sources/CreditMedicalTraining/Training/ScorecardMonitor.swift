@@ -27,7 +27,7 @@ public struct ScorecardMonitor: Sendable {
         self.scoreBins = max(scoreBins, 2)
     }
 
-    /// Compares `current` with `baseline`. Throws ``TrainingError/Code/tableMismatch`` when a
+    /// Compares `current` with `baseline`. Throws `TrainingError.Code.tableMismatch` when a
     /// table's column does not fit the scorecard.
     public func compare(baseline: CSVTable, current: CSVTable) throws(TrainingError) -> Report {
         let baselineScores = try ScorecardEvaluation.scores(scorecard, baseline)

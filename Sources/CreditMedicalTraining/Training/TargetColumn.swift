@@ -2,8 +2,8 @@ import CreditMedicalCore
 
 /// The 0/1 target of a table: 1 = bad (defaulted), 0 = good. Accepts `0`, `1`, `0.0` and `1.0`.
 enum TargetColumn {
-    /// The target of every row. Throws ``TrainingError/Code/missingTarget`` (listing the columns
-    /// there are) or ``TrainingError/Code/invalidTarget`` (naming the row, its line and the value).
+    /// The target of every row. Throws `TrainingError.Code.missingTarget` (listing the columns
+    /// there are) or `TrainingError.Code.invalidTarget` (naming the row, its line and the value).
     static func targets(of table: CSVTable, named target: String) throws(TrainingError) -> [UInt8] {
         guard let column = table.column(target) else {
             throw TrainingError(.missingTarget, context: ["target": target, "columns": table.columnNames.joined(separator: ",")])

@@ -34,7 +34,7 @@ public struct TrainingOptions: Sendable, Hashable {
         self.excluded = excluded
     }
 
-    /// Throws ``TrainingError/Code/invalidOptions`` naming the first option out of range.
+    /// Throws `TrainingError.Code.invalidOptions` naming the first option out of range.
     func validate() throws(TrainingError) {
         let problems: [(String, Bool, String)] = [
             ("id", !id.isEmpty && !version.isEmpty, "id and version must not be empty"),

@@ -9,8 +9,8 @@
 /// that times out, cannot connect, loses its connection or gets an HTTP 5xx is asked again at
 /// once, up to ``attempts`` requests in all. An HTTP 4xx or an answer that is not a score is not
 /// asked again. (A ``FallbackScorer`` around this scorer multiplies: its attempts each make up
-/// to ``attempts`` requests.) No answer in time is ``ScoringError/Code/modelTimeout``; every other failure is
-/// ``ScoringError/Code/modelFailed`` with the `host`, `port`, `attempts`, `status` (when there
+/// to ``attempts`` requests.) No answer in time is `ScoringError.Code.modelTimeout`; every other failure is
+/// `ScoringError.Code.modelFailed` with the `host`, `port`, `attempts`, `status` (when there
 /// was one) and `problem` in its context. The extra headers (such as an API key) are sent with
 /// every request and never shown: not in errors, not in the scorer's description.
 public struct ExternalScorer: CreditScorer, CustomStringConvertible, CustomReflectable {
@@ -30,7 +30,7 @@ public struct ExternalScorer: CreditScorer, CustomStringConvertible, CustomRefle
 
     /// A scorer for the model service at `url` (`http://host:port/path`). A URL that is not
     /// plain `http`, a timeout not above zero, attempts or an answer limit below one, or a
-    /// header that cannot be sent is a ``ScoringError/Code/invalidModelService``.
+    /// header that cannot be sent is a `ScoringError.Code.invalidModelService`.
     public init(url: String, identity: ScorerIdentity, timeout: Duration = .seconds(2), attempts: Int = 2,
                 headers: [String: String] = [:], answerLimit: Int = 1 << 20) throws(ScoringError) {
         do {
@@ -65,7 +65,7 @@ public struct ExternalScorer: CreditScorer, CustomStringConvertible, CustomRefle
     public var customMirror: Mirror { Mirror(self, children: ["description": description]) }
 
     /// Asks the model service for `features`' score, up to ``attempts`` times. A feature that
-    /// cannot be sent is a ``ScoringError/Code/invalidModelRequest`` and nothing is sent; a
+    /// cannot be sent is a `ScoringError.Code.invalidModelRequest` and nothing is sent; a
     /// cancelled task stops waiting and throws `CancellationError`.
     public func score(_ features: ApplicantFeatures) async throws -> ScoreDecision {
         let exchange = Exchange(scorer: self, features: features, body: Array(try ModelRequest(scorer: identity, features: features).json()))

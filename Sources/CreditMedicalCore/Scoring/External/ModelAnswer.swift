@@ -24,7 +24,7 @@ public struct ModelAnswer: Sendable, Hashable {
     }
 
     /// Reads an answer; one that is not JSON or has no integer score is a
-    /// ``ScoringError/Code/modelFailed`` naming the `problem` (the parser's words go to the
+    /// `ScoringError.Code.modelFailed` naming the `problem` (the parser's words go to the
     /// details, since they may quote the answer).
     public init(json: Data) throws(ScoringError) {
         do {

@@ -24,7 +24,7 @@ public struct ModelRequest: Sendable, Hashable {
     }
 
     /// Reads a request body; one that breaks the format is a
-    /// ``ScoringError/Code/invalidModelRequest`` naming the `problem`.
+    /// `ScoringError.Code.invalidModelRequest` naming the `problem`.
     public init(json: Data) throws(ScoringError) {
         let wire: Wire
         do {
@@ -44,7 +44,7 @@ public struct ModelRequest: Sendable, Hashable {
     }
 
     /// The body as JSON, keys sorted; a number that is not finite cannot be sent and is a
-    /// ``ScoringError/Code/invalidModelRequest`` naming the `feature`.
+    /// `ScoringError.Code.invalidModelRequest` naming the `feature`.
     public func json() throws(ScoringError) -> Data {
         var wire = Wire(scorer: scorer, features: [:], missing: [:])
         for (name, value) in features.values {

@@ -2,7 +2,7 @@ extension Scorecard {
     /// Scores every row of `batch`, feature by feature: the same scores as ``decide(_:)``, without
     /// reasons. Categories are looked up once per distinct category, not once per row.
     ///
-    /// Throws ``ScoringError/Code/batchMismatch`` when a column is of the other kind than its
+    /// Throws `ScoringError.Code.batchMismatch` when a column is of the other kind than its
     /// feature or a category code points past its dictionary.
     public func scores(_ batch: ScoringBatch) throws(ScoringError) -> [Int] {
         var scores = [Int](repeating: baseScore, count: batch.count)

@@ -2,7 +2,7 @@ public import Foundation
 
 extension Scorecard {
     /// Reads a scorecard from its JSON and validates it; a broken file is a
-    /// ``ScoringError/Code/invalidScorecard`` naming the `path` and the `problem`.
+    /// `ScoringError.Code.invalidScorecard` naming the `path` and the `problem`.
     public init(json: Data) throws(ScoringError) {
         if let version = StrictJSON.integer("formatVersion", in: json), version > Self.currentFormatVersion || version < 1 {
             throw ScoringError(.unsupportedFormat, context: ["formatVersion": "\(version)", "reads": "1...\(Self.currentFormatVersion)"])

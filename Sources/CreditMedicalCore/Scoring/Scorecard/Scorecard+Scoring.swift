@@ -2,7 +2,7 @@ extension Scorecard {
     /// Scores one applicant: the base score plus each feature's bin points, and the features that
     /// cost the most points below their best bin as adverse reasons (at most ``maxReasons``).
     ///
-    /// Throws ``ScoringError/Code/batchMismatch`` when a numeric feature gets a category or a
+    /// Throws `ScoringError.Code.batchMismatch` when a numeric feature gets a category or a
     /// categorical one a number: that is a data source wired wrong, not a missing value.
     public func decide(_ applicant: ApplicantFeatures) throws(ScoringError) -> ScoreDecision {
         var score = baseScore

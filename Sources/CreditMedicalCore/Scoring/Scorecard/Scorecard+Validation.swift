@@ -3,7 +3,7 @@ extension Scorecard {
     public static let maximumPoints = 1_000_000
 
     /// Checks what the JSON format cannot say: bins in order and complete, categories listed once,
-    /// names unique, points in range. Throws ``ScoringError/Code/invalidScorecard`` naming the
+    /// names unique, points in range. Throws `ScoringError.Code.invalidScorecard` naming the
     /// first problem's `path`.
     public func validate() throws(ScoringError) {
         guard format == Self.formatName else { throw Self.invalid("format", "must be \"\(Self.formatName)\"") }
