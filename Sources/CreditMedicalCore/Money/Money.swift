@@ -52,6 +52,19 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
         return Money(fen: product)
     }
 
+    /// `permille` thousandths of the amount (800 for 80 %), rounded toward zero to the fen; exact
+    /// for every amount, or ``MoneyError/Code/overflow`` when the share does not fit.
+    public func share(permille: Int64) throws(MoneyError) -> Money {
+        // fen = q × 1,000 + r, so fen × p / 1,000 = q × p + r × p / 1,000 exactly, without the
+        // intermediate product that would overflow first.
+        let (q, r) = fen.quotientAndRemainder(dividingBy: 1_000)
+        let (whole, wholeOverflow) = q.multipliedReportingOverflow(by: permille)
+        let (part, partOverflow) = r.multipliedReportingOverflow(by: permille)
+        let (sum, sumOverflow) = whole.addingReportingOverflow(part / 1_000)
+        guard !wholeOverflow, !partOverflow, !sumOverflow else { throw MoneyError(.overflow) }
+        return Money(fen: sum)
+    }
+
     /// The amount with its sign flipped, or ``MoneyError/Code/overflow`` for `Int64.min` fen.
     public func negated() throws(MoneyError) -> Money {
         try Money.zero.subtracting(self)

@@ -73,6 +73,10 @@ struct StrictJSON {
         case .keyNotFound(let key, let context): return Problem(path: path(context.codingPath + [key]), problem: "missing")
         case .typeMismatch(let type, let context): return Problem(path: path(context.codingPath), problem: "expected \(type)")
         case .valueNotFound(let type, let context): return Problem(path: path(context.codingPath), problem: "expected \(type), found null")
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            // The text parsed as JSON before decoding began: Foundation says this when a number
+            // does not fit its field, without the field's path.
+            return Problem(path: "", problem: "a number does not fit its field (a fraction where a whole number belongs, or too large)")
         case .dataCorrupted(let context): return Problem(path: path(context.codingPath), problem: context.debugDescription)
         @unknown default: return Problem(path: "", problem: "\(error)")
         }

@@ -1,7 +1,7 @@
 public import CreditMedicalCore
 import CreditMedicalStoreSupport
 
-/// The ``ScoreRecordStore`` in a ``PostgresDatabase``, beside the ledger and the desk's records.
+/// The `ScoreRecordStore` in a ``PostgresDatabase``, beside the ledger and the desk's records.
 public struct PostgresScoreRecordStore: ScoreRecordStore {
     /// The database the store writes to.
     public let database: PostgresDatabase

@@ -5,7 +5,7 @@ extension FakeModelServer {
     /// How the server answers one request.
     public indirect enum Behaviour: Sendable {
         /// Answers 200 with the answer `make` computes from the request; a body that is not a
-        /// ``ModelRequest`` gets HTTP 400.
+        /// `ModelRequest` gets HTTP 400.
         case answer(@Sendable (ModelRequest) -> ModelAnswer)
         /// Waits `delay` (less when the server stops), then acts as `then`.
         case delayed(Duration, then: Behaviour)

@@ -1,7 +1,7 @@
 public import CreditMedicalCore
 import Synchronization
 
-/// A ``ScoreRecordStore`` in memory, for tests and examples.
+/// A `ScoreRecordStore` in memory, for tests and examples.
 public final class InMemoryScoreRecordStore: ScoreRecordStore {
     private let records = Mutex<[ScoreRecord]>([])
 

@@ -11,7 +11,7 @@ public struct ReceivedModelRequest: Sendable, Hashable {
     public let headers: [String: String]
     /// The body's bytes.
     public let body: Data
-    /// The body read as a ``ModelRequest``; `nil` when it is not one.
+    /// The body read as a `ModelRequest`; `nil` when it is not one.
     public let request: ModelRequest?
 
     public init(method: String, path: String, headers: [String: String], body: Data) {

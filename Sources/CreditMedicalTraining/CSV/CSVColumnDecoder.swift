@@ -1,6 +1,6 @@
 import CreditMedicalCore
 
-/// Turns one column of tokenized fields into a ``ScoringBatch/Column``: numbers when every value
+/// Turns one column of tokenized fields into a `ScoringBatch.Column`: numbers when every value
 /// that is not missing is a finite number, dictionary-encoded text otherwise.
 struct CSVColumnDecoder {
     private let bytes: UnsafeBufferPointer<UInt8>

@@ -7,8 +7,8 @@ public import Foundation
 ///
 /// A field is **missing** when it is empty or spells `NA`, `N/A`, `NaN`, `null` or `NULL`
 /// (surrounding spaces ignored). A column is numeric when every value that is not missing reads as
-/// a finite number; it is then a ``ScoringBatch/Column/numbers(_:)`` column with NaN for missing.
-/// Any other column is text, dictionary-encoded as ``ScoringBatch/Column/categories(codes:dictionary:)``
+/// a finite number; it is then a `ScoringBatch.Column.numbers(_:)` column with NaN for missing.
+/// Any other column is text, dictionary-encoded as `ScoringBatch.Column.categories(codes:dictionary:)`
 /// (categories in order of first appearance, code −1 for missing).
 public struct CSVTable: Sendable {
     /// The columns' names, in the file's order.
