@@ -111,7 +111,9 @@ final class CreditDeskTests: XCTestCase {
         try await partial.charge([item("A", 6_000)], to: "MZ-1")
         let over = try await partial.charge([item("B", 7_000)], to: "MZ-1")
         XCTAssertEqual([over.lockedChange.fen, over.excessChange.fen], [4_000, 3_000])
-        XCTAssertEqual(parties.notifications.delivered(to: "patient-L1").last?.kind, .excessDue)
+        // Told of the excess, and (in-visit warnings) that the line went past 80 % and is used up.
+        XCTAssertEqual(parties.notifications.delivered(to: "patient-L1").suffix(4).map(\.kind),
+                       [.chargesLocked, .excessDue, .usageWarning, .usageWarning])
 
         let whole = desk(.wholeOrder)
         try await whole.open("MZ-2", kind: .outpatient, patient: patient("L2", insured: false, commercial: false), department: "外科")

@@ -6,6 +6,8 @@ public enum PatientNotificationKind: String, Sendable, Hashable, Codable, CaseIt
     case excessDue = "excess_due"
     /// The credit line has nothing left for this encounter.
     case creditExhausted = "credit_exhausted"
+    /// A visit's charges brought the line's use to a warning threshold, such as 80 % (事中预警).
+    case usageWarning = "usage_warning"
     /// The encounter was settled; the message carries the fee notice.
     case settled
     /// A settlement was reversed.

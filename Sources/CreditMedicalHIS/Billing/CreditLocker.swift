@@ -2,7 +2,8 @@ import CreditMedicalCore
 
 /// Locks credit for encounters: brings what an encounter has billed to its hold on the patient's
 /// line through the ledger, under the hospital's ``ExcessPolicy``, and words the notices about
-/// the change (``PatientNotices/credit(for:lockedChange:excessChange:available:)``).
+/// the change (``PatientNotices/credit(for:lockedChange:excessChange:available:)``) and the
+/// in-visit warnings of the line's use (``PatientNotices/usageWarnings(for:thresholds:after:)``).
 struct CreditLocker: Sendable {
     /// How many ledger keys one call tries at most to bring a bill to credit: the first serves,
     /// unless a crashed attempt or another desk used it already.
@@ -11,6 +12,8 @@ struct CreditLocker: Sendable {
     let ledger: Ledger
     let excessPolicy: ExcessPolicy
     let calendar: BillingCalendar
+    /// The line's use, in thousandths of its limit, at which a visit warns the patient.
+    var usageWarnings: [Int64] = []
 
     /// Brings the encounter's billed amount to credit: refunds take back the excess first, and
     /// the hold is brought to the rest (``LedgerCommand/lockUpTo(_:line:target:rule:)``): the
@@ -33,17 +36,19 @@ struct CreditLocker: Sendable {
         }
         let target = Money(fen: billed.fen - encounter.uncovered.fen)
         var available: Money?
+        var warnings: [PatientNotification] = []
         // Nothing to do when the hold is already at the target (a crashed call may have moved it).
         if try target != encounter.locked || (ledger.hold(encounter.hold)?.amount ?? .zero) != target {
             let receipt = try await lock(&encounter, to: target, on: line)
             encounter.locked = receipt.entry.holdAmountAfter ?? .zero
             available = receipt.available
+            warnings = PatientNotices.usageWarnings(for: encounter, thresholds: usageWarnings, after: receipt.entry)
         }
         encounter.uncovered = Money(fen: billed.fen - encounter.locked.fen)
         let lockedChange = Money(fen: encounter.locked.fen - before.locked.fen)
         let excessChange = Money(fen: encounter.uncovered.fen - before.uncovered.fen)
         let notifications = PatientNotices.credit(for: encounter, lockedChange: lockedChange, excessChange: excessChange,
-                                                  available: available)
+                                                  available: available) + warnings
         return CreditOutcome(encounter: encounter, lockedChange: lockedChange, excessChange: excessChange,
                              available: available, notifications: notifications)
     }

@@ -25,6 +25,22 @@ enum PatientNotices {
         return notices
     }
 
+    /// The warnings that this visit's last change brought the line's use across a threshold
+    /// (`thresholds` in thousandths of the limit): each crossed threshold once, with its own id.
+    /// `entry` is the ledger's entry of the change.
+    static func usageWarnings(for encounter: Encounter, thresholds: [Int64], after entry: JournalEntry) -> [PatientNotification] {
+        let line = entry.lineAfter
+        let used = line.held.fen + line.outstanding.fen
+        let usedBefore = used - entry.heldDelta.fen - entry.outstandingDelta.fen
+        guard line.limit.isPositive else { return [] }
+        return thresholds.compactMap { permille in
+            guard let threshold = try? line.limit.share(permille: permille), usedBefore < threshold.fen, threshold.fen <= used else { return nil }
+            let text = "信用额度已使用 \(permille / 10)%（已用 \(Money(fen: used)) / 额度 \(line.limit)），请留意后续费用。"
+            return PatientNotification(id: encounter.keys.usageWarning(permille: permille), patient: encounter.patient.id, kind: .usageWarning,
+                                       text: about(encounter, text))
+        }
+    }
+
     /// The fee notice the patient gets once the encounter is settled.
     static func settled(_ encounter: Encounter, bill: Bill, split: SettlementSplit?) -> PatientNotification {
         PatientNotification(id: encounter.keys.settledNotice, patient: encounter.patient.id,

@@ -23,10 +23,14 @@ extension CreditDesk {
         /// How long a desk's claim on an encounter lasts when the desk dies holding it
         /// (``EncounterClaim``); other desks wait that long for that encounter.
         public var claimSeconds: Int64
+        /// In-visit warnings (事中预警): the line's use, in thousandths of its limit, at which a
+        /// visit whose charges cross it tells the patient, once per threshold and visit. Empty for
+        /// none.
+        public var usageWarnings: [Int64]
 
         public init(excessPolicy: ExcessPolicy = .lockAvailable, calendar: BillingCalendar = BillingCalendar(),
                     advanceDueSeconds: Int64 = 86_400, groupCommit: Bool = true, keptBillRecords: Int = 200_000,
-                    contendedCallSeconds: Int64 = 30, claimSeconds: Int64 = 30) {
+                    contendedCallSeconds: Int64 = 30, claimSeconds: Int64 = 30, usageWarnings: [Int64] = [800, 1_000]) {
             self.excessPolicy = excessPolicy
             self.calendar = calendar
             self.advanceDueSeconds = advanceDueSeconds
@@ -34,6 +38,7 @@ extension CreditDesk {
             self.keptBillRecords = keptBillRecords
             self.contendedCallSeconds = contendedCallSeconds
             self.claimSeconds = claimSeconds
+            self.usageWarnings = usageWarnings
         }
     }
 }

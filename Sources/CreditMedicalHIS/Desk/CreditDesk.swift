@@ -82,7 +82,8 @@ public final class CreditDesk: Sendable {
         let writer = EncounterWriter(store: store, groupCommit: configuration.groupCommit, clock: ledger.clock)
         let turns = EncounterTurns(deskID: deskID, store: store, writer: writer, kept: kept, clock: ledger.clock,
                                    contendedCallSeconds: configuration.contendedCallSeconds, claimSeconds: configuration.claimSeconds)
-        let locker = CreditLocker(ledger: ledger, excessPolicy: configuration.excessPolicy, calendar: configuration.calendar)
+        let locker = CreditLocker(ledger: ledger, excessPolicy: configuration.excessPolicy, calendar: configuration.calendar,
+                                  usageWarnings: configuration.usageWarnings)
         let outbox = NotificationOutbox(store: store, sender: notifications, writer: writer)
         let checkouts = CheckoutSaga(
             ledger: ledger, store: store, medicalInsurance: medicalInsurance, commercialInsurance: commercialInsurance, bank: bank,

@@ -43,6 +43,10 @@ public struct EncounterKeys: Sendable, Hashable {
         AdapterRequestID("\(prefix)/notice/\(step)/\(kind.rawValue)")
     }
 
+    /// The id of the warning that the line's use reached `permille` thousandths of its limit in
+    /// this round: the same however often the visit crosses it, so the patient hears it once.
+    public func usageWarning(permille: Int64) -> AdapterRequestID { AdapterRequestID("\(prefix)/usage/\(permille)") }
+
     /// The id of the fee notice sent when the round is settled.
     public var settledNotice: AdapterRequestID { AdapterRequestID("\(prefix)/settled") }
     /// The id of the notice sent when the round's settlement is reversed.
