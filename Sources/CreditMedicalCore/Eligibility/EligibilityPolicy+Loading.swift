@@ -1,28 +1,14 @@
-public import Foundation
-
 extension EligibilityPolicy: PolicyFile {
-    static let keys: [String: Set<String>] = [
+    public static let keys: [String: Set<String>] = [
         "": ["format", "formatVersion", "id", "version", "rules"],
         "rules": ["id", "feature", "operator", "values", "minimum", "maximum", "whenMissing", "sentence"],
         "sentence": ["chinese", "english"],
     ]
 
-    /// Reads eligibility rules from their JSON and validates them; a broken file is a
-    /// `PolicyError.Code.invalidPolicy` naming the `path` and the `problem`.
-    public init(json: Data) throws(PolicyError) {
-        self = try Self.load(json)
-    }
-
-    /// The rules as JSON.
-    public func json() -> Data {
-        StrictJSON.encode(self)
-    }
-
     /// Checks what the format cannot say: ids unique, each operator with the values it needs
     /// and no other, a `between` whose minimum is not above its maximum, sentences in both
     /// languages.
     public func validate() throws(PolicyError) {
-        guard !id.isEmpty, !version.isEmpty else { throw Self.invalid("id", "id and version must not be empty") }
         var ids = Set<String>()
         for (index, rule) in rules.enumerated() {
             let path = "rules[\(index)]"

@@ -1,7 +1,5 @@
-public import Foundation
-
 extension LimitPolicy: PolicyFile {
-    static let keys: [String: Set<String>] = [
+    public static let keys: [String: Set<String>] = [
         "": ["format", "formatVersion", "id", "version", "tiers"],
         "tiers": ["name", "minimumScore", "maximumScore", "permille", "capFen"],
     ]
@@ -9,22 +7,10 @@ extension LimitPolicy: PolicyFile {
     /// The largest share a tier may grant: ten times the bank's line.
     public static let maximumPermille: Int64 = 10_000
 
-    /// Reads limit tiers from their JSON and validates them; a broken file is a
-    /// `PolicyError.Code.invalidPolicy` naming the `path` and the `problem`.
-    public init(json: Data) throws(PolicyError) {
-        self = try Self.load(json)
-    }
-
-    /// The tiers as JSON.
-    public func json() -> Data {
-        StrictJSON.encode(self)
-    }
-
     /// Checks what the format cannot say: at least one tier, names unique, each tier's scores
     /// in order, tiers lowest first and not overlapping (only the last may be open-ended), a
     /// share from 0 to ``maximumPermille``, caps not negative.
     public func validate() throws(PolicyError) {
-        guard !id.isEmpty, !version.isEmpty else { throw Self.invalid("id", "id and version must not be empty") }
         guard !tiers.isEmpty else { throw Self.invalid("tiers", "at least one tier") }
         var names = Set<String>()
         for (index, tier) in tiers.enumerated() {
