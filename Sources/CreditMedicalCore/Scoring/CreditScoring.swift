@@ -39,6 +39,7 @@ public struct CreditScoring: Sendable {
         let decision = try await scorer.score(gathered.merging(known))
         let record = ScoreRecord(id: id, patient: patient, decidedAt: clock.now(), decision: decision)
         try records.append(record)
-        return record
+        // Another call with the same id may have recorded first: answer what is recorded.
+        return try records.record(id: id) ?? record
     }
 }

@@ -1,5 +1,6 @@
 import CreditMedicalCore
 import CreditMedicalTesting
+import Synchronization
 import XCTest
 
 final class CreditScoringTests: XCTestCase {
@@ -64,5 +65,30 @@ final class CreditScoringTests: XCTestCase {
         }
         XCTAssertEqual(housingFund.asked, 0)
         XCTAssertEqual(try records.records(of: "P-6"), [])
+    }
+
+    /// A source whose answer changes with every call, so that two decisions differ.
+    final class DriftingSource: CreditDataSource {
+        let featureNames = ["housing_fund_months"]
+        let calls = Mutex(0)
+
+        func features(of patient: String) async -> ApplicantFeatures {
+            let call = calls.withLock { calls in
+                calls += 1
+                return calls
+            }
+            return ["housing_fund_months": .number(call == 1 ? 3 : 40)]
+        }
+    }
+
+    func testTwoCallsWithOneIdBothAnswerTheRecordedDecision() async throws {
+        let scoring = CreditScoring(sources: [DriftingSource()], scorer: try ScorecardScorer(ScorecardSample.card), records: records,
+                                    clock: clock)
+        async let first = scoring.decide(patient: "P-7", id: "enrol-7")
+        async let second = scoring.decide(patient: "P-7", id: "enrol-7")
+        let (one, two) = try await (first, second)
+        let recorded = try XCTUnwrap(try records.record(id: "enrol-7"))
+        XCTAssertEqual(one, recorded)
+        XCTAssertEqual(two, recorded)
     }
 }
