@@ -24,6 +24,9 @@ public struct SQLiteScoreRecordStore: ScoreRecordStore {
                 while try insert.step() {}
             }
         }
+        // Commits are durable once the write-ahead log is on disk; a decision is recorded before
+        // the patient hears it.
+        try database.flush()
     }
 
     public func record(id: String) throws -> ScoreRecord? {
