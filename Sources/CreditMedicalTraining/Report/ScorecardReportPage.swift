@@ -19,7 +19,7 @@ public struct ScorecardReportPage: Sendable {
         targets = try TargetColumn.targets(of: table, named: target)
         let scores = try ScorecardEvaluation.scores(scorecard, table)
         self.scores = scores.map { Int($0) }
-        discrimination = Discrimination(scores: scores, targets: targets)
+        discrimination = try Discrimination(scores: scores, targets: targets)
     }
 
     /// The page.

@@ -1,3 +1,5 @@
+public import CreditMedicalCore
+
 /// How well scores tell bads (target 1) from goods (target 0), with the scorecard convention that
 /// a **higher score is safer**.
 ///
@@ -16,8 +18,11 @@ public struct Discrimination: Sendable, Hashable {
 
     /// Measures `scores` against `targets` (0 good, 1 bad), row by row. Without both goods and
     /// bads AUC is 0.5 and KS 0.
-    public init(scores: [Double], targets: [UInt8]) {
-        precondition(scores.count == targets.count, "a target per score")
+    /// Throws `TrainingError.Code.unevenColumns` unless there is a target for every score.
+    public init(scores: [Double], targets: [UInt8]) throws(TrainingError) {
+        guard scores.count == targets.count else {
+            throw TrainingError(.unevenColumns, context: ["scores": "\(scores.count)", "targets": "\(targets.count)"])
+        }
         let order = scores.indices.sorted { scores[$0] < scores[$1] }
         let bads = targets.reduce(0) { $0 + Int($1) }
         let goods = targets.count - bads

@@ -1,3 +1,4 @@
+public import CreditMedicalCore
 import Foundation
 
 /// The population stability index between a baseline and a current distribution over the same
@@ -25,8 +26,11 @@ public struct PopulationStability: Sendable, Hashable {
     }
 
     /// The PSI of `current` against `baseline`, counts per bin in the same order.
-    public init(baseline: [Double], current: [Double]) {
-        precondition(baseline.count == current.count, "the same bins")
+    /// Throws `TrainingError.Code.unevenColumns` unless both have the same bins.
+    public init(baseline: [Double], current: [Double]) throws(TrainingError) {
+        guard baseline.count == current.count else {
+            throw TrainingError(.unevenColumns, context: ["baseline": "\(baseline.count)", "current": "\(current.count)"])
+        }
         let baselineTotal = max(baseline.reduce(0, +), 1), currentTotal = max(current.reduce(0, +), 1)
         psi = zip(baseline, current).reduce(0) { sum, pair in
             let expected = max(pair.0 / baselineTotal, Self.epsilon), actual = max(pair.1 / currentTotal, Self.epsilon)

@@ -16,7 +16,7 @@ public struct ScorecardEvaluation: Sendable {
     /// `TrainingError.Code.tableMismatch`.
     public init(scorecard: Scorecard, table: CSVTable, target: String) throws(TrainingError) {
         let targets = try TargetColumn.targets(of: table, named: target)
-        discrimination = Discrimination(scores: try Self.scores(scorecard, table), targets: targets)
+        discrimination = try Discrimination(scores: Self.scores(scorecard, table), targets: targets)
         rows = table.rowCount
     }
 

@@ -38,10 +38,10 @@ public struct ScorecardMonitor: Sendable {
             let cut = sorted[step * sorted.count / scoreBins]
             if cut > (cuts.last ?? sorted[0]) { cuts.append(cut) }
         }
-        let score = PopulationStability(baseline: Self.histogram(baselineScores, cuts), current: Self.histogram(currentScores, cuts))
+        let score = try PopulationStability(baseline: Self.histogram(baselineScores, cuts), current: Self.histogram(currentScores, cuts))
         var features: [FeatureStability] = []
         for feature in scorecard.features {
-            let stability = PopulationStability(baseline: try binCounts(feature, baseline), current: try binCounts(feature, current))
+            let stability = try PopulationStability(baseline: binCounts(feature, baseline), current: binCounts(feature, current))
             features.append(FeatureStability(name: feature.name, stability: stability))
         }
         return Report(score: score, features: features)

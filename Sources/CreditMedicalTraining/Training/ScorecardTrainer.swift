@@ -58,7 +58,7 @@ public struct ScorecardTrainer: Sendable {
             .sorted { $0.informationValue > $1.informationValue }
         let scores = try ScorecardEvaluation.scores(scorecard, table)
         return TrainingResult(scorecard: scorecard, features: reports, dropped: dropped, warnings: warnings, regression: regression,
-                              training: Discrimination(scores: scores, targets: targets))
+                              training: try Discrimination(scores: scores, targets: targets))
     }
 
     private func bin(_ name: String, _ column: ScoringBatch.Column, _ targets: [UInt8]) -> FeatureBinning {
