@@ -1,25 +1,14 @@
 public import CreditMedicalCore
-import Synchronization
 
 /// A `ScoreRecordStore` in memory, for tests and examples.
 public final class InMemoryScoreRecordStore: ScoreRecordStore {
-    private let records = Mutex<[ScoreRecord]>([])
+    private let history = InMemoryHistory<ScoreRecord>(id: \.id, owner: \.patient, time: \.decidedAt)
 
     public init() {}
 
-    public func append(_ record: ScoreRecord) throws {
-        records.withLock { records in
-            guard !records.contains(where: { $0.id == record.id }) else { return }
-            records.append(record)
-        }
-    }
+    public func append(_ record: ScoreRecord) throws { history.append(record) }
 
-    public func record(id: String) throws -> ScoreRecord? {
-        records.withLock { records in records.first { $0.id == id } }
-    }
+    public func record(id: String) throws -> ScoreRecord? { history.record(id: id) }
 
-    public func records(of patient: String) throws -> [ScoreRecord] {
-        // A stable sort keeps the order appended among decisions of one time.
-        records.withLock { records in records.filter { $0.patient == patient }.sorted { $0.decidedAt < $1.decidedAt } }
-    }
+    public func records(of patient: String) throws -> [ScoreRecord] { history.records(of: patient) }
 }
