@@ -34,6 +34,8 @@ public final class PostgresDatabase: CreditDatabase {
     public var encounterStore: PostgresEncounterStore { PostgresEncounterStore(database: self) }
     /// The score decisions in this database.
     public var scoreRecordStore: PostgresScoreRecordStore { PostgresScoreRecordStore(database: self) }
+    /// The consent signatures and cancellations in this database.
+    public var consentStore: PostgresConsentStore { PostgresConsentStore(database: self) }
 
     /// Connects to `url`, runs pending migrations and keeps up to `connections` connections.
     /// Throws ``PostgresStoreError``: `PostgresStoreError.Code.schemaTooNew` for a database

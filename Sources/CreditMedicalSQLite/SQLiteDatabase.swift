@@ -40,6 +40,8 @@ public final class SQLiteDatabase: CreditDatabase {
     public var encounterStore: SQLiteEncounterStore { SQLiteEncounterStore(database: self) }
     /// The score decisions on this file.
     public var scoreRecordStore: SQLiteScoreRecordStore { SQLiteScoreRecordStore(database: self) }
+    /// The consent signatures and cancellations on this file.
+    public var consentStore: SQLiteConsentStore { SQLiteConsentStore(database: self) }
 
     /// Opens (creating if needed) the database at `path`, switches it to WAL with durable
     /// commits and runs pending migrations. Throws ``SQLiteStoreError`` with

@@ -13,10 +13,13 @@ public protocol CreditDatabase: Sendable {
     associatedtype LedgerStoreType: LedgerStore
     associatedtype EncounterStoreType: EncounterStore
     associatedtype ScoreRecordStoreType: ScoreRecordStore
+    associatedtype ConsentStoreType: ConsentStore
     /// The ledger's lines, holds and journal.
     var ledgerStore: LedgerStoreType { get }
     /// The desk's encounters, charges, settlement records and notification outbox.
     var encounterStore: EncounterStoreType { get }
     /// The credit score decisions.
     var scoreRecordStore: ScoreRecordStoreType { get }
+    /// The consent signatures and cancellations.
+    var consentStore: ConsentStoreType { get }
 }

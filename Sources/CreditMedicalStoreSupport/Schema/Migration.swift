@@ -29,4 +29,6 @@ package enum SchemaDomain: String, Sendable, CaseIterable {
     case encounters
     /// Credit score decisions, with their scorer, inputs and reasons.
     case scoring
+    /// Consent signatures and cancellations.
+    case enrollment
 }

@@ -10,6 +10,8 @@ public struct InMemoryDatabase: CreditDatabase {
     public let encounterStore = InMemoryEncounterStore()
     /// The credit score decisions.
     public let scoreRecordStore = InMemoryScoreRecordStore()
+    /// The consent signatures and cancellations.
+    public let consentStore = InMemoryConsentStore()
 
     /// An empty database.
     public init() {}
