@@ -12,6 +12,8 @@ final class JournalCommandCodecTests: XCTestCase {
         return [
             (.openLine("L", limit: amount), StoredCommand(code: 1, amount: amount)),
             (.adjustLimit("L", to: amount), StoredCommand(code: 2, amount: amount)),
+            (.adjustLimit("L", to: amount, reason: "复核升级 / review upgrade"),
+             StoredCommand(code: 2, version: 2, amount: amount, detail: "复核升级 / review upgrade")),
             (.suspendLine("L"), StoredCommand(code: 3)),
             (.resumeLine("L"), StoredCommand(code: 4)),
             (.freezeLine("L"), StoredCommand(code: 5)),
@@ -37,14 +39,18 @@ final class JournalCommandCodecTests: XCTestCase {
             XCTAssertEqual(JournalCommandCodec.encode(command), stored, "\(command)")
             XCTAssertEqual(JournalCommandCodec.decode(stored, line: "L"), command, "\(stored)")
         }
-        XCTAssertEqual(Set(commands.map(\.1.code)).count, commands.count - 1, "one code per command (placeHold twice)")
-        XCTAssertEqual(commands.map(\.0.name).prefix(3), ["openLine", "adjustLimit", "suspendLine"])
+        XCTAssertEqual(Set(commands.map(\.1.code)).count, commands.count - 2, "one code per command (placeHold and adjustLimit twice)")
+        XCTAssertEqual(commands.map(\.0.name).prefix(4), ["openLine", "adjustLimit", "adjustLimit", "suspendLine"])
     }
 
     func testARowThisSDKCannotReadIsRefused() {
         XCTAssertNil(JournalCommandCodec.decode(StoredCommand(code: 99), line: "L"), "an unknown code")
         XCTAssertNil(JournalCommandCodec.decode(StoredCommand(code: 1, version: 2, amount: Money(fen: 1)), line: "L"),
                      "a layout a newer SDK wrote")
+        XCTAssertNil(JournalCommandCodec.decode(StoredCommand(code: 2, version: 3, amount: Money(fen: 1), detail: "x"), line: "L"),
+                     "a layout of adjustLimit a newer SDK wrote")
+        XCTAssertNil(JournalCommandCodec.decode(StoredCommand(code: 2, version: 2, amount: Money(fen: 1)), line: "L"),
+                     "version 2 of adjustLimit without its reason")
         for code in [1, 2, 20, 21, 22, 23, 26, 27, 28, 29, 40] {
             XCTAssertNil(JournalCommandCodec.decode(StoredCommand(code: code, hold: "H"), line: "L"), "code \(code) without its amount")
         }

@@ -45,8 +45,11 @@ extension LedgerStoreConformance {
     static func limitCutBelowUsage(_ f: LedgerFixture) async throws {
         try await f.apply(.openLine("L1", limit: fen(100_000)), key: "open")
         try await f.apply(.placeHold("H1", line: "L1", amount: fen(60_000), expiresAt: nil), key: "h1")
-        try await f.apply(.adjustLimit("L1", to: fen(40_000)), key: "cut")
+        try await f.apply(.adjustLimit("L1", to: fen(40_000), reason: "bank line sync / 银行额度同步"), key: "cut")
         try f.expect("L1", limit: 40_000, held: 60_000, outstanding: 0)
+        XCTAssertEqual(try f.store.entry(for: "cut")?.command, .adjustLimit("L1", to: fen(40_000), reason: "bank line sync / 银行额度同步"),
+                       "[\(f.scenario)] the reason is journaled")
+        try await f.expectRejection(.invalidIdentifier, .adjustLimit("L1", to: fen(1), reason: "bad\u{0}reason"), key: "bad-reason")
         XCTAssertEqual(try f.hold("H1").amount, fen(60_000), "[\(f.scenario)] existing hold untouched")
         try await f.expectRejection(.insufficientAvailable, .placeHold("H2", line: "L1", amount: fen(1), expiresAt: nil), key: "h2")
         try await f.expectRejection(.insufficientAvailable, .increaseHold("H1", by: fen(1)), key: "h1+")

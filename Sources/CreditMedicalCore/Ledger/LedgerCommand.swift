@@ -3,7 +3,9 @@ public enum LedgerCommand: Sendable, Hashable, Codable {
     /// Opens a line with a limit (zero or more).
     case openLine(CreditLineID, limit: Money)
     /// Sets the line's limit (zero or more). A cut below what is in use blocks new holds only.
-    case adjustLimit(CreditLineID, to: Money)
+    /// `reason` says why, in the journal (such as `bank line sync` or a review's rule): stored
+    /// text of at most ``LedgerLimits/maximumReasonLength`` bytes.
+    case adjustLimit(CreditLineID, to: Money, reason: String? = nil)
     /// Suspends the line: no new or larger holds until resumed.
     case suspendLine(CreditLineID)
     /// Lifts a suspension.
@@ -67,7 +69,7 @@ extension LedgerCommand {
     /// The line the command names directly; `nil` for commands that name only a hold.
     public var lineID: CreditLineID? {
         switch self {
-        case .openLine(let line, _), .adjustLimit(let line, _), .suspendLine(let line), .resumeLine(let line),
+        case .openLine(let line, _), .adjustLimit(let line, _, _), .suspendLine(let line), .resumeLine(let line),
             .freezeLine(let line), .unfreezeLine(let line), .closeLine(let line), .repay(let line, _),
             .placeHold(_, let line, _, _), .lockUpTo(_, let line, _, _):
             line

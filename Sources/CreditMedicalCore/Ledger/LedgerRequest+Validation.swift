@@ -9,8 +9,13 @@ extension LedgerRequest {
         if let line = command.lineID { try Self.check(line, field: "line") }
         if let hold = command.holdID { try Self.check(hold, field: "hold") }
         switch command {
-        case .openLine(_, let limit), .adjustLimit(_, let limit):
+        case .openLine(_, let limit):
             try Self.check(limit, field: "limit", allowingZero: true)
+        case .adjustLimit(_, let limit, let reason):
+            try Self.check(limit, field: "limit", allowingZero: true)
+            if let reason, let rule = InputRules.textViolation(reason, maximumLength: LedgerLimits.maximumReasonLength) {
+                throw LedgerError.invalidIdentifier("reason", rule, limit: LedgerLimits.maximumReasonLength)
+            }
         case .lockUpTo(_, _, let target, _):
             try Self.check(target, field: "target", allowingZero: true)
         case .placeHold(_, _, let amount, _), .increaseHold(_, let amount), .decreaseHold(_, let amount), .captureHold(_, let amount),

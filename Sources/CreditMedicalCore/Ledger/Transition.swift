@@ -40,7 +40,7 @@ struct Transition {
             }
             transition.after.outstanding.fen -= amount.fen
             return transition
-        case .adjustLimit(let lineID, let limit):
+        case .adjustLimit(let lineID, let limit, _):
             var transition = try ofLine(lineID, in: state)
             try transition.after.requireNotClosed(lineID)
             transition.after.limit = limit

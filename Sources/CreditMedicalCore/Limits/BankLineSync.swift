@@ -8,8 +8,9 @@
 /// again is not resumed here: a suspension may have other reasons (collection, review), so
 /// resuming is the program's decision.
 ///
-/// Each change is a ledger command whose key names its cause:
-/// `bank-line-sync/LINE/LAST-CHANGE-MS/limit/FEN` or `…/suspend`.
+/// Each change is a ledger command whose key names its cause
+/// (`bank-line-sync/LINE/LAST-CHANGE-MS/limit/FEN` or `…/suspend`); a limit change journals the
+/// reason `bank line sync`.
 public struct BankLineSync: Sendable {
     /// What one run did.
     public struct Report: Sendable, Hashable {
@@ -53,7 +54,8 @@ public struct BankLineSync: Sendable {
         guard let line = try ledger.line(id) else { throw LedgerError(.lineNotFound, details: "line \(id)") }
         let cause = "bank-line-sync/\(id)/\(line.updatedAt.millisecondsSince1970)"
         if granted.grantedLimit != line.limit {
-            try await ledger.execute(.adjustLimit(id, to: granted.grantedLimit), key: IdempotencyKey("\(cause)/limit/\(granted.grantedLimit.fen)"))
+            try await ledger.execute(.adjustLimit(id, to: granted.grantedLimit, reason: "bank line sync"),
+                                     key: IdempotencyKey("\(cause)/limit/\(granted.grantedLimit.fen)"))
             report.limits[id] = granted.grantedLimit
         }
         let suspended = line.status.contains(.suspended)

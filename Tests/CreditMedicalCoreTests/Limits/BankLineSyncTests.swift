@@ -58,7 +58,9 @@ final class BankLineSyncTests: XCTestCase {
         let again = await sync.sync(["L1"])
         XCTAssertEqual(again, BankLineSync.Report())
         XCTAssertEqual(try ledger.journal(for: "L1").count, entries)
-        XCTAssertEqual(try ledger.journal(for: "L1").last?.key.rawValue.hasPrefix("bank-line-sync/L1/"), true, "the key names the cause")
+        let last = try XCTUnwrap(try ledger.journal(for: "L1").last)
+        XCTAssertTrue(last.key.rawValue.hasPrefix("bank-line-sync/L1/"), "the key names the cause")
+        XCTAssertEqual(last.command, .adjustLimit("L1", to: Money(fen: 8_000), reason: "bank line sync"), "the journal keeps the reason")
     }
 
     func testABankThatDoesNotAnswerOrALineTheLedgerLacksChangesNothingAndTheOthersGoOn() async throws {

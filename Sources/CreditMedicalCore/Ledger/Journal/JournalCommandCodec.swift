@@ -16,7 +16,9 @@ public enum JournalCommandCodec {
     public static func encode(_ command: LedgerCommand) -> StoredCommand {
         switch command {
         case .openLine(_, let limit): stored(.openLine, amount: limit)
-        case .adjustLimit(_, let limit): stored(.adjustLimit, amount: limit)
+        case .adjustLimit(_, let limit, nil): stored(.adjustLimit, amount: limit)
+        // Version 2 of the code: the limit and, in `detail`, the reason.
+        case .adjustLimit(_, let limit, let reason?): StoredCommand(code: Code.adjustLimit.rawValue, version: 2, amount: limit, detail: reason)
         case .suspendLine: stored(.suspendLine)
         case .resumeLine: stored(.resumeLine)
         case .freezeLine: stored(.freezeLine)
@@ -39,7 +41,7 @@ public enum JournalCommandCodec {
     /// The command `stored` holds, on the entry's `line`; `nil` for a code or version this SDK
     /// does not know, or a field its layout needs that is missing (the store reports the row).
     public static func decode(_ stored: StoredCommand, line: CreditLineID) -> LedgerCommand? {
-        guard stored.version == 1, let code = Code(rawValue: stored.code) else { return nil }
+        guard let code = Code(rawValue: stored.code), stored.version == 1 || (stored.version == 2 && code == .adjustLimit) else { return nil }
         let amount = stored.amount
         func onHold(_ make: (HoldID, Money) -> LedgerCommand) -> LedgerCommand? {
             guard let hold = stored.hold, let amount else { return nil }
@@ -47,7 +49,9 @@ public enum JournalCommandCodec {
         }
         switch code {
         case .openLine: return amount.map { .openLine(line, limit: $0) }
-        case .adjustLimit: return amount.map { .adjustLimit(line, to: $0) }
+        case .adjustLimit:
+            guard stored.version == 1 || stored.detail != nil else { return nil }
+            return amount.map { .adjustLimit(line, to: $0, reason: stored.version == 2 ? stored.detail : nil) }
         case .suspendLine: return .suspendLine(line)
         case .resumeLine: return .resumeLine(line)
         case .freezeLine: return .freezeLine(line)
