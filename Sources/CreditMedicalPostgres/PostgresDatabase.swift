@@ -36,6 +36,8 @@ public final class PostgresDatabase: CreditDatabase {
     public var scoreRecordStore: PostgresScoreRecordStore { PostgresScoreRecordStore(database: self) }
     /// The consent signatures and cancellations in this database.
     public var consentStore: PostgresConsentStore { PostgresConsentStore(database: self) }
+    /// The enrollments' steps in this database.
+    public var enrollmentStore: PostgresEnrollmentStore { PostgresEnrollmentStore(database: self) }
 
     /// Connects to `url`, runs pending migrations and keeps up to `connections` connections.
     /// Throws ``PostgresStoreError``: `PostgresStoreError.Code.schemaTooNew` for a database

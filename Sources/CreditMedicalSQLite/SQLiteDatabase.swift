@@ -42,6 +42,8 @@ public final class SQLiteDatabase: CreditDatabase {
     public var scoreRecordStore: SQLiteScoreRecordStore { SQLiteScoreRecordStore(database: self) }
     /// The consent signatures and cancellations on this file.
     public var consentStore: SQLiteConsentStore { SQLiteConsentStore(database: self) }
+    /// The enrollments' steps on this file.
+    public var enrollmentStore: SQLiteEnrollmentStore { SQLiteEnrollmentStore(database: self) }
 
     /// Opens (creating if needed) the database at `path`, switches it to WAL with durable
     /// commits and runs pending migrations. Throws ``SQLiteStoreError`` with

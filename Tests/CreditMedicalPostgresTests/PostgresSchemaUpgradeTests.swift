@@ -11,6 +11,7 @@ final class PostgresSchemaUpgradeTests: XCTestCase {
     /// What each migration added, undone.
     private static let undo: [String: String] = [
         "enrollment/consents": "DROP TABLE consent_events",
+        "enrollment/steps": "DROP TABLE enrollment_steps",
         "scoring/create": "DROP TABLE score_records",
         "ledger/command-detail": "ALTER TABLE journal DROP COLUMN command_version, DROP COLUMN command_detail",
         "encounters/claims": """

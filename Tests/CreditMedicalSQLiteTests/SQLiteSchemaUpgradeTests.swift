@@ -11,6 +11,7 @@ final class SQLiteSchemaUpgradeTests: XCTestCase {
     /// What each migration added, undone.
     private static let undo: [String: [String]] = [
         "enrollment/consents": ["DROP TABLE consent_events"],
+        "enrollment/steps": ["DROP TABLE enrollment_steps"],
         "scoring/create": ["DROP TABLE score_records"],
         "ledger/command-detail": ["ALTER TABLE journal DROP COLUMN command_version", "ALTER TABLE journal DROP COLUMN command_detail"],
         "encounters/claims": ["ALTER TABLE encounters DROP COLUMN claimed_by", "ALTER TABLE encounters DROP COLUMN claimed_until",

@@ -12,9 +12,11 @@ final class CarelessScoreRecordStoreTests: ScoreRecordStoreConformance {
         let records = Mutex<[String: ScoreRecord]>([:])
         let order = Mutex<[String]>([])
 
-        func append(_ record: ScoreRecord) throws {
-            records.withLock { $0[record.id] = record }
-            order.withLock { order in if !order.contains(record.id) { order.append(record.id) } }
+        func append(_ batch: [ScoreRecord]) throws {
+            for record in batch {
+                records.withLock { $0[record.id] = record }
+                order.withLock { order in if !order.contains(record.id) { order.append(record.id) } }
+            }
         }
 
         func record(id: String) throws -> ScoreRecord? { records.withLock { $0[id] } }

@@ -57,7 +57,7 @@ open class ScoreRecordStoreConformance: ConformanceSuite {
 
     static func recordsReadBackWhole(_ s: Subject) async throws {
         let written = record("D-1")
-        try s.store.append(written)
+        try s.store.append([written])
         let read = try s.store.records(of: "P-1")
         XCTAssertTrue(same(read, [written]), "[recordsReadBackWhole] \(read)")
         XCTAssertTrue(same(try s.store.record(id: "D-1").map { [$0] } ?? [], [written]), "[recordsReadBackWhole] by id")
@@ -66,14 +66,16 @@ open class ScoreRecordStoreConformance: ConformanceSuite {
     }
 
     static func anIdIsRecordedOnce(_ s: Subject) async throws {
-        try s.store.append(record("D-1", score: 600))
-        try s.store.append(record("D-1", score: 700))
-        XCTAssertEqual(try s.store.records(of: "P-1").map(\.decision.score), [600], "[anIdIsRecordedOnce] the first record stays")
+        try s.store.append([record("D-1", score: 600)])
+        try s.store.append([record("D-1", score: 700)])
+        try s.store.append([record("D-2", score: 500), record("D-2", score: 400)])
+        XCTAssertEqual(try s.store.records(of: "P-1").map(\.decision.score), [600, 500],
+                       "[anIdIsRecordedOnce] the first record stays, also within one batch")
     }
 
     static func recordsComeOldestFirst(_ s: Subject) async throws {
         for (id, time) in [("D-3", 3), ("D-1", 1), ("D-2a", 2), ("D-2b", 2)] {
-            try s.store.append(record(id, at: 1_795_996_800_000 + Int64(time) * 1_000))
+            try s.store.append([record(id, at: 1_795_996_800_000 + Int64(time) * 1_000)])
         }
         XCTAssertEqual(try s.store.records(of: "P-1").map(\.id), ["D-1", "D-2a", "D-2b", "D-3"],
                        "[recordsComeOldestFirst] by time, then in the order appended")
@@ -81,7 +83,7 @@ open class ScoreRecordStoreConformance: ConformanceSuite {
 
     static func recordsSurviveReopening(_ s: Subject) async throws {
         let written = [record("D-1"), record("D-2", patient: "P-2")]
-        for record in written { try s.store.append(record) }
+        try s.store.append(written)
         guard let reopened = try s.suite.value.reopen(s.store) else { return }
         XCTAssertTrue(same(try reopened.records(of: "P-1") + reopened.records(of: "P-2"), written), "[recordsSurviveReopening]")
     }

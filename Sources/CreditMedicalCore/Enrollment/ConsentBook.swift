@@ -38,10 +38,7 @@ public struct ConsentBook: Sendable {
     public func cancel(_ document: String, patient: String, channel: SigningChannel, signer: ConsentSigner, id: String) throws -> ConsentEvent {
         let current = try current(document)
         if let recorded = try recorded(id, patient: patient) { return recorded }
-        switch try standing(of: patient, in: document) {
-        case .signed, .outdated: break
-        case .neverSigned, .cancelled: throw EnrollmentError(.notSigned, context: ["document": document])
-        }
+        guard try standing(of: patient, in: document).inForce else { throw EnrollmentError(.notSigned, context: ["document": document]) }
         return try record(.cancelled, document: document, version: current.version, patient: patient, channel: channel, signer: signer, id: id)
     }
 
@@ -55,6 +52,14 @@ public struct ConsentBook: Sendable {
         }
     }
 
+    /// Throws `EnrollmentError.Code.agentWithoutAuthority` unless `signer` is the patient or an
+    /// agent the ``authority`` registers for `patient` in the relation claimed.
+    public func checkAuthority(of signer: ConsentSigner, for patient: String) throws(EnrollmentError) {
+        if case .agent(let agent, let relation) = signer, authority.relation(of: agent, to: patient) != relation {
+            throw EnrollmentError(.agentWithoutAuthority, context: ["relation": relation.rawValue], details: "agent \(agent) for \(patient)")
+        }
+    }
+
     private func record(_ action: ConsentEvent.Action, document: String, version: Int, patient: String, channel: SigningChannel,
                         signer: ConsentSigner, id: String) throws -> ConsentEvent {
         for (field, value) in [("patient", patient), ("id", id)] {
@@ -62,9 +67,7 @@ public struct ConsentBook: Sendable {
                 throw EnrollmentError(.invalidInput, context: ["field": field, "rule": rule.rawValue, "limit": "128"])
             }
         }
-        if case .agent(let agent, let relation) = signer, authority.relation(of: agent, to: patient) != relation {
-            throw EnrollmentError(.agentWithoutAuthority, context: ["relation": relation.rawValue], details: "agent \(agent) for \(patient)")
-        }
+        try checkAuthority(of: signer, for: patient)
         let event = ConsentEvent(id: id, patient: patient, document: document, version: version, action: action, channel: channel,
                                  signer: signer, at: clock.now())
         if let recorded = try recorded(id, patient: patient) {

@@ -11,4 +11,13 @@ public enum ConsentStanding: Sendable, Hashable {
 
     /// Whether the consent is in force in its current version.
     public var isCurrent: Bool { if case .signed = self { true } else { false } }
+
+    /// Whether a signature stands, in the current version or an earlier one: there is something
+    /// to cancel.
+    public var inForce: Bool {
+        switch self {
+        case .signed, .outdated: true
+        case .neverSigned, .cancelled: false
+        }
+    }
 }

@@ -23,3 +23,23 @@ extension EnrollmentError.Code {
     /// The event id is recorded already, for another event.
     public static let eventConflict = Self("enrollment.event_conflict", "This event id is recorded for another event.")
 }
+
+extension EnrollmentError.Code {
+    /// The request names a bank the enrollment does not know; the context names the `bank`.
+    public static let unknownBank = Self("enrollment.unknown_bank", "There is no bank with this id.")
+    /// The enrollment id is recorded for another request.
+    public static let requestConflict = Self("enrollment.request_conflict", "This enrollment id is recorded for another request.")
+    /// The patient has not signed the program's consent in its current version; the context names
+    /// the `document` and the patient's `standing`.
+    public static let consentMissing = Self("enrollment.consent_missing", "The patient must sign the current consent first.")
+    /// The patient has an enrollment at this bank in progress or open; the context names it.
+    public static let alreadyEnrolled = Self("enrollment.already_enrolled", "The patient is enrolled at this bank already.")
+    /// The line the request names exists in the ledger already; the context names the `line`.
+    public static let lineExists = Self("enrollment.line_exists", "The credit line exists already.")
+    /// There is no open enrollment with this id to cancel.
+    public static let notEnrolled = Self("enrollment.not_enrolled", "There is no open enrollment with this id.")
+    /// The line still holds or owes money; the context names the `held` and `outstanding` fen and
+    /// the number of `open_holds`, the details the holds' ids.
+    public static let balanceRemains = Self("enrollment.balance_remains",
+                                           "The line still has money held or outstanding; cancel after it is settled and repaid.")
+}

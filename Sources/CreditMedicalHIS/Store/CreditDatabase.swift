@@ -14,6 +14,7 @@ public protocol CreditDatabase: Sendable {
     associatedtype EncounterStoreType: EncounterStore
     associatedtype ScoreRecordStoreType: ScoreRecordStore
     associatedtype ConsentStoreType: ConsentStore
+    associatedtype EnrollmentStoreType: EnrollmentStore
     /// The ledger's lines, holds and journal.
     var ledgerStore: LedgerStoreType { get }
     /// The desk's encounters, charges, settlement records and notification outbox.
@@ -22,4 +23,6 @@ public protocol CreditDatabase: Sendable {
     var scoreRecordStore: ScoreRecordStoreType { get }
     /// The consent signatures and cancellations.
     var consentStore: ConsentStoreType { get }
+    /// The enrollments' steps.
+    var enrollmentStore: EnrollmentStoreType { get }
 }

@@ -1,7 +1,7 @@
 import CreditMedicalStoreSupport
 
 extension PostgresSchema {
-    /// Consent events. Append only; never edit.
+    /// Consent events and enrollment steps. Append only; never edit.
     static let enrollment = [
         Migration(.enrollment, "consents", """
             CREATE TABLE consent_events (
@@ -17,6 +17,18 @@ extension PostgresSchema {
                 at bigint NOT NULL
             );
             CREATE INDEX consent_events_by_patient ON consent_events (patient_id, at, seq);
+            """),
+        Migration(.enrollment, "steps", """
+            CREATE TABLE enrollment_steps (
+                seq bigserial PRIMARY KEY,
+                enrollment_id text COLLATE "C" NOT NULL,
+                step text NOT NULL,
+                patient_id text COLLATE "C" NOT NULL,
+                at bigint NOT NULL,
+                detail text NOT NULL,
+                UNIQUE (enrollment_id, step)
+            );
+            CREATE INDEX enrollment_steps_by_patient ON enrollment_steps (patient_id, step, seq);
             """),
     ]
 }

@@ -11,14 +11,16 @@ public struct PostgresScoreRecordStore: ScoreRecordStore {
         self.database = database
     }
 
-    public func append(_ record: ScoreRecord) throws {
-        let row = try ScoreRecordColumns(record)
+    public func append(_ records: [ScoreRecord]) throws {
+        let rows = try records.map(ScoreRecordColumns.init)
         try database.write { connection in
-            _ = try connection.query("""
-                INSERT INTO score_records (id, patient_id, decided_at, scorer_id, scorer_version, score, fallback_code, decision)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING
-                """, [.text(row.id), .text(row.patient), .integer(row.decidedAt), .text(row.scorerID), .text(row.scorerVersion),
-                      .integer(row.score), .optional(row.fallbackCode), .text(row.decision)])
+            for row in rows {
+                _ = try connection.query("""
+                    INSERT INTO score_records (id, patient_id, decided_at, scorer_id, scorer_version, score, fallback_code, decision)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING
+                    """, [.text(row.id), .text(row.patient), .integer(row.decidedAt), .text(row.scorerID), .text(row.scorerVersion),
+                          .integer(row.score), .optional(row.fallbackCode), .text(row.decision)])
+            }
         }
     }
 

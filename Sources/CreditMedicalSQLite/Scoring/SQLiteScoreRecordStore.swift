@@ -11,17 +11,19 @@ public struct SQLiteScoreRecordStore: ScoreRecordStore {
         self.database = database
     }
 
-    public func append(_ record: ScoreRecord) throws {
-        let row = try ScoreRecordColumns(record)
+    public func append(_ records: [ScoreRecord]) throws {
+        let rows = try records.map(ScoreRecordColumns.init)
         try database.exclusively {
             try database.writeTransaction { connection in
                 let insert = try connection.statement("""
                     INSERT INTO score_records (id, patient_id, decided_at, scorer_id, scorer_version, score, fallback_code, decision)
                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING
                     """)
-                try insert.bind(.text(row.id), .text(row.patient), .integer(row.decidedAt), .text(row.scorerID), .text(row.scorerVersion),
-                                .integer(row.score), .optional(row.fallbackCode), .text(row.decision))
-                while try insert.step() {}
+                for row in rows {
+                    try insert.bind(.text(row.id), .text(row.patient), .integer(row.decidedAt), .text(row.scorerID),
+                                    .text(row.scorerVersion), .integer(row.score), .optional(row.fallbackCode), .text(row.decision))
+                    while try insert.step() {}
+                }
             }
         }
         // Commits are durable once the write-ahead log is on disk; a decision is recorded before

@@ -1,5 +1,4 @@
 package import CreditMedicalCore
-import Foundation
 
 /// How both SQL stores keep a ``ScoreRecord``: the columns an auditor queries (patient, time,
 /// scorer, score, fallback) and the whole decision as JSON, which is read back.
@@ -23,26 +22,12 @@ package struct ScoreRecordColumns: Sendable {
         scorerVersion = record.decision.scorer.version
         score = Int64(record.decision.score)
         fallbackCode = record.decision.fallback?.code
-        decision = String(decoding: try Self.encoder.encode(record.decision), as: UTF8.self)
+        decision = try StoredJSON.text(record.decision)
     }
 
     /// The record of stored columns.
     package static func record(id: String, patient: String, decidedAt: Int64, decision: String) throws -> ScoreRecord {
         ScoreRecord(id: id, patient: patient, decidedAt: Timestamp(millisecondsSince1970: decidedAt),
-                    decision: try decoder.decode(ScoreDecision.self, from: Data(decision.utf8)))
+                    decision: try StoredJSON.value(ScoreDecision.self, from: decision))
     }
-
-    /// Keys sorted, so equal decisions are equal text; a NaN or infinite input is kept as text.
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }()
-
-    private static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
-    }()
 }

@@ -11,6 +11,7 @@ public final class FakeCreditProvider: CreditProviderAdapter {
         var advances = RequestLog<AdvanceRequest>()
         var paid: [AdapterRequestID: Timestamp] = [:]
         var repayments: [RepaymentNotice] = []
+        var lineQueries: [CreditLineID: Int] = [:]
         var faults = FaultPlan()
     }
 
@@ -30,6 +31,9 @@ public final class FakeCreditProvider: CreditProviderAdapter {
     public func grant(_ line: CreditLineID, limit: Money, usable: Bool = true) {
         state.withLock { $0.lines[line] = CreditProviderLine(line: line, grantedLimit: limit, usable: usable) }
     }
+
+    /// How many times ``line(_:)`` was asked about `line`, faults included.
+    public func lineQueries(_ line: CreditLineID) -> Int { state.withLock { $0.lineQueries[line] ?? 0 } }
 
     /// The capture notices received, in order, one per request id.
     public var captureNotices: [CaptureNotice] { state.withLock { $0.captures.inOrder } }
@@ -63,7 +67,8 @@ public final class FakeCreditProvider: CreditProviderAdapter {
     }
 
     public func line(_ line: CreditLineID) async throws -> CreditProviderLine {
-        try state.call { state in
+        state.withLock { $0.lineQueries[line, default: 0] += 1 }
+        return try state.call { state in
             guard let granted = state.lines[line] else { throw AdapterError(.unavailable, details: "no line \(line)") }
             return granted
         }

@@ -1,8 +1,8 @@
 public import CreditMedicalHIS
 
-/// A `CreditDatabase` in memory: an ``InMemoryLedgerStore``, an ``InMemoryEncounterStore`` and an
-/// ``InMemoryScoreRecordStore`` side by side, so that a whole credit desk runs in a test, a simulation or the demo without a
-/// file. Nothing survives the process.
+/// A `CreditDatabase` in memory: an ``InMemoryLedgerStore``, an ``InMemoryEncounterStore`` and
+/// the other in-memory stores side by side, so that a whole credit desk runs in a test, a
+/// simulation or the demo without a file. Nothing survives the process.
 public struct InMemoryDatabase: CreditDatabase {
     /// The ledger's lines, holds and journal.
     public let ledgerStore = InMemoryLedgerStore()
@@ -12,6 +12,8 @@ public struct InMemoryDatabase: CreditDatabase {
     public let scoreRecordStore = InMemoryScoreRecordStore()
     /// The consent signatures and cancellations.
     public let consentStore = InMemoryConsentStore()
+    /// The enrollments' steps.
+    public let enrollmentStore = InMemoryEnrollmentStore()
 
     /// An empty database.
     public init() {}

@@ -6,7 +6,7 @@ public final class InMemoryScoreRecordStore: ScoreRecordStore {
 
     public init() {}
 
-    public func append(_ record: ScoreRecord) throws { history.append(record) }
+    public func append(_ records: [ScoreRecord]) throws { history.append(records) }
 
     public func record(id: String) throws -> ScoreRecord? { history.record(id: id) }
 

@@ -4,7 +4,12 @@ import Synchronization
 /// Records kept in memory the way the SDK's history stores keep them: the first record of an id
 /// stays, and an owner's records read back oldest first, in the order appended within one time.
 final class InMemoryHistory<Record: Sendable>: Sendable {
-    private let records = Mutex<[Record]>([])
+    private struct Records {
+        var byID: [String: Record] = [:]
+        var byOwner: [String: [Record]] = [:]
+    }
+
+    private let records = Mutex(Records())
     private let id: @Sendable (Record) -> String
     private let owner: @Sendable (Record) -> String
     private let time: @Sendable (Record) -> Timestamp
@@ -16,19 +21,21 @@ final class InMemoryHistory<Record: Sendable>: Sendable {
         self.time = time
     }
 
-    func append(_ record: Record) {
+    func append(_ batch: [Record]) {
         records.withLock { records in
-            guard !records.contains(where: { id($0) == id(record) }) else { return }
-            records.append(record)
+            for record in batch where records.byID[id(record)] == nil {
+                records.byID[id(record)] = record
+                records.byOwner[owner(record), default: []].append(record)
+            }
         }
     }
 
     func record(id wanted: String) -> Record? {
-        records.withLock { records in records.first { id($0) == wanted } }
+        records.withLock { $0.byID[wanted] }
     }
 
     func records(of wanted: String) -> [Record] {
         // A stable sort keeps the order appended among records of one time.
-        records.withLock { records in records.filter { owner($0) == wanted }.sorted { time($0) < time($1) } }
+        records.withLock { $0.byOwner[wanted] ?? [] }.sorted { time($0) < time($1) }
     }
 }

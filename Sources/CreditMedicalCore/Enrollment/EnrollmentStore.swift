@@ -1,0 +1,17 @@
+/// Keeps the steps of every enrollment, the saga's progress and the patient's history.
+///
+/// Conforming types MUST:
+/// - keep steps durably once ``append(_:)`` returns, all of a batch or, when it throws, none;
+/// - keep the first step of a name within an enrollment: appending it again changes nothing and
+///   does not fail;
+/// - answer ``steps(of:)`` in the order recorded, and ``enrollments(of:)`` oldest first.
+///
+/// `EnrollmentStoreConformance` checks these against a store.
+public protocol EnrollmentStore: Sendable {
+    /// Records `steps` in order, except those whose enrollment has a step of that name already.
+    func append(_ steps: [EnrollmentStep]) throws
+    /// The steps of `enrollment`, in the order recorded.
+    func steps(of enrollment: String) throws -> [EnrollmentStep]
+    /// The ids of `patient`'s enrollments, in the order they were requested.
+    func enrollments(of patient: String) throws -> [String]
+}

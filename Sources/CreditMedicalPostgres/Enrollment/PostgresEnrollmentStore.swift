@@ -1,0 +1,43 @@
+public import CreditMedicalCore
+import CreditMedicalStoreSupport
+
+/// The `EnrollmentStore` in a ``PostgresDatabase``, beside the ledger and the consents.
+public struct PostgresEnrollmentStore: EnrollmentStore {
+    /// The database the store writes to.
+    public let database: PostgresDatabase
+
+    /// The enrollment steps of `database`.
+    public init(database: PostgresDatabase) {
+        self.database = database
+    }
+
+    public func append(_ steps: [EnrollmentStep]) throws {
+        let rows = try steps.map(EnrollmentStepColumns.init)
+        try database.write { connection in
+            for row in rows {
+                _ = try connection.query("""
+                    INSERT INTO enrollment_steps (\(EnrollmentStepColumns.names)) VALUES ($1, $2, $3, $4, $5)
+                    ON CONFLICT (enrollment_id, step) DO NOTHING
+                    """, [.text(row.enrollment), .text(row.step), .text(row.patient), .integer(row.at), .text(row.detail)])
+            }
+        }
+    }
+
+    public func steps(of enrollment: String) throws -> [EnrollmentStep] {
+        let sql = "SELECT \(EnrollmentStepColumns.names) FROM enrollment_steps WHERE enrollment_id = $1 ORDER BY seq"
+        return try database.read(sql, [.text(enrollment)]) { (result) throws(PostgresStoreError) in
+            try (0..<result.count).map { (row) throws(PostgresStoreError) in
+                let columns = EnrollmentStepColumns(enrollment: result.text(row, 0) ?? "", step: result.text(row, 1) ?? "",
+                                                    patient: result.text(row, 2) ?? "", at: result.int64(row, 3) ?? 0,
+                                                    detail: result.text(row, 4) ?? "")
+                guard let step = columns.enrollmentStep else { throw PostgresLedgerRows.corrupt("enrollment_steps") }
+                return step
+            }
+        }
+    }
+
+    public func enrollments(of patient: String) throws -> [String] {
+        let sql = "SELECT enrollment_id FROM enrollment_steps WHERE patient_id = $1 AND step = 'requested' ORDER BY seq"
+        return try database.read(sql, [.text(patient)]) { result in (0..<result.count).map { result.text($0, 0) ?? "" } }
+    }
+}

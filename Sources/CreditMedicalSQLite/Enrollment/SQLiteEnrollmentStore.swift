@@ -1,0 +1,47 @@
+public import CreditMedicalCore
+import CreditMedicalStoreSupport
+
+/// The `EnrollmentStore` in a ``SQLiteDatabase``, beside the ledger and the consents.
+public struct SQLiteEnrollmentStore: EnrollmentStore {
+    /// The database the store writes to.
+    public let database: SQLiteDatabase
+
+    /// The enrollment steps of `database`.
+    public init(database: SQLiteDatabase) {
+        self.database = database
+    }
+
+    public func append(_ steps: [EnrollmentStep]) throws {
+        let rows = try steps.map(EnrollmentStepColumns.init)
+        try database.exclusively {
+            try database.writeTransaction { connection in
+                let insert = try connection.statement("""
+                    INSERT INTO enrollment_steps (\(EnrollmentStepColumns.names)) VALUES (?1, ?2, ?3, ?4, ?5)
+                    ON CONFLICT (enrollment_id, step) DO NOTHING
+                    """)
+                for row in rows {
+                    try insert.bind(.text(row.enrollment), .text(row.step), .text(row.patient), .integer(row.at), .text(row.detail))
+                    while try insert.step() {}
+                }
+            }
+        }
+        try database.flush()
+    }
+
+    public func steps(of enrollment: String) throws -> [EnrollmentStep] {
+        try database.read("SELECT \(EnrollmentStepColumns.names) FROM enrollment_steps WHERE enrollment_id = ?1 ORDER BY seq",
+                          [.text(enrollment)]) { (row) throws(SQLiteStoreError) in
+            let columns = EnrollmentStepColumns(enrollment: row.text(0), step: row.text(1), patient: row.text(2), at: row.int64(3),
+                                                detail: row.text(4))
+            guard let step = columns.enrollmentStep else {
+                throw SQLiteStoreError(.corruptRow, message: "A stored enrollment step has a value this version does not know.")
+            }
+            return step
+        }
+    }
+
+    public func enrollments(of patient: String) throws -> [String] {
+        try database.read("SELECT enrollment_id FROM enrollment_steps WHERE patient_id = ?1 AND step = 'requested' ORDER BY seq",
+                          [.text(patient)]) { row in row.text(0) }
+    }
+}

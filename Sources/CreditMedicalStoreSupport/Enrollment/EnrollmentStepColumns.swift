@@ -1,0 +1,34 @@
+package import CreditMedicalCore
+
+/// How both SQL stores keep an ``EnrollmentStep``: the columns a query needs (enrollment, step
+/// name, patient, time) and the event as JSON, which is read back.
+package struct EnrollmentStepColumns: Sendable {
+    package let enrollment: String
+    package let step: String
+    package let patient: String
+    package let at: Int64
+    package let detail: String
+
+    /// The columns of `step`.
+    package init(_ step: EnrollmentStep) throws {
+        enrollment = step.enrollment
+        self.step = step.event.name
+        patient = step.patient
+        at = step.at.millisecondsSince1970
+        detail = try StoredJSON.text(step.event)
+    }
+
+    package init(enrollment: String, step: String, patient: String, at: Int64, detail: String) {
+        (self.enrollment, self.step, self.patient, self.at, self.detail) = (enrollment, step, patient, at, detail)
+    }
+
+    /// The step these columns hold; `nil` when the detail is not an event this SDK wrote, or not
+    /// the event the step's name says.
+    package var enrollmentStep: EnrollmentStep? {
+        guard let event = try? StoredJSON.value(EnrollmentStep.Event.self, from: detail), event.name == step else { return nil }
+        return EnrollmentStep(enrollment: enrollment, patient: patient, at: Timestamp(millisecondsSince1970: at), event: event)
+    }
+
+    /// The columns' order in the stores' `SELECT`s and `INSERT`s.
+    package static let names = "enrollment_id, step, patient_id, at, detail"
+}
