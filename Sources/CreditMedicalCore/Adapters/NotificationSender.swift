@@ -12,6 +12,8 @@ public enum PatientNotificationKind: String, Sendable, Hashable, Codable, CaseIt
     case settled
     /// A settlement was reversed.
     case settlementReversed = "settlement_reversed"
+    /// A review changed the credit line: a new tier and limit, a probation limit, or a suspension.
+    case limitReviewed = "limit_reviewed"
 }
 
 /// One message to a patient (or the agent who acts for them).

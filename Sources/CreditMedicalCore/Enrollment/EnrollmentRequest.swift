@@ -29,7 +29,8 @@ public struct EnrollmentGrant: Sendable, Hashable, Codable {
     /// The score and the id of its ``ScoreRecord``.
     public let score: Int
     public let scoreRecord: String
-    /// The tier the score fell in, and the limit the line opens with.
+    /// The tier the score fell in and the limit the line opened with; after a review, the
+    /// tier and limit it set.
     public let tier: String
     public let limit: Money
 
@@ -39,5 +40,10 @@ public struct EnrollmentGrant: Sendable, Hashable, Codable {
         self.scoreRecord = scoreRecord
         self.tier = tier
         self.limit = limit
+    }
+
+    /// The grant after a review: its tier and limit, the bank's line and the score unchanged.
+    func changed(to change: LimitChange) -> EnrollmentGrant {
+        EnrollmentGrant(bankLimit: bankLimit, score: score, scoreRecord: scoreRecord, tier: change.tier, limit: change.limit)
     }
 }

@@ -20,6 +20,9 @@ public enum EnrollmentStatus: Sendable, Hashable {
             case .refused(let reasons): status = .refused(reasons: reasons)
             case .opened: if let grant { status = .open(grant) }
             case .cancelled: if let grant { status = .cancelled(grant) }
+            case .reviewed(let change):
+                grant = grant?.changed(to: change)
+                if case .open = status, let grant { status = .open(grant) }
             }
         }
         self = status

@@ -16,9 +16,11 @@ public struct EnrollmentStep: Sendable, Hashable, Codable {
         case opened
         /// Cancelled (解约) with the consent event that cancelled it; the line is closed. Final.
         case cancelled(consentEvent: String)
+        /// A review changed the line (see ``LimitReview``).
+        case reviewed(LimitChange)
 
         /// The step's name, unique within an enrollment: `requested`, `checked`, `granted`,
-        /// `refused`, `opened` or `cancelled`.
+        /// `refused`, `opened`, `cancelled`, or `reviewed/` and the change's ``LimitChange/basis``.
         public var name: String {
             switch self {
             case .requested: "requested"
@@ -27,6 +29,7 @@ public struct EnrollmentStep: Sendable, Hashable, Codable {
             case .refused: "refused"
             case .opened: "opened"
             case .cancelled: "cancelled"
+            case .reviewed(let change): "reviewed/\(change.basis)"
             }
         }
     }

@@ -24,6 +24,12 @@ public struct LimitPolicy: Sendable, Hashable, Codable {
         }
 
         func covers(_ score: Int) -> Bool { score >= minimumScore && score <= (maximumScore ?? .max) }
+
+        /// What the tier grants on a bank line of `bankLine`: its share, at most its cap.
+        public func limit(bankLine: Money) throws(MoneyError) -> Money {
+            let share = try bankLine.share(permille: permille)
+            return capFen.map { Money(fen: min($0, share.fen)) } ?? share
+        }
     }
 
     /// The format this SDK writes; it reads this one and every earlier one.
@@ -48,7 +54,6 @@ public struct LimitPolicy: Sendable, Hashable, Codable {
     /// no tier. Throws `MoneyError` when the share does not fit into fen.
     public func limit(score: Int, bankLine: Money) throws(MoneyError) -> (tier: String, limit: Money)? {
         guard let tier = tiers.first(where: { $0.covers(score) }) else { return nil }
-        let share = try bankLine.share(permille: tier.permille)
-        return (tier.name, tier.capFen.map { Money(fen: min($0, share.fen)) } ?? share)
+        return (tier.name, try tier.limit(bankLine: bankLine))
     }
 }
