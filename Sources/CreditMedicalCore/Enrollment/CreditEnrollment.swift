@@ -62,11 +62,11 @@ public struct CreditEnrollment: Sendable {
     /// bank (`enrollment.already_enrolled`). An id recorded for another request is
     /// `enrollment.request_conflict`. Those are refused before anything is recorded.
     public func enroll(_ requests: [EnrollmentRequest]) async -> [Result<EnrollmentStatus, any Error>] {
-        var batch = EnrollmentBatch(requests: requests) { try admit($0) }
+        let batch = EnrollmentBatch(requests: requests) { try admit($0) }
         batch.record(in: store, at: ledger.clock.now()) { $0.steps.isEmpty ? [.requested($0.request)] : nil }
-        await check(&batch)
-        await grant(&batch)
-        await open(&batch)
+        await check(batch)
+        await grant(batch)
+        await open(batch)
         return batch.results
     }
 
@@ -106,7 +106,7 @@ public struct CreditEnrollment: Sendable {
 
     /// Gathers the features of every requested enrollment and checks eligibility on them; a
     /// refusal is recorded with the check.
-    private func check(_ batch: inout EnrollmentBatch) async {
+    private func check(_ batch: EnrollmentBatch) async {
         let waiting = batch.waiting(after: "requested")
         let features = await withTaskGroup(of: (Int, ApplicantFeatures).self) { group in
             for index in waiting {
@@ -125,7 +125,7 @@ public struct CreditEnrollment: Sendable {
 
     /// Scores every eligible enrollment, asks its bank for the line and records the grant, or the
     /// refusal when the score earns no tier or the bank grants nothing.
-    private func grant(_ batch: inout EnrollmentBatch) async {
+    private func grant(_ batch: EnrollmentBatch) async {
         let waiting = batch.waiting(after: "checked")
         let applicants = waiting.compactMap { index -> CreditScoring.Applicant? in
             guard case .checked(let features, _) = batch.lastEvent(index) else { return nil }
@@ -143,17 +143,23 @@ public struct CreditEnrollment: Sendable {
         let answers = await withTaskGroup(of: (Int, Result<CreditProviderLine, any Error>).self) { group in
             for index in scored.keys {
                 let request = batch.request(index)
-                let bank = banks[request.bank]
-                group.addTask {
-                    guard let bank else { return (index, .failure(EnrollmentError(.unknownBank, context: ["bank": request.bank]))) }
-                    do { return (index, .success(try await bank.line(request.line))) } catch { return (index, .failure(error)) }
-                }
+                group.addTask { (index, await askBank(request)) }
             }
             return await group.reduce(into: [Int: Result<CreditProviderLine, any Error>]()) { $0[$1.0] = $1.1 }
         }
         batch.record(in: store, at: ledger.clock.now()) { item in
             guard let record = scored[item.index], let answer = answers[item.index] else { return nil }
             return [try decision(record, bank: answer.get())]
+        }
+    }
+
+    /// The line the bank of `request` reports, or what went wrong.
+    private func askBank(_ request: EnrollmentRequest) async -> Result<CreditProviderLine, any Error> {
+        guard let bank = banks[request.bank] else { return .failure(EnrollmentError(.unknownBank, context: ["bank": request.bank])) }
+        do {
+            return .success(try await bank.line(request.line))
+        } catch {
+            return .failure(error)
         }
     }
 
@@ -169,7 +175,7 @@ public struct CreditEnrollment: Sendable {
     }
 
     /// Opens the line of every granted enrollment, in ledger batches, and records it.
-    private func open(_ batch: inout EnrollmentBatch) async {
+    private func open(_ batch: EnrollmentBatch) async {
         let waiting = batch.waiting(after: "granted")
         var opened: Set<Int> = []
         for chunk in stride(from: 0, to: waiting.count, by: LedgerLimits.maximumBatchSize) {

@@ -1,6 +1,6 @@
 /// The requests of one ``CreditEnrollment`` call on their way through the saga's steps: each
 /// with its recorded steps, or the error that stopped it.
-struct EnrollmentBatch {
+final class EnrollmentBatch {
     struct Item {
         let index: Int
         let request: EnrollmentRequest
@@ -36,14 +36,14 @@ struct EnrollmentBatch {
     func lastEvent(_ index: Int) -> EnrollmentStep.Event? { items[index].steps.last?.event }
 
     /// Stops `index` with `error`; its recorded steps stay.
-    mutating func fail(_ index: Int, _ error: any Error) {
+    func fail(_ index: Int, _ error: any Error) {
         items[index].error = error
     }
 
     /// Records, in one append, the events `make` answers for the items still going (`nil` for
     /// none). An item whose `make` throws stops with that error; when the append fails, every
     /// item it carried stops with its error.
-    mutating func record(in store: any EnrollmentStore, at now: Timestamp, _ make: (Item) throws -> [EnrollmentStep.Event]?) {
+    func record(in store: any EnrollmentStore, at now: Timestamp, _ make: (Item) throws -> [EnrollmentStep.Event]?) {
         var new: [(index: Int, steps: [EnrollmentStep])] = []
         for item in items where item.error == nil {
             do {
