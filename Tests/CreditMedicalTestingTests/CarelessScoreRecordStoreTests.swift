@@ -12,11 +12,12 @@ final class CarelessScoreRecordStoreTests: ScoreRecordStoreConformance {
         let records = Mutex<[String: ScoreRecord]>([:])
         let order = Mutex<[String]>([])
 
-        func append(_ batch: [ScoreRecord]) throws {
+        func append(_ batch: [ScoreRecord]) throws -> Set<String> {
             for record in batch {
                 records.withLock { $0[record.id] = record }
                 order.withLock { order in if !order.contains(record.id) { order.append(record.id) } }
             }
+            return []
         }
 
         func record(id: String) throws -> ScoreRecord? { records.withLock { $0[id] } }

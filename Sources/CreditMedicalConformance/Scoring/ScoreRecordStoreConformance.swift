@@ -66,9 +66,9 @@ open class ScoreRecordStoreConformance: ConformanceSuite {
     }
 
     static func anIdIsRecordedOnce(_ s: Subject) async throws {
-        try s.store.append([record("D-1", score: 600)])
-        try s.store.append([record("D-1", score: 700)])
-        try s.store.append([record("D-2", score: 500), record("D-2", score: 400)])
+        XCTAssertEqual(try s.store.append([record("D-1", score: 600)]), [], "[anIdIsRecordedOnce] a new id is appended")
+        XCTAssertEqual(try s.store.append([record("D-1", score: 700)]), ["D-1"], "[anIdIsRecordedOnce] the id recorded before is kept")
+        XCTAssertEqual(try s.store.append([record("D-2", score: 500), record("D-2", score: 400)]), ["D-2"], "[anIdIsRecordedOnce] in one batch")
         XCTAssertEqual(try s.store.records(of: "P-1").map(\.decision.score), [600, 500],
                        "[anIdIsRecordedOnce] the first record stays, also within one batch")
     }

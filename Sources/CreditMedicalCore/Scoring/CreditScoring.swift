@@ -74,9 +74,11 @@ public struct CreditScoring: Sendable {
         }
         guard !fresh.isEmpty else { return answers }
         do {
-            try records.append(fresh.map(\.record))
+            let kept = try records.append(fresh.map(\.record))
             // Another call with the same id may have recorded first: answer what is recorded.
-            for (index, record) in fresh { answers[index] = .success(try records.record(id: record.id) ?? record) }
+            for (index, record) in fresh where kept.contains(record.id) {
+                answers[index] = .success(try records.record(id: record.id) ?? record)
+            }
         } catch {
             for (index, _) in fresh { answers[index] = .failure(error) }
         }

@@ -10,8 +10,10 @@
 /// `ScoreRecordStoreConformance` checks these against a store.
 public protocol ScoreRecordStore: Sendable {
     /// Records `records` in order, except those whose id is recorded already: all of them or,
-    /// when it throws, none.
-    func append(_ records: [ScoreRecord]) throws
+    /// when it throws, none. Returns the ids it kept from before instead (a later record of an id
+    /// in the same batch included).
+    @discardableResult
+    func append(_ records: [ScoreRecord]) throws -> Set<String>
     /// The record `id`, if any.
     func record(id: String) throws -> ScoreRecord?
     /// The records of `patient`, oldest first.

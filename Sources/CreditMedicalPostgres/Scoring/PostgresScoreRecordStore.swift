@@ -11,16 +11,20 @@ public struct PostgresScoreRecordStore: ScoreRecordStore {
         self.database = database
     }
 
-    public func append(_ records: [ScoreRecord]) throws {
+    @discardableResult
+    public func append(_ records: [ScoreRecord]) throws -> Set<String> {
         let rows = try records.map(ScoreRecordColumns.init)
-        try database.write { connection in
+        return try database.write { connection in
+            var kept: Set<String> = []
             for row in rows {
-                _ = try connection.query("""
+                let inserted = try connection.query("""
                     INSERT INTO score_records (id, patient_id, decided_at, scorer_id, scorer_version, score, fallback_code, decision)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING seq
                     """, [.text(row.id), .text(row.patient), .integer(row.decidedAt), .text(row.scorerID), .text(row.scorerVersion),
                           .integer(row.score), .optional(row.fallbackCode), .text(row.decision)])
+                if inserted.count == 0 { kept.insert(row.id) }
             }
+            return kept
         }
     }
 

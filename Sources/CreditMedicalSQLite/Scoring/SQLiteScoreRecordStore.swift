@@ -11,17 +11,20 @@ public struct SQLiteScoreRecordStore: ScoreRecordStore {
         self.database = database
     }
 
-    public func append(_ records: [ScoreRecord]) throws {
+    @discardableResult
+    public func append(_ records: [ScoreRecord]) throws -> Set<String> {
         let rows = try records.map(ScoreRecordColumns.init)
+        var kept: Set<String> = []
         try database.exclusively {
             try database.writeTransaction { connection in
                 let insert = try connection.statement("""
                     INSERT INTO score_records (id, patient_id, decided_at, scorer_id, scorer_version, score, fallback_code, decision)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING RETURNING seq
                     """)
                 for row in rows {
                     try insert.bind(.text(row.id), .text(row.patient), .integer(row.decidedAt), .text(row.scorerID),
                                     .text(row.scorerVersion), .integer(row.score), .optional(row.fallbackCode), .text(row.decision))
+                    if try !insert.step() { kept.insert(row.id) }
                     while try insert.step() {}
                 }
             }
@@ -29,6 +32,7 @@ public struct SQLiteScoreRecordStore: ScoreRecordStore {
         // Commits are durable once the write-ahead log is on disk; a decision is recorded before
         // the patient hears it.
         try database.flush()
+        return kept
     }
 
     public func record(id: String) throws -> ScoreRecord? {

@@ -6,7 +6,7 @@ public final class InMemoryConsentStore: ConsentStore {
 
     public init() {}
 
-    public func append(_ event: ConsentEvent) throws { history.append([event]) }
+    public func append(_ event: ConsentEvent) throws { _ = history.append([event]) }
 
     public func event(id: String) throws -> ConsentEvent? { history.record(id: id) }
 

@@ -6,7 +6,8 @@ public final class InMemoryScoreRecordStore: ScoreRecordStore {
 
     public init() {}
 
-    public func append(_ records: [ScoreRecord]) throws { history.append(records) }
+    @discardableResult
+    public func append(_ records: [ScoreRecord]) throws -> Set<String> { history.append(records) }
 
     public func record(id: String) throws -> ScoreRecord? { history.record(id: id) }
 

@@ -21,12 +21,20 @@ final class InMemoryHistory<Record: Sendable>: Sendable {
         self.time = time
     }
 
-    func append(_ batch: [Record]) {
+    /// Appends `batch` and returns the ids it kept from before instead.
+    @discardableResult
+    func append(_ batch: [Record]) -> Set<String> {
         records.withLock { records in
-            for record in batch where records.byID[id(record)] == nil {
+            var kept: Set<String> = []
+            for record in batch {
+                guard records.byID[id(record)] == nil else {
+                    kept.insert(id(record))
+                    continue
+                }
                 records.byID[id(record)] = record
                 records.byOwner[owner(record), default: []].append(record)
             }
+            return kept
         }
     }
 

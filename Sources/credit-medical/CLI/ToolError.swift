@@ -12,12 +12,15 @@ struct ToolError: CodedError {
         static let benchmarkFailed = Self(rawValue: "cli.benchmark_failed")
         /// The encounter has no checkout that can be retried or cancelled; nothing was changed.
         static let noUnfinishedCheckout = Self(rawValue: "cli.no_unfinished_checkout")
+        /// The demo's story did not go as written (a made-up patient was refused credit).
+        static let demoFailed = Self(rawValue: "cli.demo_failed")
 
         var sentence: String {
             switch self {
             case .databaseNotFound: "There is no database file at the path."
             case .benchmarkFailed: "The benchmark's workload did not go as designed; its figures would mean nothing."
             case .noUnfinishedCheckout: "The encounter has no unfinished checkout to retry or cancel; nothing was changed."
+            case .demoFailed: "The demo's story did not go as written."
             default: "The command failed."
             }
         }

@@ -28,8 +28,10 @@ enum DemoCommand: Command {
         let clock = ManualClock(SystemClock().now())
         let parties = FakeParties(medical: .init(deductible: Money(fen: 20_000), classBPermille: 700),
                                   commercial: .init(permille: 500, perClaimCap: Money(fen: 50_000)))
-        let narrator = DemoNarrator(desk: parties.desk(ledger: Ledger(store: opened.ledgerStore, clock: clock), store: opened.encounterStore),
-                                    parties: parties, clock: clock, output: output)
+        let ledger = Ledger(store: opened.ledgerStore, clock: clock)
+        let program = try DemoProgram(database: opened, ledger: ledger, bank: parties.bank, clock: clock)
+        let narrator = DemoNarrator(desk: parties.desk(ledger: ledger, store: opened.encounterStore), program: program, parties: parties,
+                                    clock: clock, output: output)
 
         output.say("CreditMedical demo: treat first, pay later (先诊疗后付费), database \(database.printable)\n")
         try narrator.prepareToResume()

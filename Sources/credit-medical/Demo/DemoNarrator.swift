@@ -12,6 +12,7 @@ final class DemoNarrator {
     static let accountBalance = Money(fen: 12_000)
 
     let desk: CreditDesk
+    let program: DemoProgram
     let parties: FakeParties
     let clock: ManualClock
     let output: Output
@@ -19,8 +20,9 @@ final class DemoNarrator {
     private(set) var visits: [EncounterID] = []
     private(set) var settlements: [SettlementRecord] = []
 
-    init(desk: CreditDesk, parties: FakeParties, clock: ManualClock, output: Output) {
+    init(desk: CreditDesk, program: DemoProgram, parties: FakeParties, clock: ManualClock, output: Output) {
         self.desk = desk
+        self.program = program
         self.parties = parties
         self.clock = clock
         self.output = output
@@ -28,22 +30,24 @@ final class DemoNarrator {
 
     var ledger: Ledger { desk.ledger }
 
-    /// Enrolls a new patient: the first `patient-NNNNNN` line not taken yet, with `limit`, and a
-    /// 医保 personal account of ``accountBalance``.
-    func enroll(from number: Int, limit: Money) async throws -> CreditLineID {
+    /// Enrolls a new patient through the program (consent, eligibility, score, the bank's line
+    /// of `bankLine`): the first `patient-NNNNNN` not taken yet, with a 医保 personal account of
+    /// ``accountBalance``. Returns the line and what the enrollment granted.
+    func enroll(from number: Int, bankLine: Money, fundMonths: Int) async throws -> (CreditLineID, EnrollmentGrant) {
         for candidate in number..<(number + 100) {
             let line = CreditLineID("patient-\(String(candidate).leftPadded(to: 6))")
+            guard !patients.contains(line) else { continue }  // this process's other story has it
+            parties.bank.grant(line, limit: bankLine)
+            let status: EnrollmentStatus
             do {
-                try await ledger.execute(.openLine(line, limit: limit), key: IdempotencyKey("enroll/\(line)/\(ProcessID.current)"))
-                parties.bank.grant(line, limit: limit)
-                parties.medicalInsurance.openAccount(Self.insuranceNumber(of: line), balance: Self.accountBalance)
-                patients.append(line)
-                return line
-            } catch LedgerError.Code.lineAlreadyExists {
+                status = try await program.enroll(line.rawValue, line: line, fundMonths: fundMonths, id: "demo-\(line)-\(ProcessID.current)")
+            } catch EnrollmentError.Code.lineExists, EnrollmentError.Code.alreadyEnrolled, LedgerError.Code.lineAlreadyExists {
                 continue  // another process took this number
-            } catch LedgerError.Code.idempotencyConflict {
-                continue  // this process took it for its other story
             }
+            guard case .open(let grant) = status else { throw ToolError(.demoFailed, details: "\(line) was not enrolled: \(status)") }
+            parties.medicalInsurance.openAccount(Self.insuranceNumber(of: line), balance: Self.accountBalance)
+            patients.append(line)
+            return (line, grant)
         }
         throw LedgerError(.lineAlreadyExists, details: "no free patient number near \(number)")
     }
