@@ -88,6 +88,8 @@ final class CommandLineTests: CommandLineTestCase {
         XCTAssertTrue(copy.output.contains("audit of the copy: clean"), copy.output)
         XCTAssertTrue(copy.output.contains("copied 2 encounters (21 charge items, 2 refunds, 2 settlement records, 0 notifications"), copy.output)
         XCTAssertTrue(copy.output.contains("each equals the source"), copy.output)
+        XCTAssertTrue(copy.output.contains("copied 2 score records, 2 consent events and 8 enrollment steps; each equals the source"),
+                      copy.output)
         let again = try run(["copy", "--from", source, "--to", target])
         XCTAssertEqual(again.status, 1, again.output)
         XCTAssertTrue(again.output.contains("error: copy.target_not_empty: The target is not empty."), again.output)

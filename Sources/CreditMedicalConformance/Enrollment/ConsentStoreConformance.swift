@@ -19,6 +19,7 @@ open class ConsentStoreConformance: ConformanceSuite {
         .init("anIdIsRecordedOnce", anIdIsRecordedOnce),
         .init("eventsComeOldestFirst", eventsComeOldestFirst),
         .init("eventsSurviveReopening", eventsSurviveReopening),
+        .init("pagesListEveryEventInTheOrderRecorded", pagesListEveryEventInTheOrderRecorded),
     ]
 
     override func scenarios() -> [BoundScenario] {
@@ -40,7 +41,7 @@ open class ConsentStoreConformance: ConformanceSuite {
 
     static func eventsReadBackWhole(_ s: Subject) async throws {
         let written = [event("E-1"), event("E-2", action: .cancelled, seconds: 1, signer: .patient)]
-        for event in written { try s.store.append(event) }
+        try s.store.append(written)
         XCTAssertEqual(try s.store.events(of: "P-1"), written, "[eventsReadBackWhole]")
         XCTAssertEqual(try s.store.event(id: "E-2"), written[1], "[eventsReadBackWhole] by id")
         XCTAssertNil(try s.store.event(id: "E-3"), "[eventsReadBackWhole] no such id")
@@ -48,14 +49,14 @@ open class ConsentStoreConformance: ConformanceSuite {
     }
 
     static func anIdIsRecordedOnce(_ s: Subject) async throws {
-        try s.store.append(event("E-1"))
-        try s.store.append(event("E-1", action: .cancelled, seconds: 5))
+        try s.store.append([event("E-1")])
+        try s.store.append([event("E-1", action: .cancelled, seconds: 5)])
         XCTAssertEqual(try s.store.events(of: "P-1").map(\.action), [.signed], "[anIdIsRecordedOnce] the first event stays")
     }
 
     static func eventsComeOldestFirst(_ s: Subject) async throws {
         for (id, seconds) in [("E-3", Int64(3)), ("E-1", 1), ("E-2a", 2), ("E-2b", 2)] {
-            try s.store.append(event(id, seconds: seconds))
+            try s.store.append([event(id, seconds: seconds)])
         }
         XCTAssertEqual(try s.store.events(of: "P-1").map(\.id), ["E-1", "E-2a", "E-2b", "E-3"],
                        "[eventsComeOldestFirst] by time, then in the order appended")
@@ -63,8 +64,15 @@ open class ConsentStoreConformance: ConformanceSuite {
 
     static func eventsSurviveReopening(_ s: Subject) async throws {
         let written = [event("E-1"), event("E-2", patient: "P-2", signer: .patient)]
-        for event in written { try s.store.append(event) }
+        try s.store.append(written)
         guard let reopened = try s.suite.value.reopen(s.store) else { return }
         XCTAssertEqual(try reopened.events(of: "P-1") + reopened.events(of: "P-2"), written, "[eventsSurviveReopening]")
+    }
+
+    static func pagesListEveryEventInTheOrderRecorded(_ s: Subject) async throws {
+        let written = [event("E-3", seconds: 3), event("E-1", patient: "P-2"), event("E-2", seconds: 2), event("E-4"), event("E-5")]
+        try s.store.append(Array(written[..<2]))
+        try s.store.append(Array(written[2...]) + [event("E-1", action: .cancelled)])
+        try HistoryPages.check("pagesListEveryEventInTheOrderRecorded", expected: written, page: s.store.page)
     }
 }

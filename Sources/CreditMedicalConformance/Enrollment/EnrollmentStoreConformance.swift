@@ -19,6 +19,7 @@ open class EnrollmentStoreConformance: ConformanceSuite {
         .init("aStepIsRecordedOnce", aStepIsRecordedOnce),
         .init("enrollmentsComeInTheOrderRequested", enrollmentsComeInTheOrderRequested),
         .init("stepsSurviveReopening", stepsSurviveReopening),
+        .init("pagesListEveryStepInTheOrderRecorded", pagesListEveryStepInTheOrderRecorded),
     ]
 
     override func scenarios() -> [BoundScenario] {
@@ -85,5 +86,13 @@ open class EnrollmentStoreConformance: ConformanceSuite {
         try s.store.append(written)
         guard let reopened = try s.suite.value.reopen(s.store) else { return }
         XCTAssertEqual(try reopened.steps(of: "E-1") + reopened.steps(of: "E-2"), written, "[stepsSurviveReopening]")
+    }
+
+    static func pagesListEveryStepInTheOrderRecorded(_ s: Subject) async throws {
+        let (first, second) = (steps("E-2", seconds: 60), steps("E-1", patient: "P-2"))
+        let written = [first[0], second[0], first[1], first[2], second[1]]
+        try s.store.append(Array(written[..<2]))
+        try s.store.append(Array(written[2...]) + [first[0]])
+        try HistoryPages.check("pagesListEveryStepInTheOrderRecorded", expected: written, page: s.store.page)
     }
 }

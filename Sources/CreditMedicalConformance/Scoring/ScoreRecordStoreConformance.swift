@@ -20,6 +20,7 @@ open class ScoreRecordStoreConformance: ConformanceSuite {
         .init("anIdIsRecordedOnce", anIdIsRecordedOnce),
         .init("recordsComeOldestFirst", recordsComeOldestFirst),
         .init("recordsSurviveReopening", recordsSurviveReopening),
+        .init("pagesListEveryRecordInTheOrderRecorded", pagesListEveryRecordInTheOrderRecorded),
     ]
 
     override func scenarios() -> [BoundScenario] {
@@ -86,5 +87,12 @@ open class ScoreRecordStoreConformance: ConformanceSuite {
         try s.store.append(written)
         guard let reopened = try s.suite.value.reopen(s.store) else { return }
         XCTAssertTrue(same(try reopened.records(of: "P-1") + reopened.records(of: "P-2"), written), "[recordsSurviveReopening]")
+    }
+
+    static func pagesListEveryRecordInTheOrderRecorded(_ s: Subject) async throws {
+        let written = [record("D-3", at: 1_795_996_803_000), record("D-1", patient: "P-2"), record("D-2"), record("D-4"), record("D-5")]
+        try s.store.append(Array(written[..<2]))
+        try s.store.append(Array(written[2...]) + [record("D-1", score: 1)])
+        try HistoryPages.check("pagesListEveryRecordInTheOrderRecorded", expected: written, same: same, page: s.store.page)
     }
 }

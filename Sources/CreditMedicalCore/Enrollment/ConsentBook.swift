@@ -76,7 +76,7 @@ public struct ConsentBook: Sendable {
             }
             return recorded
         }
-        try store.append(event)
+        try store.append([event])
         return try store.event(id: id) ?? event
     }
 

@@ -18,4 +18,7 @@ public protocol ScoreRecordStore: Sendable {
     func record(id: String) throws -> ScoreRecord?
     /// The records of `patient`, oldest first.
     func records(of patient: String) throws -> [ScoreRecord]
+    /// Up to `limit` records recorded after position `after` (0 for the first), in the order
+    /// recorded.
+    func page(after: Int64, limit: Int) throws -> HistoryPage<ScoreRecord>
 }

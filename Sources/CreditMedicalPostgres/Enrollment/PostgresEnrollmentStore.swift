@@ -24,14 +24,23 @@ public struct PostgresEnrollmentStore: EnrollmentStore {
     }
 
     public func steps(of enrollment: String) throws -> [EnrollmentStep] {
-        let sql = "SELECT \(EnrollmentStepColumns.names) FROM enrollment_steps WHERE enrollment_id = $1 ORDER BY seq"
-        return try database.read(sql, [.text(enrollment)]) { (result) throws(PostgresStoreError) in
+        try steps(where: "enrollment_id = $1", .text(enrollment), limit: .max).map(\.step)
+    }
+
+    public func page(after: Int64, limit: Int) throws -> HistoryPage<EnrollmentStep> {
+        let rows = try steps(where: "seq > $1", .integer(after), limit: limit)
+        return HistoryPage(records: rows.map(\.step), last: rows.last?.seq)
+    }
+
+    private func steps(where condition: String, _ value: PostgresValue, limit: Int) throws -> [(seq: Int64, step: EnrollmentStep)] {
+        let sql = "SELECT \(EnrollmentStepColumns.names), seq FROM enrollment_steps WHERE \(condition) ORDER BY seq LIMIT \(limit)"
+        return try database.read(sql, [value]) { (result) throws(PostgresStoreError) in
             try (0..<result.count).map { (row) throws(PostgresStoreError) in
                 let columns = EnrollmentStepColumns(enrollment: result.text(row, 0) ?? "", step: result.text(row, 1) ?? "",
                                                     patient: result.text(row, 2) ?? "", at: result.int64(row, 3) ?? 0,
                                                     detail: result.text(row, 4) ?? "")
                 guard let step = columns.enrollmentStep else { throw PostgresLedgerRows.corrupt("enrollment_steps") }
-                return step
+                return (result.int64(row, 5) ?? 0, step)
             }
         }
     }

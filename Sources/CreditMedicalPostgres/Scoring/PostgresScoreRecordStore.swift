@@ -36,11 +36,23 @@ public struct PostgresScoreRecordStore: ScoreRecordStore {
         try records(where: "patient_id = $1", patient)
     }
 
+    public func page(after: Int64, limit: Int) throws -> HistoryPage<ScoreRecord> {
+        let rows = try records(where: "seq > $1", .integer(after), order: "seq", limit: limit)
+        return HistoryPage(records: rows.map(\.record), last: rows.last?.seq)
+    }
+
     private func records(where condition: String, _ value: String) throws -> [ScoreRecord] {
-        let sql = "SELECT id, patient_id, decided_at, decision FROM score_records WHERE \(condition) ORDER BY decided_at, seq"
-        let rows = try database.read(sql, [.text(value)]) { result throws(PostgresStoreError) in
-            (0..<result.count).map { (result.text($0, 0) ?? "", result.text($0, 1) ?? "", result.int64($0, 2) ?? 0, result.text($0, 3) ?? "") }
+        try records(where: condition, .text(value), order: "decided_at, seq", limit: .max).map(\.record)
+    }
+
+    private func records(where condition: String, _ value: PostgresValue, order: String,
+                         limit: Int) throws -> [(seq: Int64, record: ScoreRecord)] {
+        let sql = "SELECT id, patient_id, decided_at, decision, seq FROM score_records WHERE \(condition) ORDER BY \(order) LIMIT \(limit)"
+        let rows = try database.read(sql, [value]) { result throws(PostgresStoreError) in
+            (0..<result.count).map {
+                (result.text($0, 0) ?? "", result.text($0, 1) ?? "", result.int64($0, 2) ?? 0, result.text($0, 3) ?? "", result.int64($0, 4) ?? 0)
+            }
         }
-        return try rows.map { try ScoreRecordColumns.record(id: $0.0, patient: $0.1, decidedAt: $0.2, decision: $0.3) }
+        return try rows.map { (seq: $0.4, record: try ScoreRecordColumns.record(id: $0.0, patient: $0.1, decidedAt: $0.2, decision: $0.3)) }
     }
 }

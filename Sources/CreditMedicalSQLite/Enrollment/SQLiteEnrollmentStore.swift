@@ -29,14 +29,23 @@ public struct SQLiteEnrollmentStore: EnrollmentStore {
     }
 
     public func steps(of enrollment: String) throws -> [EnrollmentStep] {
-        try database.read("SELECT \(EnrollmentStepColumns.names) FROM enrollment_steps WHERE enrollment_id = ?1 ORDER BY seq",
-                          [.text(enrollment)]) { (row) throws(SQLiteStoreError) in
+        try steps(where: "enrollment_id = ?1", .text(enrollment), limit: .max).map(\.step)
+    }
+
+    public func page(after: Int64, limit: Int) throws -> HistoryPage<EnrollmentStep> {
+        let rows = try steps(where: "seq > ?1", .integer(after), limit: limit)
+        return HistoryPage(records: rows.map(\.step), last: rows.last?.seq)
+    }
+
+    private func steps(where condition: String, _ value: SQLiteValue, limit: Int) throws -> [(seq: Int64, step: EnrollmentStep)] {
+        let sql = "SELECT \(EnrollmentStepColumns.names), seq FROM enrollment_steps WHERE \(condition) ORDER BY seq LIMIT \(limit)"
+        return try database.read(sql, [value]) { (row) throws(SQLiteStoreError) in
             let columns = EnrollmentStepColumns(enrollment: row.text(0), step: row.text(1), patient: row.text(2), at: row.int64(3),
                                                 detail: row.text(4))
             guard let step = columns.enrollmentStep else {
                 throw SQLiteStoreError(.corruptRow, message: "A stored enrollment step has a value this version does not know.")
             }
-            return step
+            return (row.int64(5), step)
         }
     }
 

@@ -43,9 +43,21 @@ public struct SQLiteScoreRecordStore: ScoreRecordStore {
         try records(where: "patient_id = ?1", patient)
     }
 
+    public func page(after: Int64, limit: Int) throws -> HistoryPage<ScoreRecord> {
+        let rows = try records(where: "seq > ?1", .integer(after), order: "seq", limit: limit)
+        return HistoryPage(records: rows.map(\.record), last: rows.last?.seq)
+    }
+
     private func records(where condition: String, _ value: String) throws -> [ScoreRecord] {
-        let rows = try database.read("SELECT id, patient_id, decided_at, decision FROM score_records WHERE \(condition) ORDER BY decided_at, seq",
-                                     [.text(value)]) { row in (row.text(0) as String, row.text(1) as String, row.int64(2), row.text(3) as String) }
-        return try rows.map { try ScoreRecordColumns.record(id: $0.0, patient: $0.1, decidedAt: $0.2, decision: $0.3) }
+        try records(where: condition, .text(value), order: "decided_at, seq", limit: .max).map(\.record)
+    }
+
+    private func records(where condition: String, _ value: SQLiteValue, order: String,
+                         limit: Int) throws -> [(seq: Int64, record: ScoreRecord)] {
+        let sql = "SELECT id, patient_id, decided_at, decision, seq FROM score_records WHERE \(condition) ORDER BY \(order) LIMIT \(limit)"
+        let rows = try database.read(sql, [value]) { row in
+            (row.text(0) as String, row.text(1) as String, row.int64(2), row.text(3) as String, row.int64(4))
+        }
+        return try rows.map { (seq: $0.4, record: try ScoreRecordColumns.record(id: $0.0, patient: $0.1, decidedAt: $0.2, decision: $0.3)) }
     }
 }

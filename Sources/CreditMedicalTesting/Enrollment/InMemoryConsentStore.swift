@@ -6,9 +6,11 @@ public final class InMemoryConsentStore: ConsentStore {
 
     public init() {}
 
-    public func append(_ event: ConsentEvent) throws { _ = history.append([event]) }
+    public func append(_ events: [ConsentEvent]) throws { history.append(events) }
 
     public func event(id: String) throws -> ConsentEvent? { history.record(id: id) }
 
     public func events(of patient: String) throws -> [ConsentEvent] { history.records(of: patient) }
+
+    public func page(after: Int64, limit: Int) throws -> HistoryPage<ConsentEvent> { history.page(after: after, limit: limit) }
 }

@@ -1,31 +1,19 @@
 public import CreditMedicalCore
-import Synchronization
 
 /// An `EnrollmentStore` in memory, for tests and examples.
 public final class InMemoryEnrollmentStore: EnrollmentStore {
-    private struct Steps {
-        var byEnrollment: [String: [EnrollmentStep]] = [:]
-        var byPatient: [String: [String]] = [:]
-    }
-
-    private let steps = Mutex(Steps())
+    private let history = InMemoryHistory<EnrollmentStep>(id: { "\($0.enrollment)/\($0.event.name)" }, owner: \.enrollment,
+                                                          time: { _ in Timestamp(millisecondsSince1970: 0) })  // in the order recorded
 
     public init() {}
 
-    public func append(_ batch: [EnrollmentStep]) throws {
-        steps.withLock { steps in
-            for step in batch where !(steps.byEnrollment[step.enrollment] ?? []).contains(where: { $0.event.name == step.event.name }) {
-                steps.byEnrollment[step.enrollment, default: []].append(step)
-                if case .requested = step.event { steps.byPatient[step.patient, default: []].append(step.enrollment) }
-            }
-        }
-    }
+    public func append(_ steps: [EnrollmentStep]) throws { history.append(steps) }
 
-    public func steps(of enrollment: String) throws -> [EnrollmentStep] {
-        steps.withLock { $0.byEnrollment[enrollment] ?? [] }
-    }
+    public func steps(of enrollment: String) throws -> [EnrollmentStep] { history.records(of: enrollment) }
 
     public func enrollments(of patient: String) throws -> [String] {
-        steps.withLock { $0.byPatient[patient] ?? [] }
+        history.page(after: 0, limit: .max).records.filter { $0.patient == patient && $0.event.name == "requested" }.map(\.enrollment)
     }
+
+    public func page(after: Int64, limit: Int) throws -> HistoryPage<EnrollmentStep> { history.page(after: after, limit: limit) }
 }

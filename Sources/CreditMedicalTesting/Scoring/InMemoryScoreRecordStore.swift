@@ -12,4 +12,6 @@ public final class InMemoryScoreRecordStore: ScoreRecordStore {
     public func record(id: String) throws -> ScoreRecord? { history.record(id: id) }
 
     public func records(of patient: String) throws -> [ScoreRecord] { history.records(of: patient) }
+
+    public func page(after: Int64, limit: Int) throws -> HistoryPage<ScoreRecord> { history.page(after: after, limit: limit) }
 }

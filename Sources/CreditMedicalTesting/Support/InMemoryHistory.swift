@@ -7,6 +7,7 @@ final class InMemoryHistory<Record: Sendable>: Sendable {
     private struct Records {
         var byID: [String: Record] = [:]
         var byOwner: [String: [Record]] = [:]
+        var inOrder: [Record] = []
     }
 
     private let records = Mutex(Records())
@@ -33,6 +34,7 @@ final class InMemoryHistory<Record: Sendable>: Sendable {
                 }
                 records.byID[id(record)] = record
                 records.byOwner[owner(record), default: []].append(record)
+                records.inOrder.append(record)
             }
             return kept
         }
@@ -40,6 +42,12 @@ final class InMemoryHistory<Record: Sendable>: Sendable {
 
     func record(id wanted: String) -> Record? {
         records.withLock { $0.byID[wanted] }
+    }
+
+    /// Up to `limit` records after position `after`; a record's position is its place in the
+    /// order appended, from 1.
+    func page(after: Int64, limit: Int) -> HistoryPage<Record> {
+        records.withLock { HistoryPage(slicing: $0.inOrder, after: after, limit: limit) }
     }
 
     func records(of wanted: String) -> [Record] {

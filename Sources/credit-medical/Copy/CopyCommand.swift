@@ -4,13 +4,15 @@ import CreditMedicalHIS
 /// `credit-medical copy --from PATH|URL --to PATH|URL [--json]`: copies a ledger into an empty
 /// one (for instance a SQLite file into PostgreSQL) by replaying its journal, checks that the
 /// copy equals the source, and audits it; then copies the credit desk's encounters, bills,
-/// settlement records and notification outbox, checking each against the source.
+/// settlement records and notification outbox, and the score records, consent events and
+/// enrollment steps, checking each against the source.
 enum CopyCommand: Command {
     static let usage = CommandUsage(["copy"], "--from PATH|postgres://URL --to PATH|postgres://URL [--json]", """
         Copies a ledger (lines, holds, journal) into an empty one, a SQLite file into
         PostgreSQL say, by replaying its journal; checks that the copy equals the source
         and audits it; then copies the desk's encounters, bills, settlement records and
-        notification outbox, each checked against the source.
+        notification outbox, the score records, consent events and enrollment steps, each
+        checked against the source.
         """)
 
     /// What `--json` prints.
@@ -21,6 +23,14 @@ enum CopyCommand: Command {
         var linesAndHoldsEqual = false
         var audit: AuditSummary?
         var desk: DeskCounts?
+        var history: HistoryCounts?
+    }
+
+    /// The score decisions, consents and enrollments copied.
+    struct HistoryCounts: Encodable {
+        var scoreRecords: Int
+        var consentEvents: Int
+        var enrollmentSteps: Int
     }
 
     /// The desk's paperwork copied.
@@ -44,6 +54,10 @@ enum CopyCommand: Command {
         let (origin, destination) = (try source.openExisting(), try target.open())
         let (sourceLedger, targetLedger) = (origin.ledgerStore, destination.ledgerStore)
         try EncounterCopier.requireEmpty(destination.encounterStore)
+        let (scores, consents, enrollments) = copiers(from: origin, to: destination)
+        try scores.requireEmpty()
+        try consents.requireEmpty()
+        try enrollments.requireEmpty()
         report.journalEntries = try LedgerCopier.copy(from: sourceLedger, to: targetLedger)
         report.linesAndHoldsEqual = try targetLedger.lines(after: nil, limit: .max) == sourceLedger.lines(after: nil, limit: .max)
             && targetLedger.holds(after: nil, limit: .max) == sourceLedger.holds(after: nil, limit: .max)
@@ -58,8 +72,23 @@ enum CopyCommand: Command {
                                      settlementRecords: desk.settlements, notifications: desk.notifications)
             output.say("copied \(desk.encounters) encounters (\(desk.items) charge items, \(desk.refunds) refunds, \(desk.settlements) "
                 + "settlement records, \(desk.notifications) notifications in the outbox); each equals the source")
+            let history = HistoryCounts(scoreRecords: try scores.copy(), consentEvents: try consents.copy(), enrollmentSteps: try enrollments.copy())
+            report.history = history
+            output.say("copied \(history.scoreRecords) score records, \(history.consentEvents) consent events and "
+                + "\(history.enrollmentSteps) enrollment steps; each equals the source")
         }
         try output.document(report)
-        return report.desk == nil ? 1 : 0
+        return report.history == nil ? 1 : 0
+    }
+
+    /// The copiers of the history stores from `origin` into `destination`.
+    private static func copiers(from origin: any CreditDatabase, to destination: any CreditDatabase)
+        -> (HistoryCopier<ScoreRecord>, HistoryCopier<ConsentEvent>, HistoryCopier<EnrollmentStep>) {
+        let (sourceScores, targetScores) = (origin.scoreRecordStore, destination.scoreRecordStore)
+        let (sourceConsents, targetConsents) = (origin.consentStore, destination.consentStore)
+        let (sourceSteps, targetSteps) = (origin.enrollmentStore, destination.enrollmentStore)
+        return (HistoryCopier(name: "score_records", source: sourceScores.page, target: targetScores.page, append: { try targetScores.append($0) }),
+                HistoryCopier(name: "consent_events", source: sourceConsents.page, target: targetConsents.page, append: targetConsents.append),
+                HistoryCopier(name: "enrollment_steps", source: sourceSteps.page, target: targetSteps.page, append: targetSteps.append))
     }
 }

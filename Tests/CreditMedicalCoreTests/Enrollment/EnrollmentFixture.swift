@@ -77,4 +77,6 @@ final class FailingEnrollmentStore: EnrollmentStore {
     func steps(of enrollment: String) throws -> [EnrollmentStep] { try inner.steps(of: enrollment) }
 
     func enrollments(of patient: String) throws -> [String] { try inner.enrollments(of: patient) }
+
+    func page(after: Int64, limit: Int) throws -> HistoryPage<EnrollmentStep> { try inner.page(after: after, limit: limit) }
 }
