@@ -12,7 +12,7 @@ public struct PostgresEnrollmentStore: EnrollmentStore {
     }
 
     public func append(_ steps: [EnrollmentStep]) throws {
-        let rows = try steps.map(EnrollmentStepColumns.init)
+        let rows = try steps.concurrentMap(EnrollmentStepColumns.init)
         try database.write { connection in
             for row in rows {
                 _ = try connection.query("""

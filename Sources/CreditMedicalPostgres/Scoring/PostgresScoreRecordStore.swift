@@ -13,7 +13,7 @@ public struct PostgresScoreRecordStore: ScoreRecordStore {
 
     @discardableResult
     public func append(_ records: [ScoreRecord]) throws -> Set<String> {
-        let rows = try records.map(ScoreRecordColumns.init)
+        let rows = try records.concurrentMap(ScoreRecordColumns.init)
         return try database.write { connection in
             var kept: Set<String> = []
             for row in rows {

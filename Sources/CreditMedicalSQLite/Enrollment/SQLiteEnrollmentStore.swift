@@ -12,7 +12,7 @@ public struct SQLiteEnrollmentStore: EnrollmentStore {
     }
 
     public func append(_ steps: [EnrollmentStep]) throws {
-        let rows = try steps.map(EnrollmentStepColumns.init)
+        let rows = try steps.concurrentMap(EnrollmentStepColumns.init)
         try database.exclusively {
             try database.writeTransaction { connection in
                 let insert = try connection.statement("""

@@ -13,7 +13,7 @@ public struct SQLiteScoreRecordStore: ScoreRecordStore {
 
     @discardableResult
     public func append(_ records: [ScoreRecord]) throws -> Set<String> {
-        let rows = try records.map(ScoreRecordColumns.init)
+        let rows = try records.concurrentMap(ScoreRecordColumns.init)
         var kept: Set<String> = []
         try database.exclusively {
             try database.writeTransaction { connection in
