@@ -27,12 +27,15 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public let holdAmountAfter: Money?
     /// The hold's state after the command; `nil` for line commands.
     public let holdStateAfter: HoldState?
+    /// For a hold command or repayment on a member line: the guarantor line it moved too, by
+    /// ``heldDelta`` and ``outstandingDelta``; `nil` for every other command.
+    public let guarantor: GuarantorMovement?
 
     /// An entry as a store loads it.
     public init(
         sequence: Int64, key: IdempotencyKey, timestamp: Timestamp, command: LedgerCommand, line: CreditLineID,
         limitDelta: Money, heldDelta: Money, outstandingDelta: Money, lineAfter: CreditLineBalances,
-        holdAmountAfter: Money?, holdStateAfter: HoldState?
+        holdAmountAfter: Money?, holdStateAfter: HoldState?, guarantor: GuarantorMovement? = nil
     ) {
         self.sequence = sequence
         self.key = key
@@ -45,6 +48,24 @@ public struct JournalEntry: Sendable, Hashable, Codable {
         self.lineAfter = lineAfter
         self.holdAmountAfter = holdAmountAfter
         self.holdStateAfter = holdStateAfter
+        self.guarantor = guarantor
+    }
+}
+
+/// How a command on a member line moved its guarantor line: by the entry's held and outstanding
+/// deltas, leaving these balances.
+public struct GuarantorMovement: Sendable, Hashable, Codable {
+    /// The guarantor line.
+    public let line: CreditLineID
+    /// The guarantor's held amount after the command.
+    public let heldAfter: Money
+    /// The guarantor's outstanding amount after the command.
+    public let outstandingAfter: Money
+
+    public init(line: CreditLineID, heldAfter: Money, outstandingAfter: Money) {
+        self.line = line
+        self.heldAfter = heldAfter
+        self.outstandingAfter = outstandingAfter
     }
 }
 
