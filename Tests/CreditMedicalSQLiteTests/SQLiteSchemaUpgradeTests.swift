@@ -12,6 +12,9 @@ final class SQLiteSchemaUpgradeTests: XCTestCase {
     private static let undo: [String: [String]] = [
         "enrollment/consents": ["DROP TABLE consent_events"],
         "scoring/create": ["DROP TABLE score_records"],
+        "ledger/family": ["DROP INDEX credit_lines_by_guarantor", "ALTER TABLE credit_lines DROP COLUMN guarantor_id",
+                          "ALTER TABLE credit_lines DROP COLUMN members_outstanding_fen", "ALTER TABLE journal DROP COLUMN guarantor_id",
+                          "ALTER TABLE journal DROP COLUMN guarantor_held_after", "ALTER TABLE journal DROP COLUMN guarantor_outstanding_after"],
         "ledger/command-detail": ["ALTER TABLE journal DROP COLUMN command_version", "ALTER TABLE journal DROP COLUMN command_detail"],
         "encounters/claims": ["ALTER TABLE encounters DROP COLUMN claimed_by", "ALTER TABLE encounters DROP COLUMN claimed_until",
                               "ALTER TABLE settlements DROP COLUMN attention_code", "ALTER TABLE settlements DROP COLUMN attention_reason",
