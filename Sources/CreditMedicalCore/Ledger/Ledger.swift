@@ -79,6 +79,12 @@ public final class Ledger: Sendable {
         return try store.line(id)
     }
 
+    /// The member lines whose guarantor is `guarantor`, open and closed, ordered by id.
+    public func memberLines(of guarantor: CreditLineID) throws -> [CreditLine] {
+        try Self.check(guarantor, "line")
+        return try store.memberLines(of: guarantor)
+    }
+
     /// The hold with this id (the caller's reference).
     public func hold(_ id: HoldID) throws -> Hold? {
         try Self.check(id, "hold")
