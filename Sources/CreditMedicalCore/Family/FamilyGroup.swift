@@ -30,8 +30,8 @@ public struct FamilyGroup: Sendable {
 
     /// Adds `patient` as the guarantor's `relation` with `cap` (at most the guarantor's limit):
     /// opens their member line. Adding the same member again with the same cap answers the
-    /// member; with another relation or cap it is ``FamilyError/Code/alreadyAMember``, and a
-    /// removed member cannot come back (``FamilyError/Code/memberRemoved``): their closed line
+    /// member; with another relation or cap it is `FamilyError.Code.alreadyAMember`, and a
+    /// removed member cannot come back (`FamilyError.Code.memberRemoved`): their closed line
     /// keeps their history.
     @discardableResult
     public func addMember(_ patient: String, as relation: FamilyRelation, cap: Money) async throws -> FamilyMember {
@@ -53,7 +53,7 @@ public struct FamilyGroup: Sendable {
         return try require(patient)
     }
 
-    /// Removes a member: closes their member line. Refused with ``FamilyError/Code/memberInUse``
+    /// Removes a member: closes their member line. Refused with `FamilyError.Code.memberInUse`
     /// while they have money held or owed, naming what remains and how many holds are open.
     public func removeMember(_ patient: String) async throws {
         let member = try require(patient)
