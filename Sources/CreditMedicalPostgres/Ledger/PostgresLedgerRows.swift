@@ -1,4 +1,5 @@
 import CreditMedicalCore
+import CreditMedicalStoreSupport
 import Foundation
 
 /// The SQL and the row mapping of lines, holds and journal entries.
@@ -76,7 +77,9 @@ enum PostgresLedgerRows {
                 lineAfter: CreditLineBalances(
                     limit: Money(fen: try r.int(11)), held: Money(fen: try r.int(12)), outstanding: Money(fen: try r.int(13)),
                     status: CreditLineStatus(rawValue: Int(try r.int(14)))),
-                holdAmountAfter: r.optionalInt(15).map(Money.init(fen:)), holdStateAfter: holdState, guarantor: try guarantorMovement(r))
+                holdAmountAfter: r.optionalInt(15).map(Money.init(fen:)), holdStateAfter: holdState,
+                guarantor: try GuarantorColumns.movement(line: r.optionalText(19), heldAfter: r.optionalInt(20), outstandingAfter: r.optionalInt(21),
+                                                         invalid: corrupt("journal guarantor")))
         }
     }
 
@@ -91,16 +94,6 @@ enum PostgresLedgerRows {
                 .optional(entry.holdStateAfter.map { Int64($0.rawValue) }), .integer(Int64(command.version)), .optional(command.detail),
                 .optional(entry.guarantor?.line.rawValue), .optional(entry.guarantor?.heldAfter.fen),
                 .optional(entry.guarantor?.outstandingAfter.fen)]
-    }
-
-    /// An entry's move of a member line's guarantor: all three columns or none.
-    private static func guarantorMovement(_ r: Row) throws(PostgresStoreError) -> GuarantorMovement? {
-        switch (r.optionalText(19), r.optionalInt(20), r.optionalInt(21)) {
-        case (nil, nil, nil): return nil
-        case (let line?, let held?, let outstanding?):
-            return GuarantorMovement(line: CreditLineID(line), heldAfter: Money(fen: held), outstandingAfter: Money(fen: outstanding))
-        default: throw corrupt("journal guarantor")
-        }
     }
 
     /// A text array parameter (`{"a","b"}`) for `= ANY($n::text[])`.

@@ -1,4 +1,5 @@
 import CreditMedicalCore
+import CreditMedicalStoreSupport
 
 /// The SQL and the row mapping of lines, holds and journal entries.
 enum Rows {
@@ -88,7 +89,8 @@ enum Rows {
                 limit: Money(fen: row.int64(11)), held: Money(fen: row.int64(12)), outstanding: Money(fen: row.int64(13)),
                 status: CreditLineStatus(rawValue: Int(row.int64(14)))),
             holdAmountAfter: row.optionalInt64(15).map(Money.init(fen:)), holdStateAfter: holdState,
-            guarantor: try guarantorMovement(row))
+            guarantor: try GuarantorColumns.movement(line: row.optionalText(19), heldAfter: row.optionalInt64(20),
+                                                     outstandingAfter: row.optionalInt64(21), invalid: corrupt("journal guarantor")))
     }
 
     static func bind(_ entry: JournalEntry, to row: inout SQLiteBinder) throws(SQLiteStoreError) {
@@ -115,16 +117,6 @@ enum Rows {
         try row.bind(entry.guarantor?.line.rawValue)
         try row.bind(entry.guarantor?.heldAfter.fen)
         try row.bind(entry.guarantor?.outstandingAfter.fen)
-    }
-
-    /// An entry's move of a member line's guarantor: all three columns or none.
-    private static func guarantorMovement(_ row: SQLiteStatement) throws(SQLiteStoreError) -> GuarantorMovement? {
-        switch (row.optionalText(19), row.optionalInt64(20), row.optionalInt64(21)) {
-        case (nil, nil, nil): return nil
-        case (let line?, let held?, let outstanding?):
-            return GuarantorMovement(line: CreditLineID(line), heldAfter: Money(fen: held), outstandingAfter: Money(fen: outstanding))
-        default: throw corrupt("journal guarantor")
-        }
     }
 
     private static func corrupt(_ what: String) -> SQLiteStoreError {

@@ -1,18 +1,19 @@
 import CreditMedicalCore
+import CreditMedicalTestSupport
 import CreditMedicalTesting
 import Foundation
 
 /// A broken ledger store over an in-memory one that handles member lines carelessly: it either
 /// loads only the lines a batch names (not a member line's guarantor), or reads lines back
 /// without their guarantor and members' part, as a store that never added those columns would.
-final class FamilyForgettingLedgerStore: LedgerStore {
+final class FamilyForgettingLedgerStore: ForwardingLedgerStore {
     /// What the store forgets.
     enum Forgets {
         case guarantorWhenLoading
         case memberColumns
     }
 
-    private let inner = InMemoryLedgerStore()
+    let inner = InMemoryLedgerStore()
     private let forgets: Forgets
     /// Batches take turns: each reads what it loads from `inner` before `inner` runs it.
     private let turn = NSLock()
@@ -39,14 +40,6 @@ final class FamilyForgettingLedgerStore: LedgerStore {
     func line(_ id: CreditLineID) throws -> CreditLine? { try inner.line(id).map(forgetColumns) }
     func lines(after: CreditLineID?, limit: Int) throws -> [CreditLine] { try inner.lines(after: after, limit: limit).map(forgetColumns) }
     func memberLines(of guarantor: CreditLineID) throws -> [CreditLine] { try inner.memberLines(of: guarantor).map(forgetColumns) }
-    func hold(_ id: HoldID) throws -> Hold? { try inner.hold(id) }
-    func holds(on line: CreditLineID) throws -> [Hold] { try inner.holds(on: line) }
-    func holds(after: HoldID?, limit: Int) throws -> [Hold] { try inner.holds(after: after, limit: limit) }
-    func openHolds(expiringBy time: Timestamp, limit: Int) throws -> [Hold] { try inner.openHolds(expiringBy: time, limit: limit) }
-    func journal(line: CreditLineID?, after: Int64, limit: Int) throws -> [JournalEntry] {
-        try inner.journal(line: line, after: after, limit: limit)
-    }
-    func entry(for key: IdempotencyKey) throws -> JournalEntry? { try inner.entry(for: key) }
 
     private func forgetColumns(_ line: CreditLine) -> CreditLine {
         guard forgets == .memberColumns else { return line }
