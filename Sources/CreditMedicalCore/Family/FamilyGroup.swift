@@ -17,6 +17,7 @@ public struct FamilyGroup: Sendable {
     /// Who may act for whom: asked before an agent repays for a member.
     public let authority: any AgentAuthority
 
+    /// The group around `guarantor`'s line in `ledger`, asking `authority` who may pay for whom.
     public init(guarantor: CreditLineID, ledger: Ledger, authority: any AgentAuthority) {
         self.guarantor = guarantor
         self.ledger = ledger

@@ -8,6 +8,7 @@ public struct FamilyMember: Sendable, Hashable {
     /// The member line: the member is treated on it; its holds count against the guarantor's.
     public let line: CreditLine
 
+    /// A member as ``FamilyGroup/members()`` reads it from their line.
     public init(patient: String, relation: FamilyRelation, line: CreditLine) {
         self.patient = patient
         self.relation = relation

@@ -4,8 +4,9 @@
 /// Implementations are provided for memory (`CreditMedicalTesting`), SQLite
 /// (`CreditMedicalSQLite`) and vendors' own databases. A store:
 ///
-/// - MUST, in ``transact(loading:_:)``, load the lines, holds, their lines, and the journal
-///   entries of the idempotency keys named by the ``LedgerStateKeys``, together with the last
+/// - MUST, in ``transact(loading:_:)``, load the lines, holds, their lines, the guarantor line of
+///   every member line among those (``CreditLine/guarantor``), and the journal entries of the
+///   idempotency keys named by the ``LedgerStateKeys``, together with the last
 ///   journal sequence number, in one transaction that isolates the batch from concurrent
 ///   writers (also in other processes). A store MAY instead run `body` on a state without some
 ///   keys' entries when it then detects every such key that was recorded before (a unique index

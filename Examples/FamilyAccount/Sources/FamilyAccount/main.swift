@@ -1,7 +1,7 @@
 // A family account (信用家庭 / 亲情账号) as a HIS server wires it: an adult child's credit line, their
-// elder parent and their child as members with caps, both treated at the desk on the adult's
-// line, a refusal past a cap, the adult repaying for the elder (代付), and a member who cannot be
-// removed while they owe. Run with `swift run`.
+// elder parent and their child as members with caps, the adult signing the elder's consent (代签),
+// both treated at the desk on the adult's line, a refusal past a cap, the adult repaying for the
+// elder (代付), and a member who cannot be removed while they owe. Run with `swift run`.
 import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalSQLite
@@ -37,6 +37,15 @@ do {
 }
 for member in try family.members() {
     print("member \(member.patient) (\(member.relation)): cap \(member.cap), treated on line \(member.line.id)")
+}
+
+// The elder does not use a phone: the adult signs the consent for them at the kiosk (代签).
+let agreement = ConsentDocument(id: "agreement", version: 1, title: BilingualText(chinese: "信用就医服务协议", english: "Credit care agreement"))
+let consents = ConsentBook(documents: [agreement], store: InMemoryConsentStore(), authority: registrations, clock: ledger.clock)
+let signed = try consents.sign("agreement", version: 1, patient: "wang-laoye", channel: .kiosk,
+                               signer: .agent(id: "wang-xiaoming", relation: .child), id: "kiosk/wang-laoye/1")
+if case .agent(let agent, let relation) = signed.signer {
+    print("the elder's consent is signed at the \(signed.channel.rawValue) by \(agent), their \(relation.rawValue)")
 }
 
 func item(_ id: ChargeItemID, _ name: String, _ price: String) throws -> ChargeItem {

@@ -62,6 +62,7 @@ public struct GuarantorMovement: Sendable, Hashable, Codable {
     /// The guarantor's outstanding amount after the command.
     public let outstandingAfter: Money
 
+    /// A movement as a store loads it.
     public init(line: CreditLineID, heldAfter: Money, outstandingAfter: Money) {
         self.line = line
         self.heldAfter = heldAfter
