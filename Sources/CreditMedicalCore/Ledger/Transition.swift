@@ -240,7 +240,7 @@ extension Hold {
 }
 
 extension CreditLine {
-    mutating func apply(_ balances: CreditLineBalances, at now: Timestamp) {
+    fileprivate mutating func apply(_ balances: CreditLineBalances, at now: Timestamp) {
         limit = balances.limit
         held = balances.held
         outstanding = balances.outstanding
