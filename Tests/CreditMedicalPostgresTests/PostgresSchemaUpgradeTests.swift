@@ -14,7 +14,7 @@ final class PostgresSchemaUpgradeTests: XCTestCase {
         "scoring/create": "DROP TABLE score_records",
         "ledger/family": """
             ALTER TABLE credit_lines DROP COLUMN guarantor_id, DROP COLUMN members_outstanding_fen;
-            ALTER TABLE journal DROP COLUMN guarantor_id, DROP COLUMN guarantor_held_after, DROP COLUMN guarantor_outstanding_after
+            ALTER TABLE journal DROP COLUMN guarantor_id, DROP COLUMN guarantor_limit, DROP COLUMN guarantor_held_after, DROP COLUMN guarantor_outstanding_after
             """,
         "ledger/command-detail": "ALTER TABLE journal DROP COLUMN command_version, DROP COLUMN command_detail",
         "encounters/claims": """

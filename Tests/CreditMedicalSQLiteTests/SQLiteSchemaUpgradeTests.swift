@@ -14,6 +14,7 @@ final class SQLiteSchemaUpgradeTests: XCTestCase {
         "scoring/create": ["DROP TABLE score_records"],
         "ledger/family": ["DROP INDEX credit_lines_by_guarantor", "ALTER TABLE credit_lines DROP COLUMN guarantor_id",
                           "ALTER TABLE credit_lines DROP COLUMN members_outstanding_fen", "ALTER TABLE journal DROP COLUMN guarantor_id",
+                          "ALTER TABLE journal DROP COLUMN guarantor_limit",
                           "ALTER TABLE journal DROP COLUMN guarantor_held_after", "ALTER TABLE journal DROP COLUMN guarantor_outstanding_after"],
         "ledger/command-detail": ["ALTER TABLE journal DROP COLUMN command_version", "ALTER TABLE journal DROP COLUMN command_detail"],
         "encounters/claims": ["ALTER TABLE encounters DROP COLUMN claimed_by", "ALTER TABLE encounters DROP COLUMN claimed_until",

@@ -16,7 +16,7 @@ extension LedgerStoreConformance {
         try await f.expectRejection(.lineNotFound, .openMemberLine("M3", guarantor: "nobody", cap: fen(1)), key: "no-guarantor")
         try await f.expectRejection(.capAboveLine, .adjustLimit("M2", to: fen(100_001)), key: "raise")
         let placed = try await f.apply(.placeHold("H1", line: "M1", amount: fen(60_000), expiresAt: nil), key: "h1")
-        XCTAssertEqual(placed.entry.guarantor, GuarantorMovement(line: "G", heldAfter: fen(60_000), outstandingAfter: .zero),
+        XCTAssertEqual(placed.entry.guarantor, GuarantorMovement(line: "G", limit: fen(100_000), heldAfter: fen(60_000), outstandingAfter: .zero),
                        "[\(f.scenario)] the entry records the guarantor's move")
         XCTAssertEqual(try f.store.entry(for: "h1"), placed.entry, "[\(f.scenario)] the journal keeps the guarantor's move")
         try f.expect("G", limit: 100_000, held: 60_000, outstanding: 0)

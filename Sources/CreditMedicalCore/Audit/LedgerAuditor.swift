@@ -179,7 +179,7 @@ private struct JournalReplay {
         add(entry, to: entry.line, limitDelta: entry.limitDelta.fen)
         if let guarantor = entry.guarantor {
             let guarantorBefore = state.lines[guarantor.line]
-            if guarantorBefore.map({ $0.held.fen &+ entry.heldDelta.fen != guarantor.heldAfter.fen
+            if guarantorBefore.map({ $0.limit != guarantor.limit || $0.held.fen &+ entry.heldDelta.fen != guarantor.heldAfter.fen
                                      || $0.outstanding.fen &+ entry.outstandingDelta.fen != guarantor.outstandingAfter.fen }) ?? true {
                 violation(.conservation, "the guarantor's balances before plus the entry's deltas differ from its balances after")
             }

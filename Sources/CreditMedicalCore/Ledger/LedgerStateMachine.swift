@@ -53,7 +53,7 @@ public enum LedgerStateMachine {
             outstandingDelta: Money(fen: after.outstanding.fen - before.outstanding.fen),
             lineAfter: after, holdAmountAfter: transition.hold?.amount, holdStateAfter: transition.hold?.state,
             guarantor: transition.guarantor.map {
-                GuarantorMovement(line: $0.line, heldAfter: $0.after.held, outstandingAfter: $0.after.outstanding)
+                GuarantorMovement(line: $0.line, limit: $0.after.limit, heldAfter: $0.after.held, outstandingAfter: $0.after.outstanding)
             }
         )
         state.lastSequence = entry.sequence

@@ -9,7 +9,7 @@ enum PostgresLedgerRows {
     static let entryColumns = """
         sequence, idempotency_key, at, kind, line_id, hold_id, amount_fen, expires_at, limit_delta, held_delta, \
         outstanding_delta, limit_after, held_after, outstanding_after, status_after, hold_amount_after, hold_state_after, \
-        command_version, command_detail, guarantor_id, guarantor_held_after, guarantor_outstanding_after
+        command_version, command_detail, guarantor_id, guarantor_limit, guarantor_held_after, guarantor_outstanding_after
         """
     /// The ledger's tables.
     static let tables: Set<String> = ["journal", "credit_lines", "holds"]
@@ -18,7 +18,7 @@ enum PostgresLedgerRows {
         "limit_fen", "held_fen", "outstanding_fen", "status", "opened_at", "updated_at", "amount_fen", "captured_fen", "state",
         "placed_at", "expires_at", "ended_at", "sequence", "at", "kind", "limit_delta", "held_delta", "outstanding_delta",
         "limit_after", "held_after", "outstanding_after", "status_after", "hold_amount_after", "hold_state_after", "command_version",
-        "members_outstanding_fen", "guarantor_held_after", "guarantor_outstanding_after",
+        "members_outstanding_fen", "guarantor_limit", "guarantor_held_after", "guarantor_outstanding_after",
     ]
 
     static func lines(_ result: PostgresResult) throws(PostgresStoreError) -> [CreditLine] {
@@ -78,8 +78,8 @@ enum PostgresLedgerRows {
                     limit: Money(fen: try r.int(11)), held: Money(fen: try r.int(12)), outstanding: Money(fen: try r.int(13)),
                     status: CreditLineStatus(rawValue: Int(try r.int(14)))),
                 holdAmountAfter: r.optionalInt(15).map(Money.init(fen:)), holdStateAfter: holdState,
-                guarantor: try GuarantorColumns.movement(line: r.optionalText(19), heldAfter: r.optionalInt(20), outstandingAfter: r.optionalInt(21),
-                                                         invalid: corrupt("journal guarantor")))
+                guarantor: try GuarantorColumns.movement(line: r.optionalText(19), limit: r.optionalInt(20), heldAfter: r.optionalInt(21),
+                                                         outstandingAfter: r.optionalInt(22), invalid: corrupt("journal guarantor")))
         }
     }
 
@@ -92,7 +92,7 @@ enum PostgresLedgerRows {
                 .integer(entry.lineAfter.held.fen), .integer(entry.lineAfter.outstanding.fen),
                 .integer(Int64(entry.lineAfter.status.rawValue)), .optional(entry.holdAmountAfter?.fen),
                 .optional(entry.holdStateAfter.map { Int64($0.rawValue) }), .integer(Int64(command.version)), .optional(command.detail),
-                .optional(entry.guarantor?.line.rawValue), .optional(entry.guarantor?.heldAfter.fen),
+                .optional(entry.guarantor?.line.rawValue), .optional(entry.guarantor?.limit.fen), .optional(entry.guarantor?.heldAfter.fen),
                 .optional(entry.guarantor?.outstandingAfter.fen)]
     }
 

@@ -62,7 +62,7 @@ extension PostgresSchema {
         Migration(.ledger, "family", """
             ALTER TABLE credit_lines ADD COLUMN guarantor_id text COLLATE "C", ADD COLUMN members_outstanding_fen bigint NOT NULL DEFAULT 0;
             CREATE INDEX credit_lines_by_guarantor ON credit_lines (guarantor_id, id) WHERE guarantor_id IS NOT NULL;
-            ALTER TABLE journal ADD COLUMN guarantor_id text COLLATE "C", ADD COLUMN guarantor_held_after bigint,
+            ALTER TABLE journal ADD COLUMN guarantor_id text COLLATE "C", ADD COLUMN guarantor_limit bigint, ADD COLUMN guarantor_held_after bigint,
                 ADD COLUMN guarantor_outstanding_after bigint;
             """),
     ]

@@ -65,8 +65,8 @@ enum Rows {
         table: "journal",
         columns: ["sequence", "idempotency_key", "at", "kind", "line_id", "hold_id", "amount_fen", "expires_at", "limit_delta",
                   "held_delta", "outstanding_delta", "limit_after", "held_after", "outstanding_after", "status_after",
-                  "hold_amount_after", "hold_state_after", "command_version", "command_detail", "guarantor_id", "guarantor_held_after",
-                  "guarantor_outstanding_after"])
+                  "hold_amount_after", "hold_state_after", "command_version", "command_detail", "guarantor_id", "guarantor_limit",
+                  "guarantor_held_after", "guarantor_outstanding_after"])
 
     static let selectEntry = insertEntries.select
 
@@ -89,8 +89,8 @@ enum Rows {
                 limit: Money(fen: row.int64(11)), held: Money(fen: row.int64(12)), outstanding: Money(fen: row.int64(13)),
                 status: CreditLineStatus(rawValue: Int(row.int64(14)))),
             holdAmountAfter: row.optionalInt64(15).map(Money.init(fen:)), holdStateAfter: holdState,
-            guarantor: try GuarantorColumns.movement(line: row.optionalText(19), heldAfter: row.optionalInt64(20),
-                                                     outstandingAfter: row.optionalInt64(21), invalid: corrupt("journal guarantor")))
+            guarantor: try GuarantorColumns.movement(line: row.optionalText(19), limit: row.optionalInt64(20), heldAfter: row.optionalInt64(21),
+                                                     outstandingAfter: row.optionalInt64(22), invalid: corrupt("journal guarantor")))
     }
 
     static func bind(_ entry: JournalEntry, to row: inout SQLiteBinder) throws(SQLiteStoreError) {
@@ -115,6 +115,7 @@ enum Rows {
         try row.bind(Int64(command.version))
         try row.bind(command.detail)
         try row.bind(entry.guarantor?.line.rawValue)
+        try row.bind(entry.guarantor?.limit.fen)
         try row.bind(entry.guarantor?.heldAfter.fen)
         try row.bind(entry.guarantor?.outstandingAfter.fen)
     }

@@ -59,6 +59,7 @@ extension SQLiteSchema {
             ALTER TABLE credit_lines ADD COLUMN members_outstanding_fen INTEGER NOT NULL DEFAULT 0;
             CREATE INDEX credit_lines_by_guarantor ON credit_lines (guarantor_id, id) WHERE guarantor_id IS NOT NULL;
             ALTER TABLE journal ADD COLUMN guarantor_id TEXT;
+            ALTER TABLE journal ADD COLUMN guarantor_limit INTEGER;
             ALTER TABLE journal ADD COLUMN guarantor_held_after INTEGER;
             ALTER TABLE journal ADD COLUMN guarantor_outstanding_after INTEGER;
             """),

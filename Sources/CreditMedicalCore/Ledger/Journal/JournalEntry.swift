@@ -57,16 +57,25 @@ public struct JournalEntry: Sendable, Hashable, Codable {
 public struct GuarantorMovement: Sendable, Hashable, Codable {
     /// The guarantor line.
     public let line: CreditLineID
+    /// The guarantor's limit, which the command did not change.
+    public let limit: Money
     /// The guarantor's held amount after the command.
     public let heldAfter: Money
     /// The guarantor's outstanding amount after the command.
     public let outstandingAfter: Money
 
     /// A movement as a store loads it.
-    public init(line: CreditLineID, heldAfter: Money, outstandingAfter: Money) {
+    public init(line: CreditLineID, limit: Money, heldAfter: Money, outstandingAfter: Money) {
         self.line = line
+        self.limit = limit
         self.heldAfter = heldAfter
         self.outstandingAfter = outstandingAfter
+    }
+
+    /// What the guarantor line had available after the command: `limit − held − outstanding`,
+    /// never below zero.
+    public var availableAfter: Money {
+        CreditLineBalances(limit: limit, held: heldAfter, outstanding: outstandingAfter, status: []).available
     }
 }
 
@@ -86,8 +95,9 @@ public struct LedgerReceipt: Sendable, Hashable {
     /// The line's balances right after the command.
     public var line: CreditLineBalances { entry.lineAfter }
 
-    /// What the line had available right after the command.
-    public var available: Money { entry.lineAfter.available }
+    /// What the line had available right after the command; for a member line, the smaller of
+    /// that and what its guarantor had available.
+    public var available: Money { min(entry.lineAfter.available, entry.guarantor?.availableAfter ?? entry.lineAfter.available) }
 }
 
 /// The outcome of one command in a batch: applied (or replayed), or rejected with nothing changed.
