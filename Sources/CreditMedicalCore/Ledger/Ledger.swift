@@ -97,7 +97,9 @@ public final class Ledger: Sendable {
         return try store.holds(on: line)
     }
 
-    /// Up to `limit` journal entries of a line after sequence number `after`, in order.
+    /// Up to `limit` journal entries of a line after sequence number `after`, in order. A
+    /// guarantor line also moves by its member lines' entries (``JournalEntry/guarantor``), which
+    /// are in the member lines' journals.
     public func journal(for line: CreditLineID, after: Int64 = 0, limit: Int = 1_000) throws -> [JournalEntry] {
         try Self.check(line, "line")
         return try store.journal(line: line, after: after, limit: limit)
