@@ -88,7 +88,7 @@ final class MemberLineTests: XCTestCase {
         XCTAssertEqual(try balances("G"), [100_000, 0, 15_000, 15_000])
         let refused = try await ledger.submit([LedgerRequest(key: "close", command: .closeLine("M1"))])[0]
         XCTAssertEqual(refused.failure?.code, .lineInUse)
-        XCTAssertEqual(refused.failure?.context["remains"], "outstanding", "the refusal says what remains")
+        XCTAssertEqual(refused.failure?.context, ["held": "0", "outstanding": "15000"], "the refusal says what remains")
         try await ledger.execute(.repay("M1", amount: fen(15_000)), key: "repay-rest")
         try await ledger.execute(.closeLine("M1"), key: "close")
         XCTAssertEqual(try balances("G"), [100_000, 0, 0, 0])

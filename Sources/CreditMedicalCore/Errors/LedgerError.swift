@@ -37,8 +37,8 @@ extension LedgerError.Code {
     public static let lineNotSuspended = Self("ledger.line_not_suspended", "The credit line is not suspended.")
     /// The line is not frozen, so it cannot be unfrozen.
     public static let lineNotFrozen = Self("ledger.line_not_frozen", "The credit line is not frozen.")
-    /// The line still has money held or outstanding, so it cannot be closed; the context's
-    /// `remains` lists which (`held`, `outstanding`), the details the amounts.
+    /// The line still has money held or outstanding, so it cannot be closed; the context says
+    /// how much is `held` and `outstanding`, in fen.
     public static let lineInUse = Self("ledger.line_in_use", "The credit line still has money held or outstanding.")
     /// A member line's cap would be above its guarantor line's limit.
     public static let capAboveLine = Self("ledger.cap_above_line", "A member's cap may not be above the guarantor line's limit.")

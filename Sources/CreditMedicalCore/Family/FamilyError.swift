@@ -22,8 +22,8 @@ extension FamilyError.Code {
     public static let alreadyAMember = Self("family.already_a_member", "The patient is a member of this family group already.")
     /// The member was removed from the group; a removed member's line stays closed.
     public static let memberRemoved = Self("family.member_removed", "The member was removed from this family group.")
-    /// The member still has money held or owed, so they cannot be removed; the context's
-    /// `remains` lists which (`held`, `outstanding`) and `open_holds` how many holds are open.
+    /// The member still has money held or owed, so they cannot be removed; the context says how
+    /// much is `held` and `outstanding` (in fen) and how many holds are open (`open_holds`).
     public static let memberInUse = Self("family.member_in_use", "The member still has money held or owed.")
     /// The group's guarantor line does not exist, is closed, or is itself a member line.
     public static let guarantorUnusable = Self("family.guarantor_unusable", "The guarantor line cannot have members.")

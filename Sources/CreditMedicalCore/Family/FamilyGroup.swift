@@ -55,7 +55,8 @@ public struct FamilyGroup: Sendable {
     }
 
     /// Removes a member: closes their member line. Refused with `FamilyError.Code.memberInUse`
-    /// while they have money held or owed, naming what remains and how many holds are open.
+    /// while they have money held or owed, saying how much and how many holds are open (their ids
+    /// in the details).
     public func removeMember(_ patient: String) async throws {
         let member = try require(patient)
         do {
@@ -63,7 +64,7 @@ public struct FamilyGroup: Sendable {
         } catch let error as FamilyError where error.code == .memberInUse {
             let open = try ledger.holds(on: member.line.id).filter { $0.state == .open }
             throw FamilyError(.memberInUse, context: error.context.merging(["open_holds": "\(open.count)"]) { $1 },
-                              details: "\(error.details) holds \(open.map(\.id.rawValue).joined(separator: ","))")
+                              details: "\(error.details) holds \(open.map(\.id.rawValue).joined(separator: ", "))")
         }
     }
 

@@ -34,10 +34,8 @@ extension CreditLineBalances {
         case .unfreezeLine:
             guard status.remove(.frozen) != nil else { throw LedgerError(.lineNotFrozen, details: details) }
         default:
-            let remains = [("held", held), ("outstanding", outstanding)].filter { $0.1 != .zero }
-            guard remains.isEmpty else {
-                throw LedgerError(.lineInUse, context: ["remains": remains.map(\.0).joined(separator: ",")],
-                                  details: "line \(line) " + remains.map { "\($0.0) \($0.1.fen)" }.joined(separator: " "))
+            guard held == .zero, outstanding == .zero else {
+                throw LedgerError(.lineInUse, context: ["held": "\(held.fen)", "outstanding": "\(outstanding.fen)"], details: details)
             }
             status.insert(.closed)
         }
