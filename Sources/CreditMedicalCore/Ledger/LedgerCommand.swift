@@ -8,7 +8,8 @@ public enum LedgerCommand: Sendable, Hashable, Codable {
     /// move both lines' balances.
     case openMemberLine(CreditLineID, guarantor: CreditLineID, cap: Money)
     /// Sets the line's limit (zero or more). A cut below what is in use blocks new holds only. A
-    /// member line's limit (its cap) may not exceed its guarantor's limit.
+    /// member line's limit (its cap) may not exceed its guarantor's limit; a guarantor's limit may
+    /// be cut below its members' caps, whose holds then lock at most what it has available.
     /// `reason` says why, in the journal (such as `bank line sync` or a review's rule): stored
     /// text of at most ``LedgerLimits/maximumReasonLength`` bytes.
     case adjustLimit(CreditLineID, to: Money, reason: String? = nil)
