@@ -71,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CreditMedicalTestingTests",
-            dependencies: ["CreditMedicalTesting", "CreditMedicalHIS", "CreditMedicalConformance"]
+            dependencies: ["CreditMedicalTesting", "CreditMedicalHIS", "CreditMedicalConformance", "CreditMedicalTestSupport"]
         ),
     ]
 )

@@ -19,6 +19,7 @@ final class JournalCommandCodecTests: XCTestCase {
             (.freezeLine("L"), StoredCommand(code: 5)),
             (.unfreezeLine("L"), StoredCommand(code: 6)),
             (.closeLine("L"), StoredCommand(code: 7)),
+            (.openMemberLine("L", guarantor: "G", cap: amount), StoredCommand(code: 8, amount: amount, detail: "G")),
             (.placeHold(hold, line: "L", amount: amount, expiresAt: expiry), StoredCommand(code: 20, hold: hold, amount: amount, time: expiry)),
             (.placeHold(hold, line: "L", amount: amount, expiresAt: nil), StoredCommand(code: 20, hold: hold, amount: amount)),
             (.increaseHold(hold, by: amount), StoredCommand(code: 21, hold: hold, amount: amount)),
@@ -45,6 +46,7 @@ final class JournalCommandCodecTests: XCTestCase {
 
     func testARowThisSDKCannotReadIsRefused() {
         XCTAssertNil(JournalCommandCodec.decode(StoredCommand(code: 99), line: "L"), "an unknown code")
+        XCTAssertNil(JournalCommandCodec.decode(StoredCommand(code: 8, amount: Money(fen: 1)), line: "L"), "a member line without its guarantor")
         XCTAssertNil(JournalCommandCodec.decode(StoredCommand(code: 1, version: 2, amount: Money(fen: 1)), line: "L"),
                      "a layout a newer SDK wrote")
         XCTAssertNil(JournalCommandCodec.decode(StoredCommand(code: 2, version: 3, amount: Money(fen: 1), detail: "x"), line: "L"),

@@ -1,4 +1,5 @@
 @testable import CreditMedicalCore
+import CreditMedicalTestSupport
 import CreditMedicalTesting
 import XCTest
 

@@ -1,4 +1,5 @@
 import CreditMedicalCore
+import CreditMedicalTestSupport
 import CreditMedicalTesting
 import Synchronization
 import XCTest

@@ -13,6 +13,10 @@ final class PostgresSchemaUpgradeTests: XCTestCase {
         "enrollment/consents": "DROP TABLE consent_events",
         "enrollment/steps": "DROP TABLE enrollment_steps",
         "scoring/create": "DROP TABLE score_records",
+        "ledger/family": """
+            ALTER TABLE credit_lines DROP COLUMN guarantor_id, DROP COLUMN members_outstanding_fen;
+            ALTER TABLE journal DROP COLUMN guarantor_id, DROP COLUMN guarantor_limit, DROP COLUMN guarantor_held_after, DROP COLUMN guarantor_outstanding_after
+            """,
         "ledger/command-detail": "ALTER TABLE journal DROP COLUMN command_version, DROP COLUMN command_detail",
         "encounters/claims": """
             ALTER TABLE encounters DROP COLUMN claimed_by, DROP COLUMN claimed_until;

@@ -19,6 +19,8 @@ extension LedgerStoreConformance {
         LedgerScenario("captureReversal", captureReversal),
         LedgerScenario("lockUpToATarget", lockUpToATarget),
         LedgerScenario("reverseCaptureUpToWhatIsOwed", reverseCaptureUpToWhatIsOwed),
+        LedgerScenario("memberLines", memberLines),
+        LedgerScenario("concurrentMemberHolds", concurrentMemberHolds),
         LedgerScenario("idempotency", idempotency),
         LedgerScenario("badInput", badInput),
         LedgerScenario("mixedBatch", mixedBatch),

@@ -45,16 +45,23 @@ public struct LedgerAuditor: Sendable {
             after = last.sequence
             guard page.count == pageSize else { break }
         }
-        try compareLines(with: replay, into: &report)
-        try compareHolds(with: replay, into: &report)
+        let members = try compareLines(with: replay, into: &report)
+        try compareHolds(with: replay, members: members, into: &report)
         return (report, after)
     }
 
-    private func compareLines(with replay: JournalReplay, into report: inout LedgerAuditReport) throws {
+    /// Compares the stored lines with the journal's; returns, per guarantor line, what its member
+    /// lines hold and owe.
+    private func compareLines(with replay: JournalReplay, into report: inout LedgerAuditReport) throws -> [CreditLineID: MemberSums] {
         var seen = Set<CreditLineID>()
+        var members: [CreditLineID: MemberSums] = [:]
         try forEachPage({ try store.lines(after: $0?.id, limit: $1) }) { line in
             seen.insert(line.id)
             report.linesChecked += 1
+            if let guarantor = line.guarantor {
+                members[guarantor, default: MemberSums()].held &+= line.held.fen
+                members[guarantor, default: MemberSums()].outstanding &+= line.outstanding.fen
+            }
             if line.limit.fen < 0 || line.held.fen < 0 || line.outstanding.fen < 0 {
                 report.violations.append(LedgerAuditViolation(.nonNegativeBalances, line: line.id,
                     "limit \(line.limit.fen), held \(line.held.fen), outstanding \(line.outstanding.fen)"))
@@ -76,9 +83,17 @@ public struct LedgerAuditor: Sendable {
         for id in replay.state.lines.keys where !seen.contains(id) {
             report.violations.append(LedgerAuditViolation(.storedMatchesJournal, line: id, "journal has the line, store does not"))
         }
+        return members
     }
 
-    private func compareHolds(with replay: JournalReplay, into report: inout LedgerAuditReport) throws {
+    /// What a guarantor's member lines hold and owe together.
+    private struct MemberSums {
+        var held: Int64 = 0, outstanding: Int64 = 0
+    }
+
+    /// Compares the holds with the journal's, and each line's held amount with its open holds (and
+    /// a guarantor's with its members' held amounts and what they owe with its members' part).
+    private func compareHolds(with replay: JournalReplay, members: [CreditLineID: MemberSums], into report: inout LedgerAuditReport) throws {
         var seen = Set<HoldID>()
         var openSums: [CreditLineID: Int64] = [:]
         try forEachPage({ try store.holds(after: $0?.id, limit: $1) }) { hold in
@@ -104,9 +119,14 @@ public struct LedgerAuditor: Sendable {
         }
         try forEachPage({ try store.lines(after: $0?.id, limit: $1) }) { line in
             let open = openSums[line.id] ?? 0
-            if open != line.held.fen {
+            let membersOf = members[line.id] ?? MemberSums()
+            if open &+ membersOf.held != line.held.fen {
                 report.violations.append(LedgerAuditViolation(.heldMatchesOpenHolds, line: line.id,
-                    "held \(line.held.fen), open holds add up to \(open)"))
+                    "held \(line.held.fen), open holds add up to \(open), member lines hold \(membersOf.held)"))
+            }
+            if membersOf.outstanding != line.membersOutstanding.fen {
+                report.violations.append(LedgerAuditViolation(.conservation, line: line.id,
+                    "members' part \(line.membersOutstanding.fen), member lines owe \(membersOf.outstanding)"))
             }
         }
     }
@@ -149,7 +169,6 @@ private struct JournalReplay {
         if after.limit.fen < 0 || after.held.fen < 0 || after.outstanding.fen < 0 {
             violation(.nonNegativeBalances, "after: limit \(after.limit.fen), held \(after.held.fen), outstanding \(after.outstanding.fen)")
         }
-        var movement = sums[entry.line] ?? Sums()
         let before = state.lines[entry.line]?.balances
             ?? CreditLineBalances(limit: .zero, held: .zero, outstanding: .zero, status: [])
         if before.limit.fen &+ entry.limitDelta.fen != after.limit.fen
@@ -157,17 +176,15 @@ private struct JournalReplay {
             || before.outstanding.fen &+ entry.outstandingDelta.fen != after.outstanding.fen {
             violation(.conservation, "balances before plus the entry's deltas differ from the balances after")
         }
-        movement.limit &+= entry.limitDelta.fen
-        movement.held &+= entry.heldDelta.fen
-        // What the line owes moves up by captures, down by repayments and by reversals.
-        if case .repay = entry.command {
-            movement.repaid &-= entry.outstandingDelta.fen
-        } else if entry.outstandingDelta.fen > 0 {
-            movement.captured &+= entry.outstandingDelta.fen
-        } else {
-            movement.reversed &-= entry.outstandingDelta.fen
+        add(entry, to: entry.line, limitDelta: entry.limitDelta.fen)
+        if let guarantor = entry.guarantor {
+            let guarantorBefore = state.lines[guarantor.line]
+            if guarantorBefore.map({ $0.limit != guarantor.limit || $0.held.fen &+ entry.heldDelta.fen != guarantor.heldAfter.fen
+                                     || $0.outstanding.fen &+ entry.outstandingDelta.fen != guarantor.outstandingAfter.fen }) ?? true {
+                violation(.conservation, "the guarantor's balances before plus the entry's deltas differ from its balances after")
+            }
+            add(entry, to: guarantor.line, limitDelta: 0)
         }
-        sums[entry.line] = movement
 
         let request = LedgerRequest(key: entry.key, command: entry.command)
         switch LedgerStateMachine.apply(request, to: &state, at: entry.timestamp) {
@@ -189,6 +206,22 @@ private struct JournalReplay {
         }
     }
 
+    /// Adds the entry's movements to `line`'s sums: what a line owes moves up by captures, down
+    /// by repayments and by reversals.
+    private mutating func add(_ entry: JournalEntry, to line: CreditLineID, limitDelta: Int64) {
+        var movement = sums[line] ?? Sums()
+        movement.limit &+= limitDelta
+        movement.held &+= entry.heldDelta.fen
+        if case .repay = entry.command {
+            movement.repaid &-= entry.outstandingDelta.fen
+        } else if entry.outstandingDelta.fen > 0 {
+            movement.captured &+= entry.outstandingDelta.fen
+        } else {
+            movement.reversed &-= entry.outstandingDelta.fen
+        }
+        sums[line] = movement
+    }
+
     /// Takes the entry's recorded effect as given, so later entries are checked on their own.
     private mutating func follow(_ entry: JournalEntry) {
         let after = entry.lineAfter
@@ -200,6 +233,13 @@ private struct JournalReplay {
         line.status = after.status
         line.updatedAt = entry.timestamp
         state.lines.set(line, for: entry.line)
+        if let guarantor = entry.guarantor, var guarantorLine = state.lines[guarantor.line] {
+            guarantorLine.held = guarantor.heldAfter
+            guarantorLine.outstanding = guarantor.outstandingAfter
+            guarantorLine.membersOutstanding.fen &+= entry.outstandingDelta.fen
+            guarantorLine.updatedAt = entry.timestamp
+            state.lines.set(guarantorLine, for: guarantor.line)
+        }
         if let id = entry.command.holdID, var hold = state.holds[id] {
             hold.amount = entry.holdAmountAfter ?? hold.amount
             hold.state = entry.holdStateAfter ?? hold.state

@@ -1,12 +1,15 @@
 /// The ledger invariants of the design, numbered as there.
 public enum LedgerInvariant: Int, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    /// Per line, limit movements, holds, captures and repayments add up; no money is created or lost.
+    /// Per line, limit movements, holds, captures and repayments add up; no money is created or
+    /// lost. A guarantor line's movements include its member lines', and its members' part of
+    /// what it owes equals what they owe.
     case conservation = 1
     /// `held ≥ 0`, `outstanding ≥ 0`, `available ≥ 0` (and `limit ≥ 0`) at every step.
     case nonNegativeBalances = 2
     /// Stored balances equal the balances recomputed from the journal.
     case storedMatchesJournal = 3
-    /// A line's held amount equals the sum of its open holds.
+    /// A line's held amount equals the sum of its open holds (and, for a guarantor line, of its
+    /// member lines' held amounts).
     case heldMatchesOpenHolds = 4
     /// A rejected command changes nothing: every journal entry is a command the ledger accepts.
     case rejectedChangesNothing = 5

@@ -37,8 +37,18 @@ extension LedgerError.Code {
     public static let lineNotSuspended = Self("ledger.line_not_suspended", "The credit line is not suspended.")
     /// The line is not frozen, so it cannot be unfrozen.
     public static let lineNotFrozen = Self("ledger.line_not_frozen", "The credit line is not frozen.")
-    /// The line still has money held or outstanding, so it cannot be closed.
+    /// The line still has money held or outstanding, so it cannot be closed; the context says
+    /// how much is `held` and `outstanding`, in fen.
     public static let lineInUse = Self("ledger.line_in_use", "The credit line still has money held or outstanding.")
+    /// A member line's cap would be above its guarantor line's limit.
+    public static let capAboveLine = Self("ledger.cap_above_line", "A member's cap may not be above the guarantor line's limit.")
+    /// The guarantor named for a member line is itself a member line.
+    public static let guarantorIsMemberLine = Self(
+        "ledger.guarantor_is_member_line", "A member line cannot be the guarantor of another member line.")
+    /// A repayment on a guarantor line is more than the line owes itself: the rest is its
+    /// members', repaid on their lines.
+    public static let owedByMembers = Self(
+        "ledger.owed_by_members", "Part of what the line owes is its members'; repay that part on the member lines.")
     /// The line has less available than the hold needs.
     public static let insufficientAvailable = Self("ledger.insufficient_available", "The credit line does not have enough available.")
     /// No hold has this id.

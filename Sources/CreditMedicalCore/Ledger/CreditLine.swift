@@ -3,6 +3,11 @@
 ///
 /// `available = limit − held − outstanding`, shown as zero when a limit cut leaves the line
 /// over-used: a cut blocks new holds and never touches existing ones.
+///
+/// A **member line** (a family member's, 亲情账号) has a ``guarantor``: its limit is the member's
+/// cap, and every hold and repayment on it moves the guarantor line by the same amounts, so the
+/// guarantor's `held` and `outstanding` include its members' (``membersOutstanding`` says how much
+/// of `outstanding` is theirs).
 public struct CreditLine: Sendable, Hashable, Codable {
     /// The line's identifier.
     public let id: CreditLineID
@@ -18,11 +23,17 @@ public struct CreditLine: Sendable, Hashable, Codable {
     public let openedAt: Timestamp
     /// When the line last changed.
     public internal(set) var updatedAt: Timestamp
+    /// For a member line, the line it draws on; `nil` for every other line.
+    public let guarantor: CreditLineID?
+    /// For a guarantor line, the part of ``outstanding`` its member lines owe (repaid on their
+    /// lines); zero for every other line.
+    public internal(set) var membersOutstanding: Money
 
     /// A line as a store loads it.
     public init(
         id: CreditLineID, limit: Money, held: Money = .zero, outstanding: Money = .zero,
-        status: CreditLineStatus = [], openedAt: Timestamp, updatedAt: Timestamp
+        status: CreditLineStatus = [], openedAt: Timestamp, updatedAt: Timestamp,
+        guarantor: CreditLineID? = nil, membersOutstanding: Money = .zero
     ) {
         self.id = id
         self.limit = limit
@@ -31,10 +42,16 @@ public struct CreditLine: Sendable, Hashable, Codable {
         self.status = status
         self.openedAt = openedAt
         self.updatedAt = updatedAt
+        self.guarantor = guarantor
+        self.membersOutstanding = membersOutstanding
     }
 
-    /// What new holds may still lock: `limit − held − outstanding`, never below zero.
+    /// What new holds may still lock: `limit − held − outstanding`, never below zero. On a
+    /// member line, holds may lock at most the smaller of this and the guarantor's.
     public var available: Money { balances.available }
+
+    /// What the line owes for its own holds: ``outstanding`` less its members' part.
+    public var ownOutstanding: Money { Money(fen: outstanding.fen - membersOutstanding.fen) }
 
     /// The balances and flags, without identity and times.
     public var balances: CreditLineBalances {

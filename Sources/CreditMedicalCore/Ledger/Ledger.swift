@@ -79,6 +79,12 @@ public final class Ledger: Sendable {
         return try store.line(id)
     }
 
+    /// The member lines whose guarantor is `guarantor`, open and closed, ordered by id.
+    public func memberLines(of guarantor: CreditLineID) throws -> [CreditLine] {
+        try Self.check(guarantor, "line")
+        return try store.memberLines(of: guarantor)
+    }
+
     /// The hold with this id (the caller's reference).
     public func hold(_ id: HoldID) throws -> Hold? {
         try Self.check(id, "hold")
@@ -91,7 +97,9 @@ public final class Ledger: Sendable {
         return try store.holds(on: line)
     }
 
-    /// Up to `limit` journal entries of a line after sequence number `after`, in order.
+    /// Up to `limit` journal entries of a line after sequence number `after`, in order. A
+    /// guarantor line also moves by its member lines' entries (``JournalEntry/guarantor``), which
+    /// are in the member lines' journals.
     public func journal(for line: CreditLineID, after: Int64 = 0, limit: Int = 1_000) throws -> [JournalEntry] {
         try Self.check(line, "line")
         return try store.journal(line: line, after: after, limit: limit)

@@ -2,7 +2,14 @@
 public enum LedgerCommand: Sendable, Hashable, Codable {
     /// Opens a line with a limit (zero or more).
     case openLine(CreditLineID, limit: Money)
-    /// Sets the line's limit (zero or more). A cut below what is in use blocks new holds only.
+    /// Opens a member line (a family member's) drawing on `guarantor`, with `cap` as its limit:
+    /// the guarantor must exist, be open, not be a member line itself, and have a limit of at
+    /// least `cap`. Holds on the member line lock at most what both lines have available, and
+    /// move both lines' balances.
+    case openMemberLine(CreditLineID, guarantor: CreditLineID, cap: Money)
+    /// Sets the line's limit (zero or more). A cut below what is in use blocks new holds only. A
+    /// member line's limit (its cap) may not exceed its guarantor's limit; a guarantor's limit may
+    /// be cut below its members' caps, whose holds then lock at most what it has available.
     /// `reason` says why, in the journal (such as `bank line sync` or a review's rule): stored
     /// text of at most ``LedgerLimits/maximumReasonLength`` bytes.
     case adjustLimit(CreditLineID, to: Money, reason: String? = nil)
@@ -28,7 +35,9 @@ public enum LedgerCommand: Sendable, Hashable, Codable {
     case voidHold(HoldID)
     /// Ends a hold whose expiry time has come and releases everything.
     case expireHold(HoldID)
-    /// Reduces the outstanding amount and restores availability at once.
+    /// Reduces the outstanding amount and restores availability at once. On a member line (a
+    /// repayment for the member, 代付) it reduces the guarantor's too; on a guarantor line it may
+    /// repay only what the line owes itself (``CreditLine/ownOutstanding``).
     case repay(CreditLineID, amount: Money)
     /// Takes back `amount` of what a captured hold captured (a settlement reversal, 结算撤销):
     /// the line's outstanding drops by it. At most what the hold captured and what is still
@@ -69,7 +78,7 @@ extension LedgerCommand {
     /// The line the command names directly; `nil` for commands that name only a hold.
     public var lineID: CreditLineID? {
         switch self {
-        case .openLine(let line, _), .adjustLimit(let line, _, _), .suspendLine(let line), .resumeLine(let line),
+        case .openLine(let line, _), .openMemberLine(let line, _, _), .adjustLimit(let line, _, _), .suspendLine(let line), .resumeLine(let line),
             .freezeLine(let line), .unfreezeLine(let line), .closeLine(let line), .repay(let line, _),
             .placeHold(_, let line, _, _), .lockUpTo(_, let line, _, _):
             line
@@ -85,8 +94,19 @@ extension LedgerCommand {
             .captureHold(let hold, _), .voidHold(let hold), .expireHold(let hold), .reverseCapture(let hold, _),
             .lockUpTo(let hold, _, _, _), .reverseCaptureUpTo(let hold, _):
             hold
-        case .openLine, .adjustLimit, .suspendLine, .resumeLine, .freezeLine, .unfreezeLine, .closeLine, .repay:
+        case .openLine, .openMemberLine, .adjustLimit, .suspendLine, .resumeLine, .freezeLine, .unfreezeLine, .closeLine, .repay:
             nil
+        }
+    }
+}
+
+extension LedgerCommand {
+    /// Whether the command moves money (a hold command or a repayment): on a member line such a
+    /// command moves its guarantor line too.
+    var movesMoney: Bool {
+        switch self {
+        case .repay: true
+        default: holdID != nil
         }
     }
 }

@@ -11,6 +11,9 @@ extension LedgerRequest {
         switch command {
         case .openLine(_, let limit):
             try Self.check(limit, field: "limit", allowingZero: true)
+        case .openMemberLine(_, let guarantor, let cap):
+            try Self.check(guarantor, field: "guarantor")
+            try Self.check(cap, field: "cap", allowingZero: true)
         case .adjustLimit(_, let limit, let reason):
             try Self.check(limit, field: "limit", allowingZero: true)
             if let reason, let rule = InputRules.textViolation(reason, maximumLength: LedgerLimits.maximumReasonLength) {

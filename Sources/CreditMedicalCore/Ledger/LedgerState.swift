@@ -77,10 +77,17 @@ public struct LedgerState: Sendable {
         entryIndex.removeAll()
     }
 
-    /// The lines that ``newEntries`` changed, each once, in their final state.
+    /// The lines that ``newEntries`` changed (member lines' guarantors too), each once, in their
+    /// final state.
     public var changedLines: [CreditLine] {
         var seen = Set<CreditLineID>(minimumCapacity: newEntries.count)
-        return newEntries.compactMap { seen.insert($0.line).inserted ? lines[$0.line] : nil }
+        var changed: [CreditLine] = []
+        changed.reserveCapacity(newEntries.count)
+        for entry in newEntries {
+            if seen.insert(entry.line).inserted, let line = lines[entry.line] { changed.append(line) }
+            if let id = entry.guarantor?.line, seen.insert(id).inserted, let line = lines[id] { changed.append(line) }
+        }
+        return changed
     }
 
     /// The holds that ``newEntries`` changed, each once, in their final state.
@@ -100,8 +107,9 @@ struct RecordedEntry {
 }
 
 /// What a store must load before a batch runs: these lines, these holds and the line of every
-/// one of these holds, and the journal entries of these idempotency keys. Ids that do not exist
-/// are simply absent from the loaded state.
+/// one of these holds, the guarantor line of every member line among those lines, and the
+/// journal entries of these idempotency keys. Ids that do not exist are simply absent from the
+/// loaded state.
 public struct LedgerStateKeys: Sendable, Hashable {
     public var lines: Set<CreditLineID>
     public var holds: Set<HoldID>
@@ -122,6 +130,7 @@ public struct LedgerStateKeys: Sendable, Hashable {
         for request in batch {
             keys.insert(request.key)
             if let line = request.command.lineID { lines.insert(line) }
+            if case .openMemberLine(_, let guarantor, _) = request.command { lines.insert(guarantor) }
             if let hold = request.command.holdID { holds.insert(hold) }
         }
     }

@@ -51,7 +51,10 @@ public enum LedgerStateMachine {
             limitDelta: Money(fen: after.limit.fen - before.limit.fen),
             heldDelta: Money(fen: after.held.fen - before.held.fen),
             outstandingDelta: Money(fen: after.outstanding.fen - before.outstanding.fen),
-            lineAfter: after, holdAmountAfter: transition.hold?.amount, holdStateAfter: transition.hold?.state
+            lineAfter: after, holdAmountAfter: transition.hold?.amount, holdStateAfter: transition.hold?.state,
+            guarantor: transition.guarantor.map {
+                GuarantorMovement(line: $0.line, limit: $0.after.limit, heldAfter: $0.after.held, outstandingAfter: $0.after.outstanding)
+            }
         )
         state.lastSequence = entry.sequence
         transition.store(request.command, in: &state, at: now)

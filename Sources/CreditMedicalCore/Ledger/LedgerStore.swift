@@ -4,8 +4,9 @@
 /// Implementations are provided for memory (`CreditMedicalTesting`), SQLite
 /// (`CreditMedicalSQLite`) and vendors' own databases. A store:
 ///
-/// - MUST, in ``transact(loading:_:)``, load the lines, holds, their lines, and the journal
-///   entries of the idempotency keys named by the ``LedgerStateKeys``, together with the last
+/// - MUST, in ``transact(loading:_:)``, load the lines, holds, their lines, the guarantor line of
+///   every member line among those (``CreditLine/guarantor``), and the journal entries of the
+///   idempotency keys named by the ``LedgerStateKeys``, together with the last
 ///   journal sequence number, in one transaction that isolates the batch from concurrent
 ///   writers (also in other processes). A store MAY instead run `body` on a state without some
 ///   keys' entries when it then detects every such key that was recorded before (a unique index
@@ -43,6 +44,9 @@ public protocol LedgerReader: Sendable {
     func line(_ id: CreditLineID) throws -> CreditLine?
     /// Up to `limit` lines with ids greater than `after` (all when `nil`), ordered by id.
     func lines(after: CreditLineID?, limit: Int) throws -> [CreditLine]
+    /// The member lines whose guarantor is `guarantor`, open and closed, ordered by id. A default
+    /// implementation reads every line; stores answer from an index.
+    func memberLines(of guarantor: CreditLineID) throws -> [CreditLine]
     /// The hold with this id.
     func hold(_ id: HoldID) throws -> Hold?
     /// The holds of one line, open and ended, ordered by id.
@@ -56,6 +60,20 @@ public protocol LedgerReader: Sendable {
     func journal(line: CreditLineID?, after: Int64, limit: Int) throws -> [JournalEntry]
     /// The journal entry recorded for an idempotency key.
     func entry(for key: IdempotencyKey) throws -> JournalEntry?
+}
+
+extension LedgerReader {
+    /// Reads every line, page by page, and keeps those of `guarantor`.
+    public func memberLines(of guarantor: CreditLineID) throws -> [CreditLine] {
+        var members: [CreditLine] = []
+        var after: CreditLineID?
+        while true {
+            let page = try lines(after: after, limit: 1_000)
+            members += page.filter { $0.guarantor == guarantor }
+            guard page.count == 1_000, let last = page.last else { return members }
+            after = last.id
+        }
+    }
 }
 
 extension LedgerStore {

@@ -7,7 +7,7 @@ extension Transition {
     ) throws(LedgerError) -> Transition {
         guard let position = state.holds.position(of: holdID) else {
             var transition = try ofLine(lineID, in: state)
-            let locked = transition.after.lockable(target, rule)
+            let locked = transition.lockable(target, rule)
             guard locked.isPositive else { return transition }
             transition.after.held.fen += locked.fen
             transition.hold = HoldChange(amount: locked, captured: .zero, state: .open, endedAt: nil)
@@ -18,10 +18,17 @@ extension Transition {
         }
         var transition = try ofOpenHold(holdID, in: state, at: now, allowExpired: false)
         let held = transition.hold?.amount ?? .zero
-        let change = target <= held ? Money(fen: target.fen - held.fen) : transition.after.lockable(Money(fen: target.fen - held.fen), rule)
+        let change = target <= held ? Money(fen: target.fen - held.fen) : transition.lockable(Money(fen: target.fen - held.fen), rule)
         transition.after.held.fen += change.fen
         transition.hold?.amount.fen += change.fen
         return transition
+    }
+
+    /// How much of `amount` the line, and its guarantor for a member line, can lock under `rule`.
+    func lockable(_ amount: Money, _ rule: LockRule) -> Money {
+        let own = after.lockable(amount, rule)
+        guard let guarantor else { return own }
+        return guarantor.after.lockable(own, rule)
     }
 
     /// Starts a transition of a captured hold and its line.

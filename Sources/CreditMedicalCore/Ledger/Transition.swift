@@ -16,14 +16,36 @@ struct Transition {
     var hold: HoldChange?
     /// Where the hold is in the state; `nil` when the command places it.
     var holdPosition: Int?
+    /// For a member line, its guarantor line: moved by the same held and outstanding deltas when
+    /// the command moves money, else only consulted.
+    var guarantor: GuarantorTransition?
 
     /// Decides what `command` does in `state` at `now`.
     static func decide(_ command: LedgerCommand, in state: LedgerState, at now: Timestamp) throws(LedgerError) -> Transition {
+        var transition = try decideLine(command, in: state, at: now)
+        if command.movesMoney {
+            try transition.moveGuarantor()
+        } else {
+            transition.guarantor = nil
+        }
+        return transition
+    }
+
+    /// Decides what `command` does to the line it names (or its hold's line).
+    private static func decideLine(_ command: LedgerCommand, in state: LedgerState, at now: Timestamp) throws(LedgerError) -> Transition {
         switch command {
         case .openLine(let id, let limit):
-            guard state.lines.position(of: id) == nil else { throw LedgerError(.lineAlreadyExists, details: "line \(id)") }
-            let none = CreditLineBalances(limit: .zero, held: .zero, outstanding: .zero, status: [])
-            return Transition(line: id, before: none, after: CreditLineBalances(limit: limit, held: .zero, outstanding: .zero, status: []))
+            return try opening(id, limit: limit, in: state)
+        case .openMemberLine(let id, let guarantorID, let cap):
+            let guarantor = try ofLine(guarantorID, in: state)
+            try guarantor.after.requireNotClosed(guarantorID)
+            guard guarantor.guarantor == nil else {
+                throw LedgerError(.guarantorIsMemberLine, details: "line \(id) guarantor \(guarantorID)")
+            }
+            guard cap <= guarantor.after.limit else {
+                throw LedgerError(.capAboveLine, details: "line \(id) cap \(cap.fen) guarantor \(guarantorID) limit \(guarantor.after.limit.fen)")
+            }
+            return try opening(id, limit: cap, in: state)
         case .placeHold(let holdID, let lineID, let amount, let expiresAt):
             if let expiresAt, expiresAt <= now { throw LedgerError(.invalidExpiry, details: "hold \(holdID)") }
             guard state.holds.position(of: holdID) == nil else { throw LedgerError(.holdAlreadyExists, details: "hold \(holdID)") }
@@ -38,12 +60,19 @@ struct Transition {
             guard amount <= transition.after.outstanding else {
                 throw LedgerError(.overRepayment, details: "line \(lineID) outstanding \(transition.after.outstanding.fen) repay \(amount.fen)")
             }
+            let own = transition.ownOutstanding(in: state)
+            guard amount <= own else {
+                throw LedgerError(.owedByMembers, details: "line \(lineID) owes itself \(own.fen) repay \(amount.fen)")
+            }
             transition.after.outstanding.fen -= amount.fen
             return transition
         case .adjustLimit(let lineID, let limit, _):
             var transition = try ofLine(lineID, in: state)
             try transition.after.requireNotClosed(lineID)
             transition.after.limit = limit
+            if let guarantor = transition.guarantor, limit > guarantor.after.limit {
+                throw LedgerError(.capAboveLine, details: "line \(lineID) cap \(limit.fen) guarantor \(guarantor.line) limit \(guarantor.after.limit.fen)")
+            }
             return transition
         case .suspendLine(let lineID), .resumeLine(let lineID), .freezeLine(let lineID), .unfreezeLine(let lineID),
             .closeLine(let lineID):
@@ -74,15 +103,15 @@ struct Transition {
             guard amount <= captured else {
                 throw LedgerError(.reversalExceedsCapture, details: "hold \(holdID) captured \(captured.fen) reverse \(amount.fen)")
             }
-            guard amount <= transition.after.outstanding else {
-                throw LedgerError(.overRepayment,
-                                  details: "line \(transition.line) outstanding \(transition.after.outstanding.fen) reverse \(amount.fen)")
+            let own = transition.ownOutstanding(in: state)
+            guard amount <= own else {
+                throw LedgerError(.overRepayment, details: "line \(transition.line) outstanding \(own.fen) reverse \(amount.fen)")
             }
             transition.reverse(amount)
             return transition
         case .reverseCaptureUpTo(let holdID, let amount):
             var transition = try ofCapturedHold(holdID, in: state)
-            transition.reverse(min(amount, transition.hold?.captured ?? .zero, transition.after.outstanding))
+            transition.reverse(min(amount, transition.hold?.captured ?? .zero, transition.ownOutstanding(in: state)))
             return transition
         case .lockUpTo(let holdID, let lineID, let target, let rule):
             return try lock(holdID, on: lineID, to: target, rule, in: state, at: now)
@@ -100,12 +129,29 @@ struct Transition {
         }
     }
 
-    /// Starts a transition of an existing line.
+    /// Starts a transition of a line that does not exist yet.
+    private static func opening(_ id: CreditLineID, limit: Money, in state: LedgerState) throws(LedgerError) -> Transition {
+        guard state.lines.position(of: id) == nil else { throw LedgerError(.lineAlreadyExists, details: "line \(id)") }
+        let none = CreditLineBalances(limit: .zero, held: .zero, outstanding: .zero, status: [])
+        return Transition(line: id, before: none, after: CreditLineBalances(limit: limit, held: .zero, outstanding: .zero, status: []))
+    }
+
+    /// Starts a transition of an existing line, with its guarantor line when it is a member line.
     @inline(__always)
     static func ofLine(_ id: CreditLineID, in state: LedgerState) throws(LedgerError) -> Transition {
         guard let position = state.lines.position(of: id) else { throw LedgerError(.lineNotFound, details: "line \(id)") }
         let balances = state.lines[position: position].balances
-        return Transition(line: id, before: balances, after: balances, linePosition: position)
+        var transition = Transition(line: id, before: balances, after: balances, linePosition: position)
+        if let guarantor = state.lines[position: position].guarantor {
+            transition.guarantor = try GuarantorTransition(guarantor, of: id, in: state)
+        }
+        return transition
+    }
+
+    /// What the line owes for its own holds: its outstanding amount less its members' part.
+    func ownOutstanding(in state: LedgerState) -> Money {
+        guard let linePosition else { return after.outstanding }
+        return Money(fen: after.outstanding.fen - state.lines[position: linePosition].membersOutstanding.fen)
     }
 
     /// Starts a transition of an open, unexpired hold that holds at least `amount`, for taking it
@@ -143,8 +189,14 @@ struct Transition {
         if let linePosition {
             state.lines[position: linePosition].apply(after, at: now)
         } else {
+            var guarantorID: CreditLineID?
+            if case .openMemberLine(_, let id, _) = command { guarantorID = id }
             state.lines.set(CreditLine(id: line, limit: after.limit, held: after.held, outstanding: after.outstanding,
-                                       status: after.status, openedAt: now, updatedAt: now), for: line)
+                                       status: after.status, openedAt: now, updatedAt: now, guarantor: guarantorID), for: line)
+        }
+        if let guarantor {
+            state.lines[position: guarantor.position].apply(guarantor.after, at: now)
+            state.lines[position: guarantor.position].membersOutstanding = guarantor.membersOutstandingAfter
         }
         guard let hold else { return }
         if let holdPosition {
@@ -194,46 +246,5 @@ extension CreditLine {
         outstanding = balances.outstanding
         status = balances.status
         updatedAt = now
-    }
-}
-
-extension CreditLineBalances {
-    func requireNotClosed(_ line: CreditLineID) throws(LedgerError) {
-        guard !status.contains(.closed) else { throw LedgerError(.lineClosed, details: "line \(line)") }
-    }
-
-    /// New or larger holds need an active line.
-    func requireUsableForNewMoney(_ line: CreditLineID) throws(LedgerError) {
-        try requireNotClosed(line)
-        guard !status.contains(.frozen) else { throw LedgerError(.lineFrozen, details: "line \(line)") }
-        guard !status.contains(.suspended) else { throw LedgerError(.lineSuspended, details: "line \(line)") }
-    }
-
-    /// Moves `amount` of available money into held.
-    mutating func lock(_ amount: Money, _ line: CreditLineID) throws(LedgerError) {
-        guard amount <= available else {
-            throw LedgerError(.insufficientAvailable, details: "line \(line) available \(available.fen) need \(amount.fen)")
-        }
-        let (sum, overflow) = held.fen.addingReportingOverflow(amount.fen)
-        guard !overflow else { throw LedgerError(.amountOverflow, details: "line \(line)") }
-        held.fen = sum
-    }
-
-    fileprivate mutating func changeStatus(_ command: LedgerCommand, _ line: CreditLineID) throws(LedgerError) {
-        try requireNotClosed(line)
-        let details = "line \(line)"
-        switch command {
-        case .suspendLine:
-            guard status.insert(.suspended).inserted else { throw LedgerError(.lineSuspended, details: details) }
-        case .resumeLine:
-            guard status.remove(.suspended) != nil else { throw LedgerError(.lineNotSuspended, details: details) }
-        case .freezeLine:
-            guard status.insert(.frozen).inserted else { throw LedgerError(.lineFrozen, details: details) }
-        case .unfreezeLine:
-            guard status.remove(.frozen) != nil else { throw LedgerError(.lineNotFrozen, details: details) }
-        default:
-            guard held == .zero, outstanding == .zero else { throw LedgerError(.lineInUse, details: details) }
-            status.insert(.closed)
-        }
     }
 }

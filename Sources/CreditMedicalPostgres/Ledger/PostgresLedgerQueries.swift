@@ -13,6 +13,11 @@ extension PostgresLedgerQueries {
                  [.optional(after?.rawValue), .integer(Int64(limit))], PostgresLedgerRows.lines)
     }
 
+    public func memberLines(of guarantor: CreditLineID) throws -> [CreditLine] {
+        try read("SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE guarantor_id = $1 ORDER BY id", [.text(guarantor.rawValue)],
+                 PostgresLedgerRows.lines)
+    }
+
     public func hold(_ id: HoldID) throws -> Hold? {
         try read("SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE id = $1", [.text(id.rawValue)], PostgresLedgerRows.holds).first
     }

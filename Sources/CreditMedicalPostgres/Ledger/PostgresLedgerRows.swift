@@ -1,14 +1,15 @@
 import CreditMedicalCore
+import CreditMedicalStoreSupport
 import Foundation
 
 /// The SQL and the row mapping of lines, holds and journal entries.
 enum PostgresLedgerRows {
-    static let lineColumns = "id, limit_fen, held_fen, outstanding_fen, status, opened_at, updated_at"
+    static let lineColumns = "id, limit_fen, held_fen, outstanding_fen, status, opened_at, updated_at, guarantor_id, members_outstanding_fen"
     static let holdColumns = "id, line_id, amount_fen, captured_fen, state, placed_at, expires_at, ended_at"
     static let entryColumns = """
         sequence, idempotency_key, at, kind, line_id, hold_id, amount_fen, expires_at, limit_delta, held_delta, \
         outstanding_delta, limit_after, held_after, outstanding_after, status_after, hold_amount_after, hold_state_after, \
-        command_version, command_detail
+        command_version, command_detail, guarantor_id, guarantor_limit, guarantor_held_after, guarantor_outstanding_after
         """
     /// The ledger's tables.
     static let tables: Set<String> = ["journal", "credit_lines", "holds"]
@@ -17,6 +18,7 @@ enum PostgresLedgerRows {
         "limit_fen", "held_fen", "outstanding_fen", "status", "opened_at", "updated_at", "amount_fen", "captured_fen", "state",
         "placed_at", "expires_at", "ended_at", "sequence", "at", "kind", "limit_delta", "held_delta", "outstanding_delta",
         "limit_after", "held_after", "outstanding_after", "status_after", "hold_amount_after", "hold_state_after", "command_version",
+        "members_outstanding_fen", "guarantor_limit", "guarantor_held_after", "guarantor_outstanding_after",
     ]
 
     static func lines(_ result: PostgresResult) throws(PostgresStoreError) -> [CreditLine] {
@@ -25,14 +27,15 @@ enum PostgresLedgerRows {
             return CreditLine(
                 id: CreditLineID(try r.text(0)), limit: Money(fen: try r.int(1)), held: Money(fen: try r.int(2)),
                 outstanding: Money(fen: try r.int(3)), status: CreditLineStatus(rawValue: Int(try r.int(4))),
-                openedAt: Timestamp(millisecondsSince1970: try r.int(5)), updatedAt: Timestamp(millisecondsSince1970: try r.int(6)))
+                openedAt: Timestamp(millisecondsSince1970: try r.int(5)), updatedAt: Timestamp(millisecondsSince1970: try r.int(6)),
+                guarantor: r.optionalText(7).map(CreditLineID.init), membersOutstanding: Money(fen: try r.int(8)))
         }
     }
 
     static func values(of line: CreditLine) -> [PostgresValue] {
         [.text(line.id.rawValue), .integer(line.limit.fen), .integer(line.held.fen), .integer(line.outstanding.fen),
          .integer(Int64(line.status.rawValue)), .integer(line.openedAt.millisecondsSince1970),
-         .integer(line.updatedAt.millisecondsSince1970)]
+         .integer(line.updatedAt.millisecondsSince1970), .optional(line.guarantor?.rawValue), .integer(line.membersOutstanding.fen)]
     }
 
     static func holds(_ result: PostgresResult) throws(PostgresStoreError) -> [Hold] {
@@ -74,7 +77,9 @@ enum PostgresLedgerRows {
                 lineAfter: CreditLineBalances(
                     limit: Money(fen: try r.int(11)), held: Money(fen: try r.int(12)), outstanding: Money(fen: try r.int(13)),
                     status: CreditLineStatus(rawValue: Int(try r.int(14)))),
-                holdAmountAfter: r.optionalInt(15).map(Money.init(fen:)), holdStateAfter: holdState)
+                holdAmountAfter: r.optionalInt(15).map(Money.init(fen:)), holdStateAfter: holdState,
+                guarantor: try GuarantorColumns.movement(line: r.optionalText(19), limit: r.optionalInt(20), heldAfter: r.optionalInt(21),
+                                                         outstandingAfter: r.optionalInt(22), invalid: corrupt("journal guarantor")))
         }
     }
 
@@ -86,7 +91,9 @@ enum PostgresLedgerRows {
                 .integer(entry.heldDelta.fen), .integer(entry.outstandingDelta.fen), .integer(entry.lineAfter.limit.fen),
                 .integer(entry.lineAfter.held.fen), .integer(entry.lineAfter.outstanding.fen),
                 .integer(Int64(entry.lineAfter.status.rawValue)), .optional(entry.holdAmountAfter?.fen),
-                .optional(entry.holdStateAfter.map { Int64($0.rawValue) }), .integer(Int64(command.version)), .optional(command.detail)]
+                .optional(entry.holdStateAfter.map { Int64($0.rawValue) }), .integer(Int64(command.version)), .optional(command.detail),
+                .optional(entry.guarantor?.line.rawValue), .optional(entry.guarantor?.limit.fen), .optional(entry.guarantor?.heldAfter.fen),
+                .optional(entry.guarantor?.outstandingAfter.fen)]
     }
 
     /// A text array parameter (`{"a","b"}`) for `= ANY($n::text[])`.

@@ -40,10 +40,10 @@ public struct PostgresLedgerStore: LedgerStore, PostgresLedgerQueries {
         let holds = try PostgresLedgerRows.holds(connection.query(
             "SELECT \(PostgresLedgerRows.holdColumns) FROM holds WHERE id = ANY($1::text[])",
             [PostgresLedgerRows.array(keys.holds.map(\.rawValue))]))
-        let lineIDs = keys.lines.union(holds.map(\.line))
-        let lines = try PostgresLedgerRows.lines(connection.query(
-            "SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE id = ANY($1::text[])",
-            [PostgresLedgerRows.array(lineIDs.map(\.rawValue))]))
+        var lines = try self.lines(keys.lines.union(holds.map(\.line)), on: connection)
+        // A member line's guarantor moves with it: loaded too, in a second query when there is one.
+        let guarantors = Set(lines.compactMap(\.guarantor)).subtracting(lines.map(\.id))
+        if !guarantors.isEmpty { lines += try self.lines(guarantors, on: connection) }
         let toLoad = run.keysToLoad(keys)
         let receipts = toLoad.isEmpty ? [] : try entries(toLoad, on: connection)
         var state = LedgerState(lines: lines, holds: holds, receipts: receipts, lastSequence: last)
@@ -51,6 +51,13 @@ public struct PostgresLedgerStore: LedgerStore, PostgresLedgerQueries {
         try run.checkRejected(keys, in: state) { try !entries($0, on: connection).isEmpty }
         try run.persist({ try persist(state, on: connection) }, isDuplicateKey: { ($0 as? PostgresStoreError)?.sqlState == "23505" })
         return result
+    }
+
+    /// The lines of `ids` that exist.
+    private func lines(_ ids: Set<CreditLineID>, on connection: PostgresConnection) throws -> [CreditLine] {
+        try PostgresLedgerRows.lines(connection.query(
+            "SELECT \(PostgresLedgerRows.lineColumns) FROM credit_lines WHERE id = ANY($1::text[])",
+            [PostgresLedgerRows.array(ids.map(\.rawValue))]))
     }
 
     /// The journal entries recorded for `keys`.
@@ -68,7 +75,8 @@ public struct PostgresLedgerStore: LedgerStore, PostgresLedgerQueries {
             (database.insertStatement(into: "journal", columns: PostgresLedgerRows.entryColumns, updating: [], key: "id"),
              { state.newEntries.map(PostgresLedgerRows.values) }),
             (database.insertStatement(into: "credit_lines", columns: PostgresLedgerRows.lineColumns,
-                                 updating: ["limit_fen", "held_fen", "outstanding_fen", "status", "updated_at"], key: "id"),
+                                 updating: ["limit_fen", "held_fen", "outstanding_fen", "status", "updated_at", "members_outstanding_fen"],
+                                 key: "id"),
              { state.changedLines.map(PostgresLedgerRows.values) }),
             (database.insertStatement(into: "holds", columns: PostgresLedgerRows.holdColumns,
                                  updating: ["amount_fen", "captured_fen", "state", "expires_at", "ended_at"], key: "id"),

@@ -57,5 +57,13 @@ extension PostgresSchema {
         Migration(.ledger, "command-detail", """
             ALTER TABLE journal ADD COLUMN command_version bigint NOT NULL DEFAULT 1, ADD COLUMN command_detail text;
             """),
+        // Member lines (family members' caps on a guarantor's line): a line's guarantor and, on a
+        // guarantor, its members' part of what it owes; a journal entry's move of the guarantor.
+        Migration(.ledger, "family", """
+            ALTER TABLE credit_lines ADD COLUMN guarantor_id text COLLATE "C", ADD COLUMN members_outstanding_fen bigint NOT NULL DEFAULT 0;
+            CREATE INDEX credit_lines_by_guarantor ON credit_lines (guarantor_id, id) WHERE guarantor_id IS NOT NULL;
+            ALTER TABLE journal ADD COLUMN guarantor_id text COLLATE "C", ADD COLUMN guarantor_limit bigint, ADD COLUMN guarantor_held_after bigint,
+                ADD COLUMN guarantor_outstanding_after bigint;
+            """),
     ]
 }

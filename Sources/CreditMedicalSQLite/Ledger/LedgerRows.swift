@@ -1,12 +1,14 @@
 import CreditMedicalCore
+import CreditMedicalStoreSupport
 
 /// The SQL and the row mapping of lines, holds and journal entries.
 enum Rows {
     /// Writes lines as ``bind(_:to:)-(CreditLine,_)`` binds them, new or changed.
     static let upsertLines = BulkInsert(
         table: "credit_lines",
-        columns: ["id", "limit_fen", "held_fen", "outstanding_fen", "status", "opened_at", "updated_at"],
-        updating: ["limit_fen", "held_fen", "outstanding_fen", "status", "updated_at"])
+        columns: ["id", "limit_fen", "held_fen", "outstanding_fen", "status", "opened_at", "updated_at", "guarantor_id",
+                  "members_outstanding_fen"],
+        updating: ["limit_fen", "held_fen", "outstanding_fen", "status", "updated_at", "members_outstanding_fen"])
 
     static let selectLine = upsertLines.select
 
@@ -14,7 +16,8 @@ enum Rows {
         CreditLine(
             id: CreditLineID(row.text(0)), limit: Money(fen: row.int64(1)), held: Money(fen: row.int64(2)),
             outstanding: Money(fen: row.int64(3)), status: CreditLineStatus(rawValue: Int(row.int64(4))),
-            openedAt: Timestamp(millisecondsSince1970: row.int64(5)), updatedAt: Timestamp(millisecondsSince1970: row.int64(6)))
+            openedAt: Timestamp(millisecondsSince1970: row.int64(5)), updatedAt: Timestamp(millisecondsSince1970: row.int64(6)),
+            guarantor: row.optionalText(7).map(CreditLineID.init), membersOutstanding: Money(fen: row.int64(8)))
     }
 
     static func bind(_ line: CreditLine, to row: inout SQLiteBinder) throws(SQLiteStoreError) {
@@ -25,6 +28,8 @@ enum Rows {
         try row.bind(Int64(line.status.rawValue))
         try row.bind(line.openedAt.millisecondsSince1970)
         try row.bind(line.updatedAt.millisecondsSince1970)
+        try row.bind(line.guarantor?.rawValue)
+        try row.bind(line.membersOutstanding.fen)
     }
 
     /// Writes holds as ``bind(_:to:)-(Hold,_)`` binds them, new or changed.
@@ -60,7 +65,8 @@ enum Rows {
         table: "journal",
         columns: ["sequence", "idempotency_key", "at", "kind", "line_id", "hold_id", "amount_fen", "expires_at", "limit_delta",
                   "held_delta", "outstanding_delta", "limit_after", "held_after", "outstanding_after", "status_after",
-                  "hold_amount_after", "hold_state_after", "command_version", "command_detail"])
+                  "hold_amount_after", "hold_state_after", "command_version", "command_detail", "guarantor_id", "guarantor_limit",
+                  "guarantor_held_after", "guarantor_outstanding_after"])
 
     static let selectEntry = insertEntries.select
 
@@ -82,7 +88,9 @@ enum Rows {
             lineAfter: CreditLineBalances(
                 limit: Money(fen: row.int64(11)), held: Money(fen: row.int64(12)), outstanding: Money(fen: row.int64(13)),
                 status: CreditLineStatus(rawValue: Int(row.int64(14)))),
-            holdAmountAfter: row.optionalInt64(15).map(Money.init(fen:)), holdStateAfter: holdState)
+            holdAmountAfter: row.optionalInt64(15).map(Money.init(fen:)), holdStateAfter: holdState,
+            guarantor: try GuarantorColumns.movement(line: row.optionalText(19), limit: row.optionalInt64(20), heldAfter: row.optionalInt64(21),
+                                                     outstandingAfter: row.optionalInt64(22), invalid: corrupt("journal guarantor")))
     }
 
     static func bind(_ entry: JournalEntry, to row: inout SQLiteBinder) throws(SQLiteStoreError) {
@@ -106,6 +114,10 @@ enum Rows {
         try row.bind(entry.holdStateAfter.map { Int64($0.rawValue) })
         try row.bind(Int64(command.version))
         try row.bind(command.detail)
+        try row.bind(entry.guarantor?.line.rawValue)
+        try row.bind(entry.guarantor?.limit.fen)
+        try row.bind(entry.guarantor?.heldAfter.fen)
+        try row.bind(entry.guarantor?.outstandingAfter.fen)
     }
 
     private static func corrupt(_ what: String) -> SQLiteStoreError {

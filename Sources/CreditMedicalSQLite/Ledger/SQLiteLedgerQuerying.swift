@@ -13,6 +13,10 @@ extension SQLiteLedgerQuerying {
                  .optional(after?.rawValue), .integer(Int64(limit)), decode: Rows.line)
     }
 
+    public func memberLines(of guarantor: CreditLineID) throws -> [CreditLine] {
+        try read(Rows.selectLine + " WHERE guarantor_id = ?1 ORDER BY id", .text(guarantor.rawValue), decode: Rows.line)
+    }
+
     public func hold(_ id: HoldID) throws -> Hold? {
         try read(LedgerQueries.holdByID, .text(id.rawValue), decode: Rows.hold).first
     }

@@ -63,16 +63,23 @@ public struct SQLiteLedgerStore: LedgerStore, SQLiteLedgerQuerying {
             if let hold = cache.openHolds[id] { holds.append(hold) } else { missingHolds.append(id.rawValue) }
         }
         holds += try connection.rows(Rows.selectHold, whereColumn: "id", in: missingHolds, decode: Rows.hold)
-        var lines: [CreditLine] = []
-        var missingLines: [String] = []
-        for id in keys.lines.union(holds.map(\.line)) {
-            if let line = cache.lines[id] { lines.append(line) } else { missingLines.append(id.rawValue) }
-        }
-        lines += try connection.rows(Rows.selectLine, whereColumn: "id", in: missingLines, decode: Rows.line)
+        var lines = try self.lines(keys.lines.union(holds.map(\.line)), cache: cache, from: connection)
+        // A member line's guarantor moves with it: loaded too, in a second query.
+        lines += try self.lines(Set(lines.compactMap(\.guarantor)).subtracting(lines.map(\.id)), cache: cache, from: connection)
         let receipts = try connection.rows(Rows.selectEntry, whereColumn: "idempotency_key",
                                            in: receiptKeys.map(\.rawValue), decode: Rows.entry)
         let lastSequence = try cache.lastSequence ?? connection.scalar("SELECT max(sequence) FROM journal") ?? 0
         return LedgerState(lines: lines, holds: holds, receipts: receipts, lastSequence: lastSequence)
+    }
+
+    /// The lines of `ids` that exist, from the cache where it has them.
+    private func lines(_ ids: Set<CreditLineID>, cache: LedgerCache, from connection: SQLiteConnection) throws -> [CreditLine] {
+        var lines: [CreditLine] = []
+        var missing: [String] = []
+        for id in ids {
+            if let line = cache.lines[id] { lines.append(line) } else { missing.append(id.rawValue) }
+        }
+        return try lines + connection.rows(Rows.selectLine, whereColumn: "id", in: missing, decode: Rows.line)
     }
 
     private func anyRecorded(_ keys: Set<IdempotencyKey>, in connection: SQLiteConnection) throws -> Bool {

@@ -52,5 +52,16 @@ extension SQLiteSchema {
             ALTER TABLE journal ADD COLUMN command_version INTEGER NOT NULL DEFAULT 1;
             ALTER TABLE journal ADD COLUMN command_detail TEXT;
             """),
+        // Member lines (family members' caps on a guarantor's line): a line's guarantor and, on a
+        // guarantor, its members' part of what it owes; a journal entry's move of the guarantor.
+        Migration(.ledger, "family", """
+            ALTER TABLE credit_lines ADD COLUMN guarantor_id TEXT;
+            ALTER TABLE credit_lines ADD COLUMN members_outstanding_fen INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX credit_lines_by_guarantor ON credit_lines (guarantor_id, id) WHERE guarantor_id IS NOT NULL;
+            ALTER TABLE journal ADD COLUMN guarantor_id TEXT;
+            ALTER TABLE journal ADD COLUMN guarantor_limit INTEGER;
+            ALTER TABLE journal ADD COLUMN guarantor_held_after INTEGER;
+            ALTER TABLE journal ADD COLUMN guarantor_outstanding_after INTEGER;
+            """),
     ]
 }

@@ -22,9 +22,10 @@ public final class InMemoryLedgerStore: LedgerStore {
     public func transact<Result>(loading keys: LedgerStateKeys, _ body: (inout LedgerState) throws -> Result) throws -> Result {
         try contents.withLock { contents in
             let holds = keys.holds.compactMap { contents.holds[$0] }
-            let lineIDs = keys.lines.union(holds.map(\.line))
+            let lines = keys.lines.union(holds.map(\.line)).compactMap { contents.lines[$0] }
+            let guarantors = Set(lines.compactMap(\.guarantor)).subtracting(lines.map(\.id)).compactMap { contents.lines[$0] }
             var state = LedgerState(
-                lines: lineIDs.compactMap { contents.lines[$0] },
+                lines: lines + guarantors,
                 holds: holds,
                 receipts: keys.keys.compactMap { key in contents.sequenceByKey[key].map { contents.journal[Int($0 - 1)] } },
                 lastSequence: Int64(contents.journal.count)
@@ -48,6 +49,10 @@ public final class InMemoryLedgerStore: LedgerStore {
         contents.withLock { contents in
             Array(contents.lines.values.filter { row in after.map { row.id > $0 } ?? true }.sorted { $0.id < $1.id }.prefix(limit))
         }
+    }
+
+    public func memberLines(of guarantor: CreditLineID) throws -> [CreditLine] {
+        contents.withLock { contents in contents.lines.values.filter { $0.guarantor == guarantor }.sorted { $0.id < $1.id } }
     }
 
     public func hold(_ id: HoldID) throws -> Hold? {

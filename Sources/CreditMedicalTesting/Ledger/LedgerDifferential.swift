@@ -49,6 +49,7 @@ public enum LedgerDifferential {
             let journal = try memory.journal(line: nil, after: 0, limit: .max)
             guard try store.journal(line: nil, after: 0, limit: .max) == journal else { return "the journals differ at the end" }
             guard journal.count > sent / 12 else { return "only \(journal.count) of \(sent) commands applied: too few to test much" }
+            guard journal.contains(where: { $0.guarantor != nil }) else { return "no command moved a member line's guarantor" }
             return nil
         }
     }

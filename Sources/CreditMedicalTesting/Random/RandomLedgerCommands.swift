@@ -1,7 +1,9 @@
 public import CreditMedicalCore
 
 /// Random ledger requests over a few lines and holds: mostly valid, some malformed, some
-/// replays of earlier requests and some reused keys with other commands.
+/// replays of earlier requests and some reused keys with other commands. A fifth of the commands
+/// name one of two member lines (`M0`, `M1`), which only member-line commands open, on one of the
+/// lines (or, refused, on the other member line).
 public struct RandomLedgerCommands {
     /// How many lines (`L0`, `L1`, …) the commands name; one more id names a line that does not exist.
     public let lines: Int
@@ -27,14 +29,15 @@ public struct RandomLedgerCommands {
     }
 
     private mutating func command(using random: inout SplitMix64, now: Timestamp) -> LedgerCommand {
-        let line = CreditLineID("L\(random.next(below: UInt64(lines + 1)))")
+        let isMember = random.next(below: 5) == 0
+        let line = isMember ? CreditLineID("M\(random.next(below: 2))") : CreditLineID("L\(random.next(below: UInt64(lines + 1)))")
         // Mostly one of the last few holds; placing mostly takes a new id.
         let recent = max(0, nextHold - Int(random.next(below: 6)))
         let hold = HoldID("H\(recent)")
         let amounts: [Int64] = [0, -1, 1, 99, 1_000, 1_000, 5_000, 5_000, 20_000, 100_000, .max]
         let amount = Money(fen: amounts[Int(random.next(below: UInt64(amounts.count)))])
-        switch random.next(below: 17) {
-        case 0: return .openLine(line, limit: Money(fen: Int64(random.next(below: 4)) * 50_000))
+        switch random.next(below: 18) {
+        case 0 where !isMember: return .openLine(line, limit: Money(fen: Int64(random.next(below: 4)) * 50_000))
         case 1: return .adjustLimit(line, to: Money(fen: Int64(random.next(below: 5)) * 40_000))
         case 2: return [.suspendLine(line), .resumeLine(line), .freezeLine(line), .unfreezeLine(line), .closeLine(line)][
             Int(random.next(below: random.next(below: 8) == 0 ? 5 : 4))]
@@ -49,6 +52,10 @@ public struct RandomLedgerCommands {
         case 12: return .expireHold(hold)
         case 13: return .openLine("", limit: amount)
         case 14: return .reverseCapture(hold, amount: amount)
+        case 0, 15:
+            let guarantor = CreditLineID(random.next(below: 4) == 0 ? "M0" : "L\(random.next(below: UInt64(lines)))")
+            return .openMemberLine(CreditLineID("M\(random.next(below: 2))"), guarantor: guarantor,
+                                   cap: Money(fen: Int64(random.next(below: 5) + 1) * 100_000))
         default: return .repay(line, amount: amount)
         }
     }

@@ -6,7 +6,7 @@
 public enum JournalCommandCodec {
     /// The codes. Stores have kept them since the first journal: never change or reuse one.
     private enum Code: Int {
-        case openLine = 1, adjustLimit, suspendLine, resumeLine, freezeLine, unfreezeLine, closeLine
+        case openLine = 1, adjustLimit, suspendLine, resumeLine, freezeLine, unfreezeLine, closeLine, openMemberLine
         case placeHold = 20, increaseHold, decreaseHold, captureHold, voidHold, expireHold, reverseCapture
         case lockUpToAvailable, lockUpToAllOrNothing, reverseCaptureUpTo
         case repay = 40
@@ -16,6 +16,8 @@ public enum JournalCommandCodec {
     public static func encode(_ command: LedgerCommand) -> StoredCommand {
         switch command {
         case .openLine(_, let limit): stored(.openLine, amount: limit)
+        // Version 1 of the code: the cap and, in `detail`, the guarantor line's id.
+        case .openMemberLine(_, let guarantor, let cap): StoredCommand(code: Code.openMemberLine.rawValue, amount: cap, detail: guarantor.rawValue)
         case .adjustLimit(_, let limit, nil): stored(.adjustLimit, amount: limit)
         // Version 2 of the code: the limit and, in `detail`, the reason.
         case .adjustLimit(_, let limit, let reason?): StoredCommand(code: Code.adjustLimit.rawValue, version: 2, amount: limit, detail: reason)
@@ -49,6 +51,9 @@ public enum JournalCommandCodec {
         }
         switch code {
         case .openLine: return amount.map { .openLine(line, limit: $0) }
+        case .openMemberLine:
+            guard let amount, let guarantor = stored.detail else { return nil }
+            return .openMemberLine(line, guarantor: CreditLineID(guarantor), cap: amount)
         case .adjustLimit:
             guard stored.version == 1 || stored.detail != nil else { return nil }
             return amount.map { .adjustLimit(line, to: $0, reason: stored.version == 2 ? stored.detail : nil) }

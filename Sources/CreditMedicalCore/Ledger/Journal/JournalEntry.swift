@@ -27,12 +27,15 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public let holdAmountAfter: Money?
     /// The hold's state after the command; `nil` for line commands.
     public let holdStateAfter: HoldState?
+    /// For a hold command or repayment on a member line: the guarantor line it moved too, by
+    /// ``heldDelta`` and ``outstandingDelta``; `nil` for every other command.
+    public let guarantor: GuarantorMovement?
 
     /// An entry as a store loads it.
     public init(
         sequence: Int64, key: IdempotencyKey, timestamp: Timestamp, command: LedgerCommand, line: CreditLineID,
         limitDelta: Money, heldDelta: Money, outstandingDelta: Money, lineAfter: CreditLineBalances,
-        holdAmountAfter: Money?, holdStateAfter: HoldState?
+        holdAmountAfter: Money?, holdStateAfter: HoldState?, guarantor: GuarantorMovement? = nil
     ) {
         self.sequence = sequence
         self.key = key
@@ -45,6 +48,34 @@ public struct JournalEntry: Sendable, Hashable, Codable {
         self.lineAfter = lineAfter
         self.holdAmountAfter = holdAmountAfter
         self.holdStateAfter = holdStateAfter
+        self.guarantor = guarantor
+    }
+}
+
+/// How a command on a member line moved its guarantor line: by the entry's held and outstanding
+/// deltas, leaving these balances.
+public struct GuarantorMovement: Sendable, Hashable, Codable {
+    /// The guarantor line.
+    public let line: CreditLineID
+    /// The guarantor's limit, which the command did not change.
+    public let limit: Money
+    /// The guarantor's held amount after the command.
+    public let heldAfter: Money
+    /// The guarantor's outstanding amount after the command.
+    public let outstandingAfter: Money
+
+    /// A movement as a store loads it.
+    public init(line: CreditLineID, limit: Money, heldAfter: Money, outstandingAfter: Money) {
+        self.line = line
+        self.limit = limit
+        self.heldAfter = heldAfter
+        self.outstandingAfter = outstandingAfter
+    }
+
+    /// What the guarantor line had available after the command: `limit − held − outstanding`,
+    /// never below zero.
+    public var availableAfter: Money {
+        CreditLineBalances(limit: limit, held: heldAfter, outstanding: outstandingAfter, status: []).available
     }
 }
 
@@ -64,8 +95,9 @@ public struct LedgerReceipt: Sendable, Hashable {
     /// The line's balances right after the command.
     public var line: CreditLineBalances { entry.lineAfter }
 
-    /// What the line had available right after the command.
-    public var available: Money { entry.lineAfter.available }
+    /// What the line had available right after the command; for a member line, the smaller of
+    /// that and what its guarantor had available.
+    public var available: Money { min(entry.lineAfter.available, entry.guarantor?.availableAfter ?? entry.lineAfter.available) }
 }
 
 /// The outcome of one command in a batch: applied (or replayed), or rejected with nothing changed.

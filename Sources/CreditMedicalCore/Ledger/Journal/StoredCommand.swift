@@ -14,7 +14,8 @@ public struct StoredCommand: Sendable, Hashable {
     public var amount: Money?
     /// The time the command carries (a hold's expiry).
     public var time: Timestamp?
-    /// The fields beyond these, as the command's codec writes them; `nil` for every command so far.
+    /// The fields beyond these, as the command's codec writes them (a limit change's reason, a
+    /// member line's guarantor); `nil` for the other commands.
     public var detail: String?
 
     public init(code: Int, version: Int = 1, hold: HoldID? = nil, amount: Money? = nil, time: Timestamp? = nil, detail: String? = nil) {
