@@ -9,7 +9,8 @@
 /// any point leaves the step unrecorded, so the next run repeats the change: the ledger answers
 /// the same key as before and the sender delivers the id once.
 ///
-/// Lines go through in batches: one decision pass, ledger batches, and one append of steps.
+/// Lines go through in batches: one decision pass, then per ledger batch one append of steps,
+/// recorded while the ledger writes the next batch.
 public struct LimitReview: Sendable {
     /// One open line to review: its enrollment's tier and the bank's line, and how it was repaid.
     public struct Subject: Sendable, Hashable {
@@ -83,11 +84,18 @@ public struct LimitReview: Sendable {
                 report.failed[subject.enrollment] = error.code.rawValue
             }
         }
-        var applied: [(subject: Subject, change: LimitChange)] = []
-        for start in stride(from: 0, to: pending.count, by: LedgerLimits.maximumBatchSize) {
-            let chunk = pending[start..<min(start + LedgerLimits.maximumBatchSize, pending.count)]
-            do {
-                let results = try await ledger.submit(chunk.map { command(for: $0.change, of: $0.subject) })
+        // One ledger batch at a time; while the ledger writes the next one, this task tells the
+        // patients and records the steps of the one before.
+        let chunks = stride(from: 0, to: pending.count, by: LedgerLimits.maximumBatchSize).map {
+            Array(pending[$0..<min($0 + LedgerLimits.maximumBatchSize, pending.count)])
+        }
+        var next = chunks.first.map(submit)
+        for (index, chunk) in chunks.enumerated() {
+            let submitted = await next?.value ?? .success([])
+            next = index + 1 < chunks.count ? submit(chunks[index + 1]) : nil
+            var applied: [(subject: Subject, change: LimitChange)] = []
+            switch submitted {
+            case .success(let results):
                 for (item, result) in zip(chunk, results) {
                     switch result {
                     case .success: applied.append(item)
@@ -95,10 +103,24 @@ public struct LimitReview: Sendable {
                     case .failure(let error): report.failed[item.subject.enrollment] = error.code.rawValue
                     }
                 }
-            } catch {
+            case .failure(let error):
                 for item in chunk { report.failed[item.subject.enrollment] = Self.code(of: error) }
             }
+            await record(applied, at: now, into: &report)
         }
+        return report
+    }
+
+    /// The ledger's results for `chunk`, from a task of its own.
+    private func submit(_ chunk: [(subject: Subject, change: LimitChange)]) -> Task<Result<[LedgerResult], any Error>, Never> {
+        let requests = chunk.map { command(for: $0.change, of: $0.subject) }
+        return Task { [ledger] in
+            do { return .success(try await ledger.submit(requests)) } catch { return .failure(error) }
+        }
+    }
+
+    /// Tells the patients of `applied` and records their steps in one append.
+    private func record(_ applied: [(subject: Subject, change: LimitChange)], at now: Timestamp, into report: inout Report) async {
         var told: [EnrollmentStep] = []
         for (subject, change) in applied {
             do {
@@ -108,14 +130,13 @@ public struct LimitReview: Sendable {
                 report.failed[subject.enrollment] = Self.code(of: error)
             }
         }
-        guard !told.isEmpty else { return report }
+        guard !told.isEmpty else { return }
         do {
             try store.append(told)
             for step in told { if case .reviewed(let change) = step.event { report.changes[step.enrollment] = change } }
         } catch {
             for step in told { report.failed[step.enrollment] = Self.code(of: error) }
         }
-        return report
     }
 
     private func command(for change: LimitChange, of subject: Subject) -> LedgerRequest {
