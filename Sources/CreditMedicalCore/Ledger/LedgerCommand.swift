@@ -67,6 +67,9 @@ public enum LockRule: Sendable, Hashable, Codable, CaseIterable {
     case asMuchAsAvailable
     /// All of it, or nothing.
     case allOrNothing
+    /// As much as the line has available, also while it is suspended or frozen: emergency care
+    /// (急诊) is never refused for a review, collection or listing. Nothing on a closed line.
+    case emergency
 }
 
 extension LedgerCommand {

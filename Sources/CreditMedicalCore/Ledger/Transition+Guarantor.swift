@@ -1,13 +1,13 @@
 extension Transition {
     /// Moves the guarantor line of a member line by the held and outstanding deltas the command
     /// decided for the member line. A larger held amount needs the guarantor usable for new money
-    /// and with that much available, as on the member line.
-    mutating func moveGuarantor() throws(LedgerError) {
+    /// (for an `emergency` lock, not closed) and with that much available, as on the member line.
+    mutating func moveGuarantor(emergency: Bool) throws(LedgerError) {
         guard var moved = guarantor else { return }
         let heldDelta = after.held.fen - before.held.fen
         let outstandingDelta = after.outstanding.fen - before.outstanding.fen
         if heldDelta > 0 {
-            try moved.after.requireUsableForNewMoney(moved.line)
+            if emergency { try moved.after.requireNotClosed(moved.line) } else { try moved.after.requireUsableForNewMoney(moved.line) }
             try moved.after.lock(Money(fen: heldDelta), moved.line)
         } else {
             moved.after.held.fen += heldDelta

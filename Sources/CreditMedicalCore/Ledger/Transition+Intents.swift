@@ -50,12 +50,12 @@ extension Transition {
 }
 
 extension CreditLineBalances {
-    /// How much of `amount` the line can lock under `rule`: nothing while it is suspended,
-    /// frozen or closed.
+    /// How much of `amount` the line can lock under `rule`: nothing while it is closed, nor
+    /// while it is suspended or frozen unless the rule is ``LockRule/emergency``.
     func lockable(_ amount: Money, _ rule: LockRule) -> Money {
-        guard status.isDisjoint(with: [.suspended, .frozen, .closed]) else { return .zero }
+        guard !status.contains(.closed), rule == .emergency || status.isDisjoint(with: [.suspended, .frozen]) else { return .zero }
         switch rule {
-        case .asMuchAsAvailable: return min(amount, available)
+        case .asMuchAsAvailable, .emergency: return min(amount, available)
         case .allOrNothing: return amount <= available ? amount : .zero
         }
     }

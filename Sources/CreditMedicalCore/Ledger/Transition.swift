@@ -24,7 +24,8 @@ struct Transition {
     static func decide(_ command: LedgerCommand, in state: LedgerState, at now: Timestamp) throws(LedgerError) -> Transition {
         var transition = try decideLine(command, in: state, at: now)
         if command.movesMoney {
-            try transition.moveGuarantor()
+            let emergency = if case .lockUpTo(_, _, _, .emergency) = command { true } else { false }
+            try transition.moveGuarantor(emergency: emergency)
         } else {
             transition.guarantor = nil
         }

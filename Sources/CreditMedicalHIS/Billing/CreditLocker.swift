@@ -58,7 +58,8 @@ struct CreditLocker: Sendable {
     /// applied before, since the hold may have moved after it: only a new entry tells what the
     /// hold holds now.
     private func lock(_ encounter: inout Encounter, to target: Money, on line: CreditLineID) async throws -> LedgerReceipt {
-        let command = LedgerCommand.lockUpTo(encounter.hold, line: line, target: target, rule: excessPolicy.rule)
+        let rule = encounter.kind == .emergency ? LockRule.emergency : excessPolicy.rule
+        let command = LedgerCommand.lockUpTo(encounter.hold, line: line, target: target, rule: rule)
         for _ in 0..<Self.attempts {
             encounter.creditSteps += 1
             do {

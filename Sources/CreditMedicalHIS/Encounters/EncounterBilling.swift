@@ -34,7 +34,7 @@ struct EncounterBilling: Sendable {
             if paymentMode == .credit {
                 guard let line = patient.line else { throw BillingError(.notEnrolled, details: "patient \(patient.id)") }
                 guard let current = try ledger.line(line) else { throw LedgerError(.lineNotFound, details: "line \(line)") }
-                try current.requireOpenForCharges()
+                try current.requireOpenForCharges(of: kind)
             }
             let encounter = Encounter(id: id, kind: kind, patient: patient, department: department,
                                       paymentMode: paymentMode, openedAt: now, revision: 1)

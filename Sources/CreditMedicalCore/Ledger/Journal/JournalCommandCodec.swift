@@ -8,7 +8,7 @@ public enum JournalCommandCodec {
     private enum Code: Int {
         case openLine = 1, adjustLimit, suspendLine, resumeLine, freezeLine, unfreezeLine, closeLine, openMemberLine
         case placeHold = 20, increaseHold, decreaseHold, captureHold, voidHold, expireHold, reverseCapture
-        case lockUpToAvailable, lockUpToAllOrNothing, reverseCaptureUpTo
+        case lockUpToAvailable, lockUpToAllOrNothing, reverseCaptureUpTo, lockUpToEmergency
         case repay = 40
     }
 
@@ -36,6 +36,7 @@ public enum JournalCommandCodec {
         case .reverseCapture(let hold, let amount): stored(.reverseCapture, hold: hold, amount: amount)
         case .lockUpTo(let hold, _, let target, .asMuchAsAvailable): stored(.lockUpToAvailable, hold: hold, amount: target)
         case .lockUpTo(let hold, _, let target, .allOrNothing): stored(.lockUpToAllOrNothing, hold: hold, amount: target)
+        case .lockUpTo(let hold, _, let target, .emergency): stored(.lockUpToEmergency, hold: hold, amount: target)
         case .reverseCaptureUpTo(let hold, let amount): stored(.reverseCaptureUpTo, hold: hold, amount: amount)
         }
     }
@@ -72,6 +73,7 @@ public enum JournalCommandCodec {
         case .reverseCapture: return onHold { .reverseCapture($0, amount: $1) }
         case .lockUpToAvailable: return onHold { .lockUpTo($0, line: line, target: $1, rule: .asMuchAsAvailable) }
         case .lockUpToAllOrNothing: return onHold { .lockUpTo($0, line: line, target: $1, rule: .allOrNothing) }
+        case .lockUpToEmergency: return onHold { .lockUpTo($0, line: line, target: $1, rule: .emergency) }
         case .reverseCaptureUpTo: return onHold { .reverseCaptureUpTo($0, amount: $1) }
         }
     }
