@@ -30,6 +30,10 @@ final class OverwritingEnrollmentStoreTests: EnrollmentStoreConformance {
 
         func steps(of enrollment: String) throws -> [EnrollmentStep] { steps.withLock { $0.filter { $0.enrollment == enrollment } } }
 
+        func enrollment(onLine line: CreditLineID) throws -> String? {
+            steps.withLock { $0.last { if case .requested(let request) = $0.event { request.line == line } else { false } }?.enrollment }
+        }
+
         func page(after: Int64, limit: Int) throws -> HistoryPage<EnrollmentStep> {
             steps.withLock { HistoryPage(slicing: $0, after: after, limit: limit) }
         }

@@ -20,6 +20,7 @@ open class EnrollmentStoreConformance: ConformanceSuite {
         .init("enrollmentsComeInTheOrderRequested", enrollmentsComeInTheOrderRequested),
         .init("stepsSurviveReopening", stepsSurviveReopening),
         .init("pagesListEveryStepInTheOrderRecorded", pagesListEveryStepInTheOrderRecorded),
+        .init("anEnrollmentIsFoundByItsLine", anEnrollmentIsFoundByItsLine),
     ]
 
     override func scenarios() -> [BoundScenario] {
@@ -94,5 +95,17 @@ open class EnrollmentStoreConformance: ConformanceSuite {
         try s.store.append(Array(written[..<2]))
         try s.store.append(Array(written[2...]) + [first[0]])
         try HistoryPages.check("pagesListEveryStepInTheOrderRecorded", expected: written, page: s.store.page)
+    }
+
+    static func anEnrollmentIsFoundByItsLine(_ s: Subject) async throws {
+        try s.store.append(steps("E-1") + steps("E-2", patient: "P-2"))
+        XCTAssertEqual(try s.store.enrollment(onLine: "line-E-2"), "E-2", "[anEnrollmentIsFoundByItsLine]")
+        XCTAssertNil(try s.store.enrollment(onLine: "line-E-3"), "[anEnrollmentIsFoundByItsLine] no enrollment on that line")
+        XCTAssertNil(try s.store.enrollment(onLine: "LINE-E-2"), "[anEnrollmentIsFoundByItsLine] ids compare by their bytes")
+        let again = EnrollmentStep(enrollment: "E-9", patient: "P-1", at: Timestamp(millisecondsSince1970: 1_795_996_900_000), event: .requested(
+            EnrollmentRequest(id: "E-9", patient: "P-1", bank: "bank-b", line: "line-E-1", institution: "hospital-2")))
+        try s.store.append([again])
+        XCTAssertEqual(try s.store.enrollment(onLine: "line-E-1"), "E-9", "[anEnrollmentIsFoundByItsLine] the last one requested")
+        XCTAssertEqual(try s.store.steps(of: "E-9"), [again], "[anEnrollmentIsFoundByItsLine] with its institution")
     }
 }

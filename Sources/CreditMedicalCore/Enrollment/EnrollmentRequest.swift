@@ -9,15 +9,20 @@ public struct EnrollmentRequest: Sendable, Hashable, Codable {
     public var bank: String
     /// The line to open: the bank's credit account for this patient, as the bank names it.
     public var line: CreditLineID
+    /// The institution the patient enrolled at, whose policy says where else the line may be
+    /// used; `nil` for a line of the whole platform.
+    public var institution: InstitutionID?
     /// Features the HIS knows itself (such as the patient's insurance status); a data source
     /// reporting the same feature wins.
     public var known: ApplicantFeatures
 
-    public init(id: String, patient: String, bank: String, line: CreditLineID, known: ApplicantFeatures = [:]) {
+    public init(id: String, patient: String, bank: String, line: CreditLineID, institution: InstitutionID? = nil,
+                known: ApplicantFeatures = [:]) {
         self.id = id
         self.patient = patient
         self.bank = bank
         self.line = line
+        self.institution = institution
         self.known = known
     }
 }

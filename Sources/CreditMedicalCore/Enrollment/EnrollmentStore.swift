@@ -14,6 +14,8 @@ public protocol EnrollmentStore: Sendable {
     func steps(of enrollment: String) throws -> [EnrollmentStep]
     /// The ids of `patient`'s enrollments, in the order they were requested.
     func enrollments(of patient: String) throws -> [String]
+    /// The id of the last enrollment requested on `line`, if any.
+    func enrollment(onLine line: CreditLineID) throws -> String?
     /// Up to `limit` steps recorded after position `after` (0 for the first), in the order
     /// recorded.
     func page(after: Int64, limit: Int) throws -> HistoryPage<EnrollmentStep>

@@ -121,3 +121,10 @@ public struct EncounterID: LedgerIdentifier {
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public static var reservedCharacter: UInt8? { UInt8(ascii: "#") }
 }
+
+/// Identifies a medical institution (医疗机构) of the deployment, such as a hospital's or a
+/// community clinic's code on a city platform: up to 64 UTF-8 bytes.
+public struct InstitutionID: LedgerIdentifier {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+}

@@ -16,9 +16,10 @@ public struct PostgresEnrollmentStore: EnrollmentStore {
         try database.write { connection in
             for row in rows {
                 _ = try connection.query("""
-                    INSERT INTO enrollment_steps (\(EnrollmentStepColumns.names)) VALUES ($1, $2, $3, $4, $5)
+                    INSERT INTO enrollment_steps (\(EnrollmentStepColumns.inserted)) VALUES ($1, $2, $3, $4, $5, $6)
                     ON CONFLICT (enrollment_id, step) DO NOTHING
-                    """, [.text(row.enrollment), .text(row.step), .text(row.patient), .integer(row.at), .text(row.detail)])
+                    """, [.text(row.enrollment), .text(row.step), .text(row.patient), .integer(row.at), .text(row.detail),
+                          .optional(row.line)])
             }
         }
     }
@@ -43,6 +44,11 @@ public struct PostgresEnrollmentStore: EnrollmentStore {
                 return (result.int64(row, 5) ?? 0, step)
             }
         }
+    }
+
+    public func enrollment(onLine line: CreditLineID) throws -> String? {
+        let sql = "SELECT enrollment_id FROM enrollment_steps WHERE line_id = $1 ORDER BY seq DESC LIMIT 1"
+        return try database.read(sql, [.text(line.rawValue)]) { result in (0..<result.count).map { result.text($0, 0) ?? "" } }.first
     }
 
     public func enrollments(of patient: String) throws -> [String] {

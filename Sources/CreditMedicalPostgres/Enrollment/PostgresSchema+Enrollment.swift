@@ -25,10 +25,12 @@ extension PostgresSchema {
                 step text NOT NULL,
                 patient_id text COLLATE "C" NOT NULL,
                 at bigint NOT NULL,
+                line_id text COLLATE "C",
                 detail text NOT NULL,
                 UNIQUE (enrollment_id, step)
             );
             CREATE INDEX enrollment_steps_by_patient ON enrollment_steps (patient_id, step, seq);
+            CREATE INDEX enrollment_steps_by_line ON enrollment_steps (line_id, seq) WHERE line_id IS NOT NULL;
             """),
     ]
 }

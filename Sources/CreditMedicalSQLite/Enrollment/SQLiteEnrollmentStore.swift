@@ -16,11 +16,12 @@ public struct SQLiteEnrollmentStore: EnrollmentStore {
         try database.exclusively {
             try database.writeTransaction { connection in
                 let insert = try connection.statement("""
-                    INSERT INTO enrollment_steps (\(EnrollmentStepColumns.names)) VALUES (?1, ?2, ?3, ?4, ?5)
+                    INSERT INTO enrollment_steps (\(EnrollmentStepColumns.inserted)) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                     ON CONFLICT (enrollment_id, step) DO NOTHING
                     """)
                 for row in rows {
-                    try insert.bind(.text(row.enrollment), .text(row.step), .text(row.patient), .integer(row.at), .text(row.detail))
+                    try insert.bind(.text(row.enrollment), .text(row.step), .text(row.patient), .integer(row.at), .text(row.detail),
+                                    .optional(row.line))
                     while try insert.step() {}
                 }
             }
@@ -47,6 +48,11 @@ public struct SQLiteEnrollmentStore: EnrollmentStore {
             }
             return (row.int64(5), step)
         }
+    }
+
+    public func enrollment(onLine line: CreditLineID) throws -> String? {
+        try database.read("SELECT enrollment_id FROM enrollment_steps WHERE line_id = ?1 ORDER BY seq DESC LIMIT 1",
+                          [.text(line.rawValue)]) { row in row.text(0) as String }.first
     }
 
     public func enrollments(of patient: String) throws -> [String] {

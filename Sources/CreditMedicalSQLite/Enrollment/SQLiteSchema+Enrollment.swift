@@ -25,10 +25,12 @@ extension SQLiteSchema {
                 step TEXT NOT NULL,
                 patient_id TEXT NOT NULL,
                 at INTEGER NOT NULL,
+                line_id TEXT,
                 detail TEXT NOT NULL,
                 UNIQUE (enrollment_id, step)
             );
             CREATE INDEX enrollment_steps_by_patient ON enrollment_steps (patient_id, step, seq);
+            CREATE INDEX enrollment_steps_by_line ON enrollment_steps (line_id, seq) WHERE line_id IS NOT NULL;
             """),
     ]
 }

@@ -7,6 +7,8 @@ package struct EnrollmentStepColumns: Sendable {
     package let step: String
     package let patient: String
     package let at: Int64
+    /// The line a `requested` step names, for finding an enrollment by its line; else `nil`.
+    package let line: String?
     package let detail: String
 
     /// The columns of `step`.
@@ -15,11 +17,12 @@ package struct EnrollmentStepColumns: Sendable {
         self.step = step.event.name
         patient = step.patient
         at = step.at.millisecondsSince1970
+        if case .requested(let request) = step.event { line = request.line.rawValue } else { line = nil }
         detail = try StoredJSON.text(step.event)
     }
 
     package init(enrollment: String, step: String, patient: String, at: Int64, detail: String) {
-        (self.enrollment, self.step, self.patient, self.at, self.detail) = (enrollment, step, patient, at, detail)
+        (self.enrollment, self.step, self.patient, self.at, self.line, self.detail) = (enrollment, step, patient, at, nil, detail)
     }
 
     /// The step these columns hold; `nil` when the detail is not an event this SDK wrote, or not
@@ -29,6 +32,8 @@ package struct EnrollmentStepColumns: Sendable {
         return EnrollmentStep(enrollment: enrollment, patient: patient, at: Timestamp(millisecondsSince1970: at), event: event)
     }
 
-    /// The columns' order in the stores' `SELECT`s and `INSERT`s.
+    /// The columns' order in the stores' `SELECT`s.
     package static let names = "enrollment_id, step, patient_id, at, detail"
+    /// The columns' order in the stores' `INSERT`s.
+    package static let inserted = "enrollment_id, step, patient_id, at, detail, line_id"
 }

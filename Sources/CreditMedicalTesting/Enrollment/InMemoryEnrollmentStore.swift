@@ -15,5 +15,11 @@ public final class InMemoryEnrollmentStore: EnrollmentStore {
         history.page(after: 0, limit: .max).records.filter { $0.patient == patient && $0.event.name == "requested" }.map(\.enrollment)
     }
 
+    public func enrollment(onLine line: CreditLineID) throws -> String? {
+        history.page(after: 0, limit: .max).records.last { step in
+            if case .requested(let request) = step.event { request.line == line } else { false }
+        }?.enrollment
+    }
+
     public func page(after: Int64, limit: Int) throws -> HistoryPage<EnrollmentStep> { history.page(after: after, limit: limit) }
 }

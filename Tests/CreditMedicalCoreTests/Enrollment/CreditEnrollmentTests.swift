@@ -136,6 +136,18 @@ final class CreditEnrollmentTests: XCTestCase {
         XCTAssertEqual(opened.count, 38, "every fourth patient paid no housing fund and reaches no tier")
     }
 
+    func testAnEnrollmentSaysWhichBankAndInstitutionALineBelongsTo() async throws {
+        let fixture = EnrollmentFixture()
+        var request = try fixture.applicant("P-1")
+        request.institution = "hospital-2"
+        let enrollment = try fixture.enrollment
+        _ = try await enrollment.enroll(request)
+        try await fixture.ledger.execute(.openMemberLine("A-P-1~child", guarantor: request.line, cap: Money(fen: 50_000)), key: "member")
+        XCTAssertEqual(try enrollment.account(of: request.line), CreditLineAccount(line: request.line, bank: "bank-a", institution: "hospital-2"))
+        XCTAssertEqual(try enrollment.account(of: "A-P-1~child")?.bank, "bank-a", "a member line is its guarantor's bank's")
+        XCTAssertNil(try enrollment.account(of: "nobody's"))
+    }
+
     private func assertThrows<Domain>(_ code: DomainError<Domain>.Code, file: StaticString = #filePath, line: UInt = #line,
                                       _ body: () async throws -> some Any) async {
         do {

@@ -78,5 +78,7 @@ final class FailingEnrollmentStore: EnrollmentStore {
 
     func enrollments(of patient: String) throws -> [String] { try inner.enrollments(of: patient) }
 
+    func enrollment(onLine line: CreditLineID) throws -> String? { try inner.enrollment(onLine: line) }
+
     func page(after: Int64, limit: Int) throws -> HistoryPage<EnrollmentStep> { try inner.page(after: after, limit: limit) }
 }
