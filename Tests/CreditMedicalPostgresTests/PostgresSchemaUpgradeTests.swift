@@ -24,6 +24,7 @@ final class PostgresSchemaUpgradeTests: XCTestCase {
             ALTER TABLE notification_outbox DROP COLUMN attempts
             """,
         "encounters/revision": "ALTER TABLE encounters DROP COLUMN revision",
+        "encounters/institutions": "ALTER TABLE encounters DROP COLUMN institution_id",
         "encounters/create": "DROP TABLE encounters, charge_items, charge_refunds, settlements, notification_outbox",
     ]
 

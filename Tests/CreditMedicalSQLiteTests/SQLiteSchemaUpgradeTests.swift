@@ -22,6 +22,7 @@ final class SQLiteSchemaUpgradeTests: XCTestCase {
                               "ALTER TABLE settlements DROP COLUMN attention_code", "ALTER TABLE settlements DROP COLUMN attention_reason",
                               "ALTER TABLE settlements DROP COLUMN attention_since", "ALTER TABLE notification_outbox DROP COLUMN attempts"],
         "encounters/revision": ["ALTER TABLE encounters DROP COLUMN revision"],
+        "encounters/institutions": ["ALTER TABLE encounters DROP COLUMN institution_id"],
         "encounters/create": ["DROP TABLE encounters", "DROP TABLE charge_items", "DROP TABLE charge_refunds", "DROP TABLE settlements",
                               "DROP TABLE notification_outbox"],
     ]
@@ -65,8 +66,8 @@ final class SQLiteSchemaUpgradeTests: XCTestCase {
         _ = try SQLiteDatabase(path: path)
         let connection = try SQLiteConnection(path: path)
         let fresh = try Self.schema(of: connection)
-        for statement in Self.undo["encounters/claims"] ?? [] { try connection.execute(statement) }
-        try connection.execute("DELETE FROM creditmedical_migrations WHERE name = 'encounters/claims'")
+        for statement in Self.undo["encounters/institutions"] ?? [] { try connection.execute(statement) }
+        try connection.execute("DELETE FROM creditmedical_migrations WHERE name = 'encounters/institutions'")
 
         _ = try SQLiteDatabase(path: path)
         XCTAssertEqual(try Self.schema(of: connection), fresh)

@@ -38,7 +38,7 @@ open class EncounterStoreConformance: ConformanceSuite {
 
     private static func encounter(_ id: EncounterID, kind: EncounterKind = .outpatient, revision: Int = 0) -> Encounter {
         Encounter(id: id, kind: kind, patient: Patient(id: "P-\(id)", line: "L-1", medicalInsuranceNumber: "YB-1", commercialPolicy: nil),
-                  department: "内科", paymentMode: .credit, openedAt: time, revision: revision)
+                  department: "内科", paymentMode: .credit, openedAt: time, revision: revision, institution: "思明区医院")
     }
 
     private static func item(_ id: String, fen: Int64, quantity: Int64 = 1_000) throws -> ChargeItem {

@@ -40,14 +40,18 @@ public struct AdvanceRequest: Sendable, Hashable, Codable {
     public let requestedAt: Timestamp
     /// When the money must be in the hospital's account (24 hours after settlement).
     public let dueBy: Timestamp
+    /// The institution whose account the bank pays (the encounter's).
+    public let institution: InstitutionID
 
-    public init(requestID: AdapterRequestID, line: CreditLineID, encounter: EncounterID, amount: Money, requestedAt: Timestamp, dueBy: Timestamp) {
+    public init(requestID: AdapterRequestID, line: CreditLineID, encounter: EncounterID, amount: Money, requestedAt: Timestamp, dueBy: Timestamp,
+                institution: InstitutionID = .unnamed) {
         self.requestID = requestID
         self.line = line
         self.encounter = encounter
         self.amount = amount
         self.requestedAt = requestedAt
         self.dueBy = dueBy
+        self.institution = institution
     }
 }
 

@@ -127,4 +127,7 @@ public struct EncounterID: LedgerIdentifier {
 public struct InstitutionID: LedgerIdentifier {
     public let rawValue: String
     public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// `default`: the institution of a deployment that names none (one hospital).
+    public static let unnamed = InstitutionID("default")
 }

@@ -44,6 +44,9 @@ extension BillingError.Code {
     public static let notEnrolled = Self(
         "billing.not_enrolled", "The patient has no credit line, so the encounter cannot be paid on credit.")
     /// Daily bills are for inpatient stays only.
+    /// The institution does not take credit from this line's bank or institution
+    /// (``LineAcceptance``); the context names the `line`, its `bank` and `institution`.
+    public static let lineNotAccepted = Self("billing.line_not_accepted", "This institution does not take credit from this line.")
     public static let notInpatient = Self("billing.not_inpatient", "Daily bills are for inpatient stays only.")
     /// Cancelling an encounter that still has charges on its bill.
     public static let encounterHasCharges = Self("billing.encounter_has_charges", "Refund every charge before cancelling the encounter.")

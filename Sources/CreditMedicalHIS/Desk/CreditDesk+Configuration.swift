@@ -1,3 +1,5 @@
+public import CreditMedicalCore
+
 extension CreditDesk {
     /// Choices a hospital makes once.
     public struct Configuration: Sendable {
@@ -27,10 +29,17 @@ extension CreditDesk {
         /// visit whose charges cross it tells the patient, once per threshold and visit. Empty for
         /// none.
         public var usageWarnings: [Int64]
+        /// The institution (医疗机构) the desk serves: its encounters belong to it and the bank
+        /// advances to its account.
+        public var institution: InstitutionID
+        /// Which lines the institution takes credit from (its banks, its consortium); `nil` takes
+        /// every line.
+        public var acceptedLines: LineAcceptance?
 
         public init(excessPolicy: ExcessPolicy = .lockAvailable, calendar: BillingCalendar = BillingCalendar(),
                     advanceDueSeconds: Int64 = 86_400, groupCommit: Bool = true, keptBillRecords: Int = 200_000,
-                    contendedCallSeconds: Int64 = 30, claimSeconds: Int64 = 30, usageWarnings: [Int64] = [800, 1_000]) {
+                    contendedCallSeconds: Int64 = 30, claimSeconds: Int64 = 30, usageWarnings: [Int64] = [800, 1_000],
+                    institution: InstitutionID = .unnamed, acceptedLines: LineAcceptance? = nil) {
             self.excessPolicy = excessPolicy
             self.calendar = calendar
             self.advanceDueSeconds = advanceDueSeconds
@@ -39,6 +48,8 @@ extension CreditDesk {
             self.contendedCallSeconds = contendedCallSeconds
             self.claimSeconds = claimSeconds
             self.usageWarnings = usageWarnings
+            self.institution = institution
+            self.acceptedLines = acceptedLines
         }
     }
 }

@@ -92,7 +92,8 @@ public final class CreditDesk: Sendable {
         let reversals = ReversalSaga(ledger: ledger, store: store, medicalInsurance: medicalInsurance,
                                      commercialInsurance: commercialInsurance, turns: turns, writer: writer, outbox: outbox)
         self.encounters = EncounterBilling(ledger: ledger, turns: turns, store: store, kept: kept, writer: writer, locker: locker,
-                                           outbox: outbox)
+                                           outbox: outbox, institution: configuration.institution,
+                                           acceptedLines: configuration.acceptedLines)
         self.checkouts = checkouts
         self.reversals = reversals
         self.stuckCheckouts = StuckCheckouts(store: store, clock: ledger.clock, turns: turns, checkouts: checkouts, reversals: reversals)

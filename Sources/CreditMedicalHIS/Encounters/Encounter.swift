@@ -91,13 +91,15 @@ public struct Encounter: Sendable, Hashable, Codable {
     /// The claim of a desk that is repeating a call other desks kept interrupting; `nil` when
     /// none holds one.
     public internal(set) var claim: EncounterClaim?
+    /// The institution (医疗机构) the visit is at: the bank advances to its account.
+    public let institution: InstitutionID
 
     /// An encounter as a store loads it.
     public init(
         id: EncounterID, kind: EncounterKind, patient: Patient, department: String, paymentMode: PaymentMode,
         openedAt: Timestamp, status: EncounterStatus = .open, closedAt: Timestamp? = nil, locked: Money = .zero,
         uncovered: Money = .zero, billedThrough: BillingDay? = nil, creditSteps: Int = 0, round: Int = 1, revision: Int = 0,
-        claim: EncounterClaim? = nil
+        claim: EncounterClaim? = nil, institution: InstitutionID = .unnamed
     ) {
         self.id = id
         self.kind = kind
@@ -114,6 +116,7 @@ public struct Encounter: Sendable, Hashable, Codable {
         self.round = round
         self.revision = revision
         self.claim = claim
+        self.institution = institution
     }
 
     /// The ids the desk derives for this round: hold, ledger keys, request and notification ids.

@@ -13,6 +13,9 @@ struct EncounterBilling: Sendable {
     let writer: EncounterWriter
     let locker: CreditLocker
     let outbox: NotificationOutbox
+    /// The institution the desk serves, and whose lines it takes.
+    let institution: InstitutionID
+    let acceptedLines: LineAcceptance?
 
     private var now: Timestamp { ledger.clock.now() }
 
@@ -35,9 +38,10 @@ struct EncounterBilling: Sendable {
                 guard let line = patient.line else { throw BillingError(.notEnrolled, details: "patient \(patient.id)") }
                 guard let current = try ledger.line(line) else { throw LedgerError(.lineNotFound, details: "line \(line)") }
                 try current.requireOpenForCharges(of: kind)
+                try acceptedLines?.check(line)
             }
             let encounter = Encounter(id: id, kind: kind, patient: patient, department: department,
-                                      paymentMode: paymentMode, openedAt: now, revision: 1)
+                                      paymentMode: paymentMode, openedAt: now, revision: 1, institution: institution)
             try await writer.write([.encounter(encounter)])
             return encounter
         }

@@ -181,7 +181,7 @@ struct CheckoutSaga: Sendable {
             amount: split.credit, capturedAt: capturedAt))
         try await bank.requestAdvance(AdvanceRequest(
             requestID: encounter.keys.request(.advance), line: line, encounter: encounter.id,
-            amount: split.credit, requestedAt: capturedAt, dueBy: due))
+            amount: split.credit, requestedAt: capturedAt, dueBy: due, institution: encounter.institution))
         return due
     }
 

@@ -95,5 +95,10 @@ extension PostgresSchema {
             ALTER TABLE settlements ADD COLUMN attention_code text, ADD COLUMN attention_reason text, ADD COLUMN attention_since bigint;
             ALTER TABLE notification_outbox ADD COLUMN attempts bigint NOT NULL DEFAULT 0;
             """),
+        // The institution of each encounter (several hospitals on one deployment); encounters
+        // written before belong to the unnamed one.
+        Migration(.encounters, "institutions", """
+            ALTER TABLE encounters ADD COLUMN institution_id text NOT NULL DEFAULT 'default';
+            """),
     ]
 }

@@ -98,5 +98,10 @@ extension SQLiteSchema {
             ALTER TABLE settlements ADD COLUMN attention_since INTEGER;
             ALTER TABLE notification_outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
             """),
+        // The institution of each encounter (several hospitals on one deployment); encounters
+        // written before belong to the unnamed one.
+        Migration(.encounters, "institutions", """
+            ALTER TABLE encounters ADD COLUMN institution_id TEXT NOT NULL DEFAULT 'default';
+            """),
     ]
 }

@@ -6,10 +6,10 @@ package import CreditMedicalHIS
 package enum EncounterColumns {
     package static let encounter = ["id", "kind", "patient_id", "line_id", "insurance_number", "commercial_policy", "department",
                                     "payment_mode", "status", "opened_at", "closed_at", "locked_fen", "uncovered_fen",
-                                    "billed_through", "credit_steps", "round", "revision", "claimed_by", "claimed_until"]
+                                    "billed_through", "credit_steps", "round", "revision", "claimed_by", "claimed_until", "institution_id"]
     /// The encounter columns a later write changes.
     package static let encounterUpdates = ["status", "closed_at", "locked_fen", "uncovered_fen", "billed_through", "credit_steps", "round",
-                                           "revision", "claimed_by", "claimed_until"]
+                                           "revision", "claimed_by", "claimed_until", "institution_id"]
 
     package static func values(_ encounter: Encounter) -> [StoredValue] {
         [.text(encounter.id.rawValue), .text(encounter.kind.rawValue), .text(encounter.patient.id),
@@ -19,7 +19,7 @@ package enum EncounterColumns {
          .optional(encounter.closedAt?.millisecondsSince1970), .integer(encounter.locked.fen), .integer(encounter.uncovered.fen),
          .optional(encounter.billedThrough.map { Int64($0.year * 10_000 + $0.month * 100 + $0.day) }),
          .integer(Int64(encounter.creditSteps)), .integer(Int64(encounter.round)), .integer(Int64(encounter.revision)),
-         .optional(encounter.claim?.desk), .optional(encounter.claim?.until.millisecondsSince1970)]
+         .optional(encounter.claim?.desk), .optional(encounter.claim?.until.millisecondsSince1970), .text(encounter.institution.rawValue)]
     }
 
     package static func encounter(_ row: some StoredRow) -> Encounter? {
@@ -27,7 +27,7 @@ package enum EncounterColumns {
               let department = row.text(6), let mode = row.text(7).flatMap(PaymentMode.init),
               let status = row.text(8).flatMap(EncounterStatus.init), let openedAt = row.integer(9), let locked = row.integer(11),
               let uncovered = row.integer(12), let steps = row.integer(14), let round = row.integer(15),
-              let revision = row.integer(16)
+              let revision = row.integer(16), let institution = row.text(19)
         else { return nil }
         let patient = Patient(id: patientID, line: row.text(3).map(CreditLineID.init), medicalInsuranceNumber: row.text(4),
                               commercialPolicy: row.text(5))
@@ -40,7 +40,8 @@ package enum EncounterColumns {
         return Encounter(
             id: EncounterID(id), kind: kind, patient: patient, department: department, paymentMode: mode, openedAt: time(openedAt),
             status: status, closedAt: row.integer(10).map(time), locked: Money(fen: locked), uncovered: Money(fen: uncovered),
-            billedThrough: billedThrough, creditSteps: Int(steps), round: Int(round), revision: Int(revision), claim: claim)
+            billedThrough: billedThrough, creditSteps: Int(steps), round: Int(round), revision: Int(revision), claim: claim,
+            institution: InstitutionID(institution))
     }
 
     /// The desk's columns that hold integers; every other column holds text.
