@@ -47,9 +47,9 @@ public struct CreditEnrollment: Sendable {
     /// Enrolls, or resumes, one request and answers where it stands: open or refused (or in
     /// progress, when a store or the bank failed; then submit it again).
     ///
-    /// Throws an ``EnrollmentError`` for a request that cannot start (see
-    /// ``enroll(_:)-(([EnrollmentRequest]))``), and what a store, the scorer or the ledger
-    /// throws; what was recorded stays, and submitting the request again resumes.
+    /// Throws an ``EnrollmentError`` for a request that cannot start (see the batch
+    /// `enroll(_:)`), and what a store, the scorer or the ledger throws; what was recorded stays,
+    /// and submitting the request again resumes.
     public func enroll(_ request: EnrollmentRequest) async throws -> EnrollmentStatus {
         try await enroll([request])[0].get()
     }

@@ -148,6 +148,24 @@ final class CreditEnrollmentTests: XCTestCase {
         XCTAssertNil(try enrollment.account(of: "nobody's"))
     }
 
+    func testAPatientsLinesComeWithTheMostAvailableFirstAndUnusableLinesLast() async throws {
+        let fixture = EnrollmentFixture()
+        let atA = try fixture.applicant("P-1", months: 24)
+        var atB = atA
+        (atB.id, atB.bank, atB.line) = ("enroll-P-1-b", "bank-b", "B-P-1")
+        fixture.bankB.grant(atB.line, limit: Money(fen: 1_500_000))
+        let enrollment = try fixture.enrollment
+        _ = try await enrollment.enroll(atA)
+        _ = try await enrollment.enroll(atB)
+        XCTAssertEqual(try enrollment.lines(of: "P-1").map(\.line), ["A-P-1", "B-P-1"], "tier C: ¥10,000 (capped) at A, ¥7,500 at B")
+        XCTAssertEqual(try enrollment.lines(of: "P-1").map(\.available), [Money(fen: 1_000_000), Money(fen: 750_000)])
+        try await fixture.ledger.execute(.placeHold("MZ-1", line: "A-P-1", amount: Money(fen: 400_000), expiresAt: nil), key: "h")
+        XCTAssertEqual(try enrollment.lines(of: "P-1").map(\.line), ["B-P-1", "A-P-1"], "A has ¥6,000 left")
+        try await fixture.ledger.execute(.suspendLine("B-P-1"), key: "s")
+        XCTAssertEqual(try enrollment.lines(of: "P-1").map(\.line), ["A-P-1", "B-P-1"], "a suspended line comes last")
+        XCTAssertEqual(try enrollment.lines(of: "P-2"), [])
+    }
+
     private func assertThrows<Domain>(_ code: DomainError<Domain>.Code, file: StaticString = #filePath, line: UInt = #line,
                                       _ body: () async throws -> some Any) async {
         do {
