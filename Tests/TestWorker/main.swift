@@ -10,6 +10,10 @@
 //       LINE (or finds it), and charges COUNT items (ids PREFIX-1 …, 100 fen each), one call
 //       each, with up to 8 calls at a time. Prints one line per failed call, `failed <code>`,
 //       and exits 0 when every call succeeded, 1 otherwise.
+//   credit-medical-test-worker enroll PATH COUNT BATCH
+//       Enrolls patients P0 … P(COUNT-1) on lines L0 … at one fake bank, BATCH per call, on the
+//       SQLite file at PATH (resuming what an earlier run recorded), and exits 0 when every one
+//       is open, 1 otherwise.
 import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalPostgres
@@ -52,6 +56,42 @@ func charge(_ location: String, _ encounter: EncounterID, _ line: CreditLineID, 
     return failures.isEmpty ? 0 : 1
 }
 
+func enroll(_ path: String, _ count: Int, _ batch: Int) async throws -> Int32 {
+    let database = try SQLiteDatabase(path: path)
+    let clock = SystemClock()
+    let consent = ConsentDocument(id: "agreement", version: 1, title: BilingualText(chinese: "协议", english: "agreement"))
+    let source = FakeCreditDataSource(featureNames: ["medical_insurance_region", "medical_insurance_status", "housing_fund_months"])
+    let bank = FakeCreditProvider()
+    try database.consentStore.append((0..<count).map {
+        ConsentEvent(id: "sign-\($0)", patient: "P\($0)", document: "agreement", version: 1, action: .signed, channel: .app, signer: .patient,
+                     at: clock.now())
+    })
+    for index in 0..<count {
+        source.set(["medical_insurance_region": .category("local"), "medical_insurance_status": .category("normal"),
+                    "housing_fund_months": .number(Double(index % 100))], for: "P\(index)")
+        bank.grant(CreditLineID("L\(index)"), limit: Money(fen: 2_000_000))
+    }
+    let card = Scorecard(id: "worker", version: "1", baseScore: 700, features: [
+        Scorecard.Feature(name: "housing_fund_months", kind: .numeric, bins: [Scorecard.Bin(upTo: 50, points: 0), Scorecard.Bin(points: 60)],
+                          missing: Scorecard.Bin(points: 0)),
+    ])
+    let enrollment = CreditEnrollment(
+        configuration: .init(consentDocument: "agreement", eligibility: .xiamenStyle, limits: .xiamenStyle),
+        consents: ConsentBook(documents: [consent], store: database.consentStore, authority: FakeAgentAuthority(), clock: clock),
+        scoring: CreditScoring(sources: [source], scorer: try ScorecardScorer(card), records: database.scoreRecordStore, clock: clock),
+        banks: ["bank": bank], ledger: Ledger(store: database.ledgerStore, clock: clock), store: database.enrollmentStore)
+    var opened = 0
+    for first in stride(from: 0, to: count, by: batch) {
+        let requests = (first..<min(first + batch, count)).map {
+            EnrollmentRequest(id: "E\($0)", patient: "P\($0)", bank: "bank", line: CreditLineID("L\($0)"))
+        }
+        for result in await enrollment.enroll(requests) {
+            if case .open = try? result.get() { opened += 1 }
+        }
+    }
+    return opened == count ? 0 : 1
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch (arguments.first, arguments.count) {
@@ -73,6 +113,9 @@ do {
     case ("charge", 6):
         guard let count = Int(arguments[5]) else { throw CocoaError(.formatting) }
         exit(try await charge(arguments[1], EncounterID(arguments[2]), CreditLineID(arguments[3]), arguments[4], count))
+    case ("enroll", 4):
+        guard let count = Int(arguments[2]), let batch = Int(arguments[3]) else { throw CocoaError(.formatting) }
+        exit(try await enroll(arguments[1], count, batch))
     default:
         FileHandle.standardError.write(Data("usage: see Tests/TestWorker/main.swift\n".utf8))
         exit(2)
