@@ -39,4 +39,23 @@ final class EnrollmentKillTests: CommandLineTestCase {
         }
         XCTAssertEqual(try reopened.scoreRecordStore.page(after: 0, limit: .max).records.count, count, "one score record each")
     }
+
+    func testTwoProcessesEnrollingTheSameBatchesOpenEachLineOnce() throws {
+        let database = path("together.sqlite")
+        let count = 1_000
+        _ = try SQLiteDatabase(path: database)
+        let outputs = [Pipe(), Pipe()]
+        let processes = try outputs.map { try worker.start(["enroll", database, "\(count)", "100"], output: $0) }
+        for (process, output) in zip(processes, outputs) {
+            let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, printed)
+        }
+        let reopened = try SQLiteDatabase(path: database)
+        let audit = try LedgerAuditor(store: reopened.ledgerStore).audit()
+        XCTAssertTrue(audit.isClean, "\(audit)")
+        XCTAssertEqual(audit.entriesChecked, count, "each line opened once, the other process's open answered as a replay")
+        XCTAssertEqual(try reopened.enrollmentStore.page(after: 0, limit: .max).records.count, count * 4)
+        XCTAssertEqual(try reopened.scoreRecordStore.page(after: 0, limit: .max).records.count, count)
+    }
 }

@@ -19,13 +19,14 @@ final class OverwritingEnrollmentStoreTests: EnrollmentStoreConformance {
     final class OverwritingStore: EnrollmentStore {
         let steps = Mutex<[EnrollmentStep]>([])
 
-        func append(_ batch: [EnrollmentStep]) throws {
+        func append(_ batch: [EnrollmentStep]) throws -> Set<String> {
             steps.withLock { steps in
                 for step in batch {
                     steps.removeAll { $0.enrollment == step.enrollment && $0.event.name == step.event.name }
                     steps.append(step)
                 }
             }
+            return []
         }
 
         func steps(of enrollment: String) throws -> [EnrollmentStep] { steps.withLock { $0.filter { $0.enrollment == enrollment } } }

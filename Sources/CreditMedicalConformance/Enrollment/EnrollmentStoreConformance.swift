@@ -64,14 +64,14 @@ open class EnrollmentStoreConformance: ConformanceSuite {
                                      event: .refused(reasons: [.init(rule: "r", sentence: .init(chinese: "拒", english: "no"))]))
         let regranted = EnrollmentStep(enrollment: "E-1", patient: "P-1", at: first[3].at, event: .granted(
             EnrollmentGrant(bankLimit: Money(fen: 1), score: 1, scoreRecord: "other", tier: "C", limit: Money(fen: 1))))
-        try s.store.append(Array(first[..<3]))
-        try s.store.append([regranted, refused, first[3]])
+        XCTAssertEqual(try s.store.append(Array(first[..<3])), [], "[aStepIsRecordedOnce] new steps are appended")
+        XCTAssertEqual(try s.store.append([regranted, refused, first[3]]), ["E-1"], "[aStepIsRecordedOnce] the enrollment of a step kept is named")
         XCTAssertEqual(try s.store.steps(of: "E-1"), Array(first[..<3]) + [refused, first[3]],
                        "[aStepIsRecordedOnce] a step of a recorded name changes nothing")
         let other = steps("E-2")
         let rerequested = EnrollmentStep(enrollment: "E-2", patient: "P-1", at: other[0].at, event: .requested(
             EnrollmentRequest(id: "E-2", patient: "P-1", bank: "bank-b", line: "other")))
-        try s.store.append([other[0], rerequested])
+        XCTAssertEqual(try s.store.append([other[0], rerequested]), ["E-2"], "[aStepIsRecordedOnce] also within one batch")
         XCTAssertEqual(try s.store.steps(of: "E-2"), [other[0]], "[aStepIsRecordedOnce] also within one batch")
     }
 

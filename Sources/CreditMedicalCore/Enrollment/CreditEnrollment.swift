@@ -84,16 +84,34 @@ public struct CreditEnrollment: Sendable {
             }
         }
         guard banks[request.bank] != nil else { throw EnrollmentError(.unknownBank, context: ["bank": request.bank]) }
-        let steps = try store.steps(of: request.id)
-        if let first = steps.first {
-            guard case .requested(request) = first.event else { throw EnrollmentError(.requestConflict, details: request.id) }
-            return steps
+        if let recorded = try recordedSteps(of: request) { return recorded }
+        do {
+            try checkNew(request)
+        } catch {
+            // Another process may have started this enrollment meanwhile (its line now exists, its
+            // patient is now enrolled): then this one resumes it.
+            if let recorded = try recordedSteps(of: request) { return recorded }
+            throw error
         }
+        return []
+    }
+
+    /// The steps recorded for `request`'s id, `nil` when there are none; throws
+    /// `enrollment.request_conflict` when they are another request's.
+    private func recordedSteps(of request: EnrollmentRequest) throws -> [EnrollmentStep]? {
+        let steps = try store.steps(of: request.id)
+        guard let first = steps.first else { return nil }
+        guard case .requested(request) = first.event else { throw EnrollmentError(.requestConflict, details: request.id) }
+        return steps
+    }
+
+    /// Checks that `request`, recorded nowhere yet, may start.
+    private func checkNew(_ request: EnrollmentRequest) throws {
         let standing = try consents.standing(of: request.patient, in: configuration.consentDocument)
         guard standing.isCurrent else {
             throw EnrollmentError(.consentMissing, context: ["document": configuration.consentDocument, "standing": "\(standing)"])
         }
-        for other in try store.enrollments(of: request.patient) {
+        for other in try store.enrollments(of: request.patient) where other != request.id {
             let steps = try store.steps(of: other)
             guard case .requested(let earlier) = steps.first?.event, earlier.bank == request.bank else { continue }
             if EnrollmentStatus(steps: steps).isActive {
@@ -101,7 +119,6 @@ public struct CreditEnrollment: Sendable {
             }
         }
         guard try ledger.line(request.line) == nil else { throw EnrollmentError(.lineExists, context: ["line": request.line.rawValue]) }
-        return steps
     }
 
     /// Gathers the features of every requested enrollment and checks eligibility on them; a

@@ -57,8 +57,12 @@ final class EnrollmentBatch {
         }
         guard !new.isEmpty else { return }
         do {
-            try store.append(new.flatMap(\.steps))
-            for (index, steps) in new { items[index].steps += steps }
+            let kept = try store.append(new.flatMap(\.steps))
+            for (index, steps) in new {
+                // Another process recorded a step first: go on from what is recorded.
+                let enrollment = items[index].request.id
+                items[index].steps = kept.contains(enrollment) ? try store.steps(of: enrollment) : items[index].steps + steps
+            }
         } catch {
             for (index, _) in new { items[index].error = error }
         }

@@ -3,13 +3,16 @@
 /// Conforming types MUST:
 /// - keep steps durably once ``append(_:)`` returns, all of a batch or, when it throws, none;
 /// - keep the first step of a name within an enrollment: appending it again changes nothing and
-///   does not fail;
+///   does not fail, and ``append(_:)`` names its enrollment;
 /// - answer ``steps(of:)`` in the order recorded, and ``enrollments(of:)`` oldest first.
 ///
 /// `EnrollmentStoreConformance` checks these against a store.
 public protocol EnrollmentStore: Sendable {
-    /// Records `steps` in order, except those whose enrollment has a step of that name already.
-    func append(_ steps: [EnrollmentStep]) throws
+    /// Records `steps` in order, except those whose enrollment has a step of that name already
+    /// (recorded before, or earlier in the batch). Returns the enrollments of the steps it kept
+    /// from before instead: another process may have recorded them.
+    @discardableResult
+    func append(_ steps: [EnrollmentStep]) throws -> Set<String>
     /// The steps of `enrollment`, in the order recorded.
     func steps(of enrollment: String) throws -> [EnrollmentStep]
     /// The ids of `patient`'s enrollments, in the order they were requested.

@@ -11,16 +11,20 @@ public struct PostgresEnrollmentStore: EnrollmentStore {
         self.database = database
     }
 
-    public func append(_ steps: [EnrollmentStep]) throws {
+    @discardableResult
+    public func append(_ steps: [EnrollmentStep]) throws -> Set<String> {
         let rows = try steps.concurrentMap(EnrollmentStepColumns.init)
-        try database.write { connection in
+        return try database.write { connection in
+            var kept: Set<String> = []
             for row in rows {
-                _ = try connection.query("""
+                let inserted = try connection.query("""
                     INSERT INTO enrollment_steps (\(EnrollmentStepColumns.inserted)) VALUES ($1, $2, $3, $4, $5, $6)
-                    ON CONFLICT (enrollment_id, step) DO NOTHING
+                    ON CONFLICT (enrollment_id, step) DO NOTHING RETURNING seq
                     """, [.text(row.enrollment), .text(row.step), .text(row.patient), .integer(row.at), .text(row.detail),
                           .optional(row.line)])
+                if inserted.count == 0 { kept.insert(row.enrollment) }
             }
+            return kept
         }
     }
 

@@ -11,22 +11,26 @@ public struct SQLiteEnrollmentStore: EnrollmentStore {
         self.database = database
     }
 
-    public func append(_ steps: [EnrollmentStep]) throws {
+    @discardableResult
+    public func append(_ steps: [EnrollmentStep]) throws -> Set<String> {
         let rows = try steps.concurrentMap(EnrollmentStepColumns.init)
+        var kept: Set<String> = []
         try database.exclusively {
             try database.writeTransaction { connection in
                 let insert = try connection.statement("""
                     INSERT INTO enrollment_steps (\(EnrollmentStepColumns.inserted)) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                    ON CONFLICT (enrollment_id, step) DO NOTHING
+                    ON CONFLICT (enrollment_id, step) DO NOTHING RETURNING seq
                     """)
                 for row in rows {
                     try insert.bind(.text(row.enrollment), .text(row.step), .text(row.patient), .integer(row.at), .text(row.detail),
                                     .optional(row.line))
+                    if try !insert.step() { kept.insert(row.enrollment) }
                     while try insert.step() {}
                 }
             }
         }
         try database.flush()
+        return kept
     }
 
     public func steps(of enrollment: String) throws -> [EnrollmentStep] {

@@ -6,7 +6,7 @@ public final class InMemoryConsentStore: ConsentStore {
 
     public init() {}
 
-    public func append(_ events: [ConsentEvent]) throws { history.append(events) }
+    public func append(_ events: [ConsentEvent]) throws { _ = history.append(events) }
 
     public func event(id: String) throws -> ConsentEvent? { history.record(id: id) }
 

@@ -7,7 +7,8 @@ public final class InMemoryEnrollmentStore: EnrollmentStore {
 
     public init() {}
 
-    public func append(_ steps: [EnrollmentStep]) throws { history.append(steps) }
+    @discardableResult
+    public func append(_ steps: [EnrollmentStep]) throws -> Set<String> { Set(history.append(steps).map(\.enrollment)) }
 
     public func steps(of enrollment: String) throws -> [EnrollmentStep] { history.records(of: enrollment) }
 

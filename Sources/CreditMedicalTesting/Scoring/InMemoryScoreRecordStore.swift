@@ -7,7 +7,7 @@ public final class InMemoryScoreRecordStore: ScoreRecordStore {
     public init() {}
 
     @discardableResult
-    public func append(_ records: [ScoreRecord]) throws -> Set<String> { history.append(records) }
+    public func append(_ records: [ScoreRecord]) throws -> Set<String> { Set(history.append(records).map(\.id)) }
 
     public func record(id: String) throws -> ScoreRecord? { history.record(id: id) }
 

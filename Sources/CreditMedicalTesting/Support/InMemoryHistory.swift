@@ -22,14 +22,14 @@ final class InMemoryHistory<Record: Sendable>: Sendable {
         self.time = time
     }
 
-    /// Appends `batch` and returns the ids it kept from before instead.
+    /// Appends `batch` and returns the records it did not append, their ids being recorded.
     @discardableResult
-    func append(_ batch: [Record]) -> Set<String> {
+    func append(_ batch: [Record]) -> [Record] {
         records.withLock { records in
-            var kept: Set<String> = []
+            var kept: [Record] = []
             for record in batch {
                 guard records.byID[id(record)] == nil else {
-                    kept.insert(id(record))
+                    kept.append(record)
                     continue
                 }
                 records.byID[id(record)] = record

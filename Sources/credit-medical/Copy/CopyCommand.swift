@@ -89,6 +89,6 @@ enum CopyCommand: Command {
         let (sourceSteps, targetSteps) = (origin.enrollmentStore, destination.enrollmentStore)
         return (HistoryCopier(name: "score_records", source: sourceScores.page, target: targetScores.page, append: { try targetScores.append($0) }),
                 HistoryCopier(name: "consent_events", source: sourceConsents.page, target: targetConsents.page, append: targetConsents.append),
-                HistoryCopier(name: "enrollment_steps", source: sourceSteps.page, target: targetSteps.page, append: targetSteps.append))
+                HistoryCopier(name: "enrollment_steps", source: sourceSteps.page, target: targetSteps.page, append: { try targetSteps.append($0) }))
     }
 }

@@ -65,13 +65,13 @@ final class FailingEnrollmentStore: EnrollmentStore {
 
     var appends: Int { state.withLock { $0.appends } }
 
-    func append(_ steps: [EnrollmentStep]) throws {
+    func append(_ steps: [EnrollmentStep]) throws -> Set<String> {
         let fails = state.withLock { state in
             state.appends += 1
             return state.failing.contains(state.appends)
         }
         if fails { throw AdapterError(.unavailable, details: "injected store failure") }
-        try inner.append(steps)
+        return try inner.append(steps)
     }
 
     func steps(of enrollment: String) throws -> [EnrollmentStep] { try inner.steps(of: enrollment) }
