@@ -18,7 +18,29 @@ package struct EnrollmentStepColumns: Sendable {
         patient = step.patient
         at = step.at.millisecondsSince1970
         if case .requested(let request) = step.event { line = request.line.rawValue } else { line = nil }
-        detail = try StoredJSON.text(step.event)
+        detail = try Self.written(step.event) ?? StoredJSON.text(step.event)
+    }
+
+    /// The JSON of the events written most often (a review writes one per changed line),
+    /// written directly: the text the encoder writes, many times faster. `nil` for the others.
+    package static func written(_ event: EnrollmentStep.Event) -> String? {
+        func money(_ amount: Money) -> String { "{\"fen\":\(amount.fen)}" }
+        let quoted = StoredJSON.quoted
+        switch event {
+        case .opened:
+            return "{\"opened\":{}}"
+        case .granted(let grant):
+            return "{\"granted\":{\"_0\":{\"bankLimit\":\(money(grant.bankLimit)),\"limit\":\(money(grant.limit)),\"score\":\(grant.score),"
+                + "\"scoreRecord\":\(quoted(grant.scoreRecord)),\"tier\":\(quoted(grant.tier))}}}"
+        case .reviewed(let change):
+            return "{\"reviewed\":{\"_0\":{\"action\":\(quoted(change.action.rawValue)),\"basis\":\(quoted(change.basis)),"
+                + "\"limit\":\(money(change.limit)),\"reason\":{\"chinese\":\(quoted(change.reason.chinese)),"
+                + "\"english\":\(quoted(change.reason.english))},\"tier\":\(quoted(change.tier))}}}"
+        case .cancelled(let consentEvent):
+            return "{\"cancelled\":{\"consentEvent\":\(quoted(consentEvent))}}"
+        case .requested, .checked, .refused:
+            return nil
+        }
     }
 
     package init(enrollment: String, step: String, patient: String, at: Int64, detail: String) {
