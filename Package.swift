@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "CreditMedicalTestSupport", dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalTesting"], path: "Tests/Support"),
         .testTarget(name: "CreditMedicalCoreTests", dependencies: ["CreditMedicalCore", "CreditMedicalTesting", "CreditMedicalTestSupport"]),
         .testTarget(name: "CreditMedicalTrainingTests", dependencies: ["CreditMedicalTraining", "CreditMedicalCore"]),
-        .testTarget(name: "CreditMedicalHISTests", dependencies: ["CreditMedicalHIS", "CreditMedicalTesting"]),
+        .testTarget(name: "CreditMedicalHISTests", dependencies: ["CreditMedicalHIS", "CreditMedicalTesting", "CreditMedicalTestSupport"]),
         .testTarget(
             name: "CreditMedicalSQLiteTests",
             dependencies: ["CreditMedicalSQLite", "CreditMedicalHIS", "CreditMedicalConformance", "CreditMedicalTesting", "CSQLite",

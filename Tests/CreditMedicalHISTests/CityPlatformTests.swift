@@ -1,6 +1,7 @@
 import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalTesting
+import CreditMedicalTestSupport
 import XCTest
 
 /// Several hospitals and banks on one deployment: each hospital's desk takes the lines its

@@ -2,6 +2,7 @@ import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalTesting
 import Synchronization
+import CreditMedicalTestSupport
 import XCTest
 
 final class CreditDeskTests: XCTestCase {
@@ -370,17 +371,6 @@ final class CreditDeskTests: XCTestCase {
         for line in try ledger.store.lines(after: nil, limit: 1_000) {
             let open = try ledger.holds(on: line.id).filter { $0.state == .open }.reduce(0) { $0 + $1.amount.fen }
             XCTAssertEqual(open, line.held.fen, "held equals the open holds of \(line.id)")
-        }
-    }
-
-    private func assertThrows<Code: ErrorCode>(
-        _ code: Code, file: StaticString = #filePath, line: UInt = #line, _ body: () async throws -> some Any
-    ) async {
-        do {
-            _ = try await body()
-            XCTFail("expected \(code)", file: file, line: line)
-        } catch {
-            XCTAssertTrue(code ~= error, "expected \(code), got \(error)", file: file, line: line)
         }
     }
 }

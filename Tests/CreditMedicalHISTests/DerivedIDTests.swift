@@ -2,6 +2,7 @@ import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalTesting
 import Synchronization
+import CreditMedicalTestSupport
 import XCTest
 
 /// The ids the desk derives from an encounter number (holds, ledger keys, the request ids it sends

@@ -1,6 +1,7 @@
 import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalTesting
+import CreditMedicalTestSupport
 import XCTest
 
 /// The desk's audit finds what a person should look at, and nothing after ordinary work.

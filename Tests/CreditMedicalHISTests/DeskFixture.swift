@@ -1,5 +1,6 @@
 import CreditMedicalCore
 import CreditMedicalHIS
+import CreditMedicalTestSupport
 import CreditMedicalTesting
 import XCTest
 
@@ -38,20 +39,5 @@ struct DeskFixture {
     func item(_ id: String, _ fen: Int64, _ insuranceClass: InsuranceClass = .b) throws -> ChargeItem {
         try ChargeItem(id: ChargeItemID(id), code: "X-\(id)", name: "item \(id)", category: .examination, insuranceClass: insuranceClass,
                        quantity: Quantity(units: 1), unitPrice: Money(fen: fen), time: clock.now())
-    }
-}
-
-/// Fails unless `body` throws an error with `code`; returns the error.
-@discardableResult
-func assertThrows<Code: ErrorCode>(
-    _ code: Code, file: StaticString = #filePath, line: UInt = #line, _ body: () async throws -> some Any
-) async -> (any Error)? {
-    do {
-        _ = try await body()
-        XCTFail("expected \(code)", file: file, line: line)
-        return nil
-    } catch {
-        XCTAssertTrue(code ~= error, "expected \(code), got \(error)", file: file, line: line)
-        return error
     }
 }

@@ -2,6 +2,7 @@ import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalTesting
 import Foundation
+import CreditMedicalTestSupport
 import XCTest
 
 /// What the HIS passes the desk is checked before anything is stored: every identifier against

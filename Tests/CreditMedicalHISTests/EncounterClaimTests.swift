@@ -1,6 +1,7 @@
 import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalTesting
+import CreditMedicalTestSupport
 import XCTest
 
 /// A desk whose call another desk interrupted takes its turn by claiming the encounter; other

@@ -1,6 +1,7 @@
 import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalTesting
+import CreditMedicalTestSupport
 import XCTest
 
 /// Emergency and internet-hospital visits are encounter kinds of their own: an emergency is

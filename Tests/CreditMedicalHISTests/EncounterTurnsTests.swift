@@ -2,6 +2,7 @@
 import CreditMedicalCore
 import CreditMedicalTesting
 import Synchronization
+import CreditMedicalTestSupport
 import XCTest
 
 /// Taking turns on an encounter, on its own: within a desk and across desks through claims.

@@ -1,6 +1,7 @@
 @testable import CreditMedicalHIS
 import CreditMedicalCore
 import CreditMedicalTesting
+import CreditMedicalTestSupport
 import XCTest
 
 /// The desk's writer on its own: group commit, stale writes, claims and delivery marks.

@@ -2,6 +2,7 @@ import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalTesting
 import Synchronization
+import CreditMedicalTestSupport
 import XCTest
 
 /// Checkouts whose parties disagree are parked with the reason, keep their hold, and are

@@ -1,4 +1,5 @@
 import CreditMedicalCore
+import CreditMedicalTestSupport
 import CreditMedicalTesting
 import XCTest
 
@@ -82,9 +83,9 @@ final class CreditEnrollmentTests: XCTestCase {
         XCTAssertEqual(fixture.bankA.lineQueries(request.line), 1)
         var changed = request
         changed.line = "A-P-1-other"
-        await assertThrows(.requestConflict) { try await enrollment.enroll(changed) }
+        await assertThrows(EnrollmentError.Code.requestConflict) { try await enrollment.enroll(changed) }
         changed.id = "enroll-P-1-second"
-        await assertThrows(.alreadyEnrolled) { try await enrollment.enroll(changed) }
+        await assertThrows(EnrollmentError.Code.alreadyEnrolled) { try await enrollment.enroll(changed) }
         changed.bank = "bank-b"
         fixture.bankB.grant(changed.line, limit: Money(fen: 2_000_000))
         guard case .open(let grant) = try await enrollment.enroll(changed) else { return XCTFail("a second bank may grant a line") }
@@ -150,13 +151,8 @@ final class CreditEnrollmentTests: XCTestCase {
 
     func testAPatientsLinesComeWithTheMostAvailableFirstAndUnusableLinesLast() async throws {
         let fixture = EnrollmentFixture()
-        let atA = try fixture.applicant("P-1", months: 24)
-        var atB = atA
-        (atB.id, atB.bank, atB.line) = ("enroll-P-1-b", "bank-b", "B-P-1")
-        fixture.bankB.grant(atB.line, limit: Money(fen: 1_500_000))
+        _ = try await fixture.enrolledAtTwoBanks("P-1", months: 24, bankBLimit: 1_500_000)
         let enrollment = try fixture.enrollment
-        _ = try await enrollment.enroll(atA)
-        _ = try await enrollment.enroll(atB)
         XCTAssertEqual(try enrollment.lines(of: "P-1").map(\.line), ["A-P-1", "B-P-1"], "tier C: ¥10,000 (capped) at A, ¥7,500 at B")
         XCTAssertEqual(try enrollment.lines(of: "P-1").map(\.available), [Money(fen: 1_000_000), Money(fen: 750_000)])
         try await fixture.ledger.execute(.placeHold("MZ-1", line: "A-P-1", amount: Money(fen: 400_000), expiresAt: nil), key: "h")
@@ -164,15 +160,5 @@ final class CreditEnrollmentTests: XCTestCase {
         try await fixture.ledger.execute(.suspendLine("B-P-1"), key: "s")
         XCTAssertEqual(try enrollment.lines(of: "P-1").map(\.line), ["A-P-1", "B-P-1"], "a suspended line comes last")
         XCTAssertEqual(try enrollment.lines(of: "P-2"), [])
-    }
-
-    private func assertThrows<Domain>(_ code: DomainError<Domain>.Code, file: StaticString = #filePath, line: UInt = #line,
-                                      _ body: () async throws -> some Any) async {
-        do {
-            let value = try await body()
-            XCTFail("expected \(code.rawValue), got \(value)", file: file, line: line)
-        } catch {
-            XCTAssertTrue(code ~= error, "\(error)", file: file, line: line)
-        }
     }
 }

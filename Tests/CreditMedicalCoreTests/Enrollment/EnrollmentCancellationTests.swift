@@ -1,4 +1,5 @@
 import CreditMedicalCore
+import CreditMedicalTestSupport
 import CreditMedicalTesting
 import XCTest
 
@@ -42,7 +43,7 @@ final class EnrollmentCancellationTests: XCTestCase {
         var second = first
         (second.id, second.line) = ("enroll-P-1-again", "A-P-1-2")
         fixture.bankA.grant(second.line, limit: Money(fen: 5_000_000))
-        await assertThrows(.consentMissing) { try await enrollment.enroll(second) }
+        await assertThrows(EnrollmentError.Code.consentMissing) { try await enrollment.enroll(second) }
         fixture.clock.advance(seconds: 86_400)
         _ = try fixture.consents.sign("agreement", version: 1, patient: "P-1", channel: .app, signer: .patient, id: "sign-again")
         guard case .open(let grant) = try await enrollment.enroll(second) else { return XCTFail("re-enrolls") }
@@ -54,31 +55,16 @@ final class EnrollmentCancellationTests: XCTestCase {
 
     func testAnAgentCancelsOnlyWithAuthorityAndTheConsentStaysWhileAnotherBankHoldsALine() async throws {
         let fixture = EnrollmentFixture()
-        let atA = try fixture.applicant("P-1")
-        var atB = atA
-        (atB.id, atB.bank, atB.line) = ("enroll-P-1-b", "bank-b", "B-P-1")
-        fixture.bankB.grant(atB.line, limit: Money(fen: 1_000_000))
+        let (atA, atB) = try await fixture.enrolledAtTwoBanks("P-1", bankBLimit: 1_000_000)
         let enrollment = try fixture.enrollment
-        _ = try await enrollment.enroll(atA)
-        _ = try await enrollment.enroll(atB)
         let son = ConsentSigner.agent(id: "son-1", relation: .child)
-        await assertThrows(.agentWithoutAuthority) { try await enrollment.cancel(atA.id, channel: .app, signer: son, eventID: "c-1") }
+        await assertThrows(EnrollmentError.Code.agentWithoutAuthority) { try await enrollment.cancel(atA.id, channel: .app, signer: son, eventID: "c-1") }
         XCTAssertEqual(try fixture.ledger.line(atA.line)?.status, [], "nothing changed")
         fixture.authority.register("son-1", for: "P-1", as: .child)
         guard case .cancelled = try await enrollment.cancel(atA.id, channel: .app, signer: son, eventID: "c-1") else { return XCTFail() }
         XCTAssertEqual(try fixture.consents.standing(of: "P-1", in: "agreement"), .signed(version: 1), "bank B's line still needs it")
         _ = try await enrollment.cancel(atB.id, channel: .app, signer: .patient, eventID: "c-2")
         XCTAssertEqual(try fixture.consents.standing(of: "P-1", in: "agreement"), .cancelled)
-        await assertThrows(.notEnrolled) { try await enrollment.cancel("enroll-nobody", channel: .app, signer: .patient, eventID: "c-3") }
-    }
-
-    private func assertThrows(_ code: EnrollmentError.Code, file: StaticString = #filePath, line: UInt = #line,
-                              _ body: () async throws -> some Any) async {
-        do {
-            let value = try await body()
-            XCTFail("expected \(code.rawValue), got \(value)", file: file, line: line)
-        } catch {
-            XCTAssertTrue(code ~= error, "\(error)", file: file, line: line)
-        }
+        await assertThrows(EnrollmentError.Code.notEnrolled) { try await enrollment.cancel("enroll-nobody", channel: .app, signer: .patient, eventID: "c-3") }
     }
 }

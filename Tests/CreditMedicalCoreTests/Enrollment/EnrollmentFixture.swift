@@ -53,6 +53,19 @@ final class EnrollmentFixture: Sendable {
         bankA.grant(lineID, limit: Money(fen: bankLimit))
         return EnrollmentRequest(id: "enroll-\(patient)", patient: patient, bank: "bank-a", line: lineID)
     }
+
+    /// `patient` as ``applicant(_:months:line:bankLimit:)`` makes them, enrolled at bank A and
+    /// at bank B (line `B-PATIENT`, granting `bankBLimit`); returns both requests.
+    func enrolledAtTwoBanks(_ patient: String, months: Double = 48, bankBLimit: Int64) async throws -> (EnrollmentRequest, EnrollmentRequest) {
+        let atA = try applicant(patient, months: months)
+        var atB = atA
+        (atB.id, atB.bank, atB.line) = ("enroll-\(patient)-b", "bank-b", CreditLineID("B-\(patient)"))
+        bankB.grant(atB.line, limit: Money(fen: bankBLimit))
+        let enrollment = try enrollment
+        _ = try await enrollment.enroll(atA)
+        _ = try await enrollment.enroll(atB)
+        return (atA, atB)
+    }
 }
 
 /// An in-memory enrollment store that fails the appends it is told to, and counts them.
