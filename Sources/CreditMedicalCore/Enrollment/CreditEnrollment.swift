@@ -18,11 +18,14 @@ public struct CreditEnrollment: Sendable {
         public var consentDocument: String
         public var eligibility: EligibilityPolicy
         public var limits: LimitPolicy
+        /// The institutions of the platform a request may name; `nil` for any.
+        public var institutions: Set<InstitutionID>?
 
-        public init(consentDocument: String, eligibility: EligibilityPolicy, limits: LimitPolicy) {
+        public init(consentDocument: String, eligibility: EligibilityPolicy, limits: LimitPolicy, institutions: Set<InstitutionID>? = nil) {
             self.consentDocument = consentDocument
             self.eligibility = eligibility
             self.limits = limits
+            self.institutions = institutions
         }
     }
 
@@ -56,7 +59,8 @@ public struct CreditEnrollment: Sendable {
 
     /// Enrolls, or resumes, every request, one result each.
     ///
-    /// A new request must name a known bank (`enrollment.unknown_bank`) and a line the ledger
+    /// A new request must name a known bank (`enrollment.unknown_bank`), an institution of the
+    /// platform when it names one (`enrollment.unknown_institution`), and a line the ledger
     /// does not have (`enrollment.line_exists`); its patient must have signed the consent
     /// (`enrollment.consent_missing`) and have no other enrollment in progress or open at that
     /// bank (`enrollment.already_enrolled`). An id recorded for another request is
@@ -78,12 +82,17 @@ public struct CreditEnrollment: Sendable {
 
     /// The recorded steps of a request, after checking that it may start or resume.
     private func admit(_ request: EnrollmentRequest) throws -> [EnrollmentStep] {
-        for (field, value) in [("id", request.id), ("patient", request.patient), ("line", request.line.rawValue)] {
+        let named = [("id", request.id), ("patient", request.patient), ("line", request.line.rawValue)]
+            + (request.institution.map { [("institution", $0.rawValue)] } ?? [])
+        for (field, value) in named {
             if let rule = InputRules.identifierViolation(value, maximumLength: 128) {
                 throw EnrollmentError(.invalidInput, context: ["field": field, "rule": rule.rawValue, "limit": "128"])
             }
         }
         guard banks[request.bank] != nil else { throw EnrollmentError(.unknownBank, context: ["bank": request.bank]) }
+        if let institution = request.institution, let known = configuration.institutions, !known.contains(institution) {
+            throw EnrollmentError(.unknownInstitution, context: ["institution": institution.rawValue])
+        }
         if let recorded = try recordedSteps(of: request) { return recorded }
         do {
             try checkNew(request)

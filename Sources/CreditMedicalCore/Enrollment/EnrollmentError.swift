@@ -27,6 +27,8 @@ extension EnrollmentError.Code {
 extension EnrollmentError.Code {
     /// The request names a bank the enrollment does not know; the context names the `bank`.
     public static let unknownBank = Self("enrollment.unknown_bank", "There is no bank with this id.")
+    /// The request names an institution the platform does not have; the context names it.
+    public static let unknownInstitution = Self("enrollment.unknown_institution", "There is no institution with this id on the platform.")
     /// The enrollment id is recorded for another request.
     public static let requestConflict = Self("enrollment.request_conflict", "This enrollment id is recorded for another request.")
     /// The patient has not signed the program's consent in its current version; the context names

@@ -57,13 +57,22 @@ final class CreditEnrollmentTests: XCTestCase {
         var takenLine = try fixture.applicant("P-2")
         try await fixture.ledger.execute(.openLine(takenLine.line, limit: Money(fen: 100)), key: "by hand")
         takenLine.id = "enroll-P-2"
+        var unknownInstitution = request
+        unknownInstitution.institution = "hospital-9"
+        var badInstitution = request
+        badInstitution.institution = "hospital\u{202E}1"
         let cases: [(EnrollmentRequest, EnrollmentError.Code)] = [
             (unknownBank, .unknownBank), (unsigned, .consentMissing), (badID, .invalidInput), (lookalike, .consentMissing),
-            (takenLine, .lineExists),
+            (takenLine, .lineExists), (unknownInstitution, .unknownInstitution), (badInstitution, .invalidInput),
         ]
+        var enrollment = try fixture.enrollment
+        enrollment = CreditEnrollment(configuration: .init(consentDocument: "agreement", eligibility: .xiamenStyle, limits: .xiamenStyle,
+                                                           institutions: ["hospital-1"]),
+                                      consents: enrollment.consents, scoring: enrollment.scoring, banks: enrollment.banks,
+                                      ledger: enrollment.ledger, store: enrollment.store)
         for (request, code) in cases {
             do {
-                let status = try await fixture.enrollment.enroll(request)
+                let status = try await enrollment.enroll(request)
                 XCTFail("\(request): \(status)")
             } catch {
                 XCTAssertTrue(code ~= error, "\(request.id): \(error)")
