@@ -39,6 +39,25 @@ public struct BankLineSync: Sendable {
     /// Syncs `lines`, one after the other; a line that fails does not stop the others.
     public func sync(_ lines: [CreditLineID]) async -> Report {
         var report = Report()
+        await sync(lines, into: &report)
+        return report
+    }
+
+    /// The periodic job: syncs every line of the ledger, `pageSize` at a time, except closed
+    /// lines and family members' lines (a member's limit is the family's cap, not a bank's).
+    /// Throws only when the ledger cannot be read; a line that fails is in the report.
+    public func syncAll(pageSize: Int = 1_000) async throws -> Report {
+        var report = Report()
+        var after: CreditLineID?
+        while true {
+            let page = try ledger.store.lines(after: after, limit: pageSize)
+            await sync(page.filter { $0.guarantor == nil && !$0.status.contains(.closed) }.map(\.id), into: &report)
+            guard let last = page.last, page.count == pageSize else { return report }
+            after = last.id
+        }
+    }
+
+    private func sync(_ lines: [CreditLineID], into report: inout Report) async {
         for id in lines {
             do {
                 try await sync(id, into: &report)
@@ -46,7 +65,6 @@ public struct BankLineSync: Sendable {
                 report.failed[id] = (error as? any CodedError)?.code.rawValue ?? String(describing: type(of: error))
             }
         }
-        return report
     }
 
     private func sync(_ id: CreditLineID, into report: inout Report) async throws {

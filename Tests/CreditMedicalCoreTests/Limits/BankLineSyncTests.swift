@@ -75,4 +75,19 @@ final class BankLineSyncTests: XCTestCase {
         XCTAssertEqual(report.limits, ["L2": Money(fen: 20_000)])
         XCTAssertEqual(try ledger.line("L1")?.limit, Money(fen: 10_000))
     }
+
+    func testThePeriodicJobSyncsEveryOpenBankLinePageByPageAndLeavesMembersAndClosedLinesAlone() async throws {
+        for index in 1...5 {
+            try await ledger.execute(.openLine(CreditLineID("L\(index)"), limit: Money(fen: 10_000)), key: IdempotencyKey("open-\(index)"))
+            bank.grant(CreditLineID("L\(index)"), limit: Money(fen: 20_000 + Int64(index)))
+        }
+        try await ledger.execute(.openMemberLine("L1~child", guarantor: "L1", cap: Money(fen: 1_000)), key: "member")
+        try await ledger.execute(.closeLine("L5"), key: "closed")
+        let report = try await sync.syncAll(pageSize: 2)
+        XCTAssertEqual(report.limits, ["L1": Money(fen: 20_001), "L2": Money(fen: 20_002), "L3": Money(fen: 20_003), "L4": Money(fen: 20_004)])
+        XCTAssertEqual(report.failed, [:], "the member line and the closed line are not asked about")
+        XCTAssertEqual(try ledger.line("L1~child")?.limit, Money(fen: 1_000))
+        let again = try await sync.syncAll(pageSize: 2)
+        XCTAssertEqual(again.limits, [:], "running again changes nothing more")
+    }
 }
