@@ -2,8 +2,9 @@ extension Transition {
     /// Moves the guarantor line of a member line by the held and outstanding deltas the command
     /// decided for the member line. A larger held amount needs the guarantor usable for new money
     /// (for an `emergency` lock, not closed) and with that much available, as on the member line.
-    mutating func moveGuarantor(emergency: Bool) throws(LedgerError) {
+    mutating func moveGuarantor(for command: LedgerCommand) throws(LedgerError) {
         guard var moved = guarantor else { return }
+        let emergency = if case .lockUpTo(_, _, _, .emergency) = command { true } else { false }
         let heldDelta = after.held.fen - before.held.fen
         let outstandingDelta = after.outstanding.fen - before.outstanding.fen
         if heldDelta > 0 {

@@ -24,8 +24,7 @@ struct Transition {
     static func decide(_ command: LedgerCommand, in state: LedgerState, at now: Timestamp) throws(LedgerError) -> Transition {
         var transition = try decideLine(command, in: state, at: now)
         if command.movesMoney {
-            let emergency = if case .lockUpTo(_, _, _, .emergency) = command { true } else { false }
-            try transition.moveGuarantor(emergency: emergency)
+            try transition.moveGuarantor(for: command)
         } else {
             transition.guarantor = nil
         }
