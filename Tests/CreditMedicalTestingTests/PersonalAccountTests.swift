@@ -22,9 +22,9 @@ final class PersonalAccountTests: MedicalInsuranceAdapterConformance {
 
     func testAnInsuredPersonWithoutBalanceFailsTheSuite() async {
         let report = await evaluate()
-        XCTAssertEqual(report.failedScenarios, ["reversalRestoresAndIsIdempotent"], "\(report)")
-        XCTAssertEqual(report.failures.first?.messages.count, 1, "\(report)")
-        XCTAssertTrue(report.failures.first?.messages.first?.contains("give insuredPerson a balance") == true, "\(report)")
+        XCTAssertEqual(report.failedScenarios, ["reversalRestoresAndIsIdempotent", "thePersonalAccountPaysOnlyWhenTheClaimLetsIt"], "\(report)")
+        XCTAssertEqual(report.failures.map(\.messages.count), [1, 1], "\(report)")
+        XCTAssertTrue(report.failures.allSatisfy { $0.messages.first?.contains("give insuredPerson a balance") == true }, "\(report)")
     }
 
     func testWithABalanceTheSuiteFailsAReversalThatKeepsTheAccount() async {
@@ -33,5 +33,23 @@ final class PersonalAccountTests: MedicalInsuranceAdapterConformance {
         XCTAssertEqual(report.failedScenarios, ["reversalRestoresAndIsIdempotent"], "\(report)")
         XCTAssertEqual(report.failures.first?.messages.count, 1, "\(report)")
         XCTAssertTrue(report.failures.first?.messages.first?.contains("the same bill settles the same way again") == true, "\(report)")
+    }
+}
+
+/// The 医保 suite fails an adapter that lets the personal account pay when the claim says not to.
+final class AccountIgnoringInsuranceTests: MedicalInsuranceAdapterConformance {
+    override func makeAdapter() throws -> any MedicalInsuranceAdapter {
+        let insurance = AccountIgnoringMedicalInsurance()
+        insurance.books.openAccount(insuredPerson, balance: Money(fen: 2_500))
+        return insurance
+    }
+
+    override func settlements(for encounter: EncounterID, from adapter: any MedicalInsuranceAdapter) async throws -> [MedicalInsuranceSettlement] {
+        try XCTUnwrap(adapter as? AccountIgnoringMedicalInsurance).books.settlements(for: encounter)
+    }
+
+    func testTheSuiteFailsAnAdapterThatIgnoresTheAccountFlag() async {
+        let report = await evaluate()
+        XCTAssertEqual(report.failedScenarios, ["thePersonalAccountPaysOnlyWhenTheClaimLetsIt"], "\(report)")
     }
 }

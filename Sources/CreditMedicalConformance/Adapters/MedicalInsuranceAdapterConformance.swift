@@ -49,6 +49,7 @@ open class MedicalInsuranceAdapterConformance: ConformanceSuite {
         .init("preSettlementChangesNothing", preSettlementChangesNothing),
         .init("reversalRestoresAndIsIdempotent", reversalRestoresAndIsIdempotent),
         .init("reversingAnUnknownSettlementIsAnError", reversingAnUnknownSettlementIsAnError),
+        .init("thePersonalAccountPaysOnlyWhenTheClaimLetsIt", thePersonalAccountPaysOnlyWhenTheClaimLetsIt),
     ]
 
     override func scenarios() -> [BoundScenario] {
@@ -115,6 +116,18 @@ open class MedicalInsuranceAdapterConformance: ConformanceSuite {
         try await s.undo(again, "undo-2")
     }
 
+    static func thePersonalAccountPaysOnlyWhenTheClaimLetsIt(_ s: Subject) async throws {
+        let tag = "[thePersonalAccountPaysOnlyWhenTheClaimLetsIt]"
+        let amounts: [(InsuranceClass, Int64)] = [(.a, 60_000), (.c, 5_000)]
+        let allowed = try await s.adapter.preSettle(try s.claim("account-quote", amounts: amounts))
+        XCTAssertTrue(allowed.personalAccount.isPositive, "\(tag) give insuredPerson a balance, so that the account pays when allowed")
+        let settled = try await s.adapter.settle(try s.claim("account-off", amounts: amounts, usePersonalAccount: false))
+        XCTAssertEqual(settled.personalAccount, .zero, "\(tag) a claim that does not use the account takes nothing from it")
+        XCTAssertEqual(settled.fund.fen + settled.cash.fen, allowed.fund.fen + allowed.personalAccount.fen + allowed.cash.fen,
+                       "\(tag) the patient pays in cash what the account would have paid")
+        try await s.undo(settled, "account-undo")
+    }
+
     static func reversingAnUnknownSettlementIsAnError(_ s: Subject) async throws {
         await expectThrows(AdapterError.Code.unknownSettlement, "reversingAnUnknownSettlementIsAnError") {
             try await s.adapter.reverse(settlementID: "conformance-no-such-\(s.run)", requestID: s.request("x"))
@@ -123,7 +136,7 @@ open class MedicalInsuranceAdapterConformance: ConformanceSuite {
 }
 
 extension AdapterSubject where Adapter == any MedicalInsuranceAdapter, Suite == MedicalInsuranceAdapterConformance {
-    func claim(_ name: String, amounts: [(InsuranceClass, Int64)]) throws -> MedicalInsuranceClaim {
+    func claim(_ name: String, amounts: [(InsuranceClass, Int64)], usePersonalAccount: Bool = true) throws -> MedicalInsuranceClaim {
         var bill = Bill(encounter: encounter(name))
         for (index, (insuranceClass, fen)) in amounts.enumerated() {
             try bill.add(ChargeItem(id: ChargeItemID("item-\(index)"), code: "C\(index)", name: "conformance item",
@@ -131,7 +144,7 @@ extension AdapterSubject where Adapter == any MedicalInsuranceAdapter, Suite == 
                                     unitPrice: Money(fen: fen), time: Timestamp(millisecondsSince1970: 1_795_996_800_000)))
         }
         return MedicalInsuranceClaim(requestID: request(name), insuredPerson: suite.insuredPerson, encounter: bill.encounter, year: 2026,
-                                     bill: bill)
+                                     bill: bill, usePersonalAccount: usePersonalAccount)
     }
 
     /// What the insurer's books show for the claim's encounter.

@@ -35,11 +35,15 @@ extension CreditDesk {
         /// Which lines the institution takes credit from (its banks, its consortium); `nil` takes
         /// every line.
         public var acceptedLines: LineAcceptance?
+        /// Whether the program lets the 医保 personal account (个人账户) pay its part of the self-pay
+        /// at settlement, before the credit line: a separate source in the split, never bank
+        /// credit. Programs that keep the account for other uses turn it off.
+        public var personalAccountPays: Bool
 
         public init(excessPolicy: ExcessPolicy = .lockAvailable, calendar: BillingCalendar = BillingCalendar(),
                     advanceDueSeconds: Int64 = 86_400, groupCommit: Bool = true, keptBillRecords: Int = 200_000,
                     contendedCallSeconds: Int64 = 30, claimSeconds: Int64 = 30, usageWarnings: [Int64] = [800, 1_000],
-                    institution: InstitutionID = .unnamed, acceptedLines: LineAcceptance? = nil) {
+                    institution: InstitutionID = .unnamed, acceptedLines: LineAcceptance? = nil, personalAccountPays: Bool = true) {
             self.excessPolicy = excessPolicy
             self.calendar = calendar
             self.advanceDueSeconds = advanceDueSeconds
@@ -50,6 +54,7 @@ extension CreditDesk {
             self.usageWarnings = usageWarnings
             self.institution = institution
             self.acceptedLines = acceptedLines
+            self.personalAccountPays = personalAccountPays
         }
     }
 }

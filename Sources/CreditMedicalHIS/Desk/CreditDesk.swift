@@ -87,7 +87,8 @@ public final class CreditDesk: Sendable {
         let outbox = NotificationOutbox(store: store, sender: notifications, writer: writer)
         let checkouts = CheckoutSaga(
             ledger: ledger, store: store, medicalInsurance: medicalInsurance, commercialInsurance: commercialInsurance, bank: bank,
-            calendar: configuration.calendar, advanceDueSeconds: configuration.advanceDueSeconds, turns: turns, writer: writer,
+            calendar: configuration.calendar, advanceDueSeconds: configuration.advanceDueSeconds,
+            personalAccountPays: configuration.personalAccountPays, turns: turns, writer: writer,
             kept: kept, locker: locker, outbox: outbox, checkpoint: checkpoint)
         let reversals = ReversalSaga(ledger: ledger, store: store, medicalInsurance: medicalInsurance,
                                      commercialInsurance: commercialInsurance, turns: turns, writer: writer, outbox: outbox)

@@ -13,14 +13,19 @@ public struct MedicalInsuranceClaim: Sendable, Hashable, Codable {
     public let amountsByClass: [InsuranceClass: Money]
     /// The bill total.
     public let total: Money
+    /// Whether the personal account (个人账户) may pay the cash part (个人账户使用标志), as the
+    /// program allows; when not, the settlement's personal-account part is zero.
+    public let usePersonalAccount: Bool
 
-    public init(requestID: AdapterRequestID, insuredPerson: String, encounter: EncounterID, year: Int, bill: Bill) {
+    public init(requestID: AdapterRequestID, insuredPerson: String, encounter: EncounterID, year: Int, bill: Bill,
+                usePersonalAccount: Bool = true) {
         self.requestID = requestID
         self.insuredPerson = insuredPerson
         self.encounter = encounter
         self.year = year
         self.amountsByClass = bill.totalsByInsuranceClass
         self.total = bill.total
+        self.usePersonalAccount = usePersonalAccount
     }
 }
 
@@ -49,7 +54,8 @@ public struct MedicalInsuranceSettlement: Sendable, Hashable, Codable {
 ///   also after a timeout;
 /// - make ``reverse(settlementID:requestID:)`` idempotent, restoring deductible, cap and
 ///   personal-account balance as before the settlement;
-/// - keep `fund + personalAccount + cash` equal to the claim's total.
+/// - keep `fund + personalAccount + cash` equal to the claim's total;
+/// - take nothing from the personal account for a claim that does not use it.
 ///
 /// `MedicalInsuranceAdapterConformance` checks these against a vendor's adapter.
 public protocol MedicalInsuranceAdapter: Sendable {

@@ -12,6 +12,8 @@ struct CheckoutSaga: Sendable {
     let bank: any CreditProviderAdapter
     let calendar: BillingCalendar
     let advanceDueSeconds: Int64
+    /// Whether the claims let the personal account pay (``CreditDesk/Configuration/personalAccountPays``).
+    let personalAccountPays: Bool
     let turns: EncounterTurns
     let writer: EncounterWriter
     let kept: EncounterCache
@@ -133,7 +135,7 @@ struct CheckoutSaga: Sendable {
         }
         let claim = MedicalInsuranceClaim(
             requestID: encounter.keys.request(.medical), insuredPerson: insured, encounter: encounter.id,
-            year: calendar.day(of: record.startedAt).year, bill: bill)
+            year: calendar.day(of: record.startedAt).year, bill: bill, usePersonalAccount: personalAccountPays)
         // 预结算 first: an insurer whose answer does not add up is refused before it pays anything.
         let quote = try await medicalInsurance.preSettle(claim)
         do {

@@ -141,7 +141,7 @@ public final class FakeMedicalInsurance: MedicalInsuranceAdapter {
         let capLeft = max(policy.annualCap.fen - (person.fundUsed[claim.year] ?? 0), 0)
         let fund = min((classA - fromA) + classBPaid, capLeft, claim.total.fen)
         let cash = claim.total.fen - fund
-        let account = min(cash, max(person.account, 0))
+        let account = claim.usePersonalAccount ? min(cash, max(person.account, 0)) : 0
         let settlement = MedicalInsuranceSettlement(
             settlementID: number, fund: Money(fen: fund), personalAccount: Money(fen: account), cash: Money(fen: cash - account))
         return (settlement, fromA + fromB)
