@@ -104,3 +104,20 @@ public protocol CreditProviderAdapter: Sendable {
     /// Marks repayments as applied, so they are not delivered again.
     func acknowledgeRepayments(_ ids: [String]) async throws
 }
+
+extension AdvanceRequest {
+    private enum CodingKeys: String, CodingKey {
+        case requestID, line, encounter, amount, requestedAt, dueBy, institution
+    }
+
+    /// Reads a request as this SDK writes it, and one written before requests named their
+    /// institution (an adapter's queue from an earlier version): that one is the unnamed
+    /// institution's.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(requestID: try values.decode(AdapterRequestID.self, forKey: .requestID), line: try values.decode(CreditLineID.self, forKey: .line),
+                  encounter: try values.decode(EncounterID.self, forKey: .encounter), amount: try values.decode(Money.self, forKey: .amount),
+                  requestedAt: try values.decode(Timestamp.self, forKey: .requestedAt), dueBy: try values.decode(Timestamp.self, forKey: .dueBy),
+                  institution: try values.decodeIfPresent(InstitutionID.self, forKey: .institution) ?? .unnamed)
+    }
+}

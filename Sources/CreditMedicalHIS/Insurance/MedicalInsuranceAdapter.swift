@@ -66,3 +66,22 @@ public protocol MedicalInsuranceAdapter: Sendable {
     /// 结算撤销: undoes a settlement.
     func reverse(settlementID: String, requestID: AdapterRequestID) async throws
 }
+
+extension MedicalInsuranceClaim {
+    private enum CodingKeys: String, CodingKey {
+        case requestID, insuredPerson, encounter, year, amountsByClass, total, usePersonalAccount
+    }
+
+    /// Reads a claim as this SDK writes it, and one written before claims said whether the
+    /// personal account may pay: that one lets it, as every claim did then.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        requestID = try values.decode(AdapterRequestID.self, forKey: .requestID)
+        insuredPerson = try values.decode(String.self, forKey: .insuredPerson)
+        encounter = try values.decode(EncounterID.self, forKey: .encounter)
+        year = try values.decode(Int.self, forKey: .year)
+        amountsByClass = try values.decode([InsuranceClass: Money].self, forKey: .amountsByClass)
+        total = try values.decode(Money.self, forKey: .total)
+        usePersonalAccount = try values.decodeIfPresent(Bool.self, forKey: .usePersonalAccount) ?? true
+    }
+}
