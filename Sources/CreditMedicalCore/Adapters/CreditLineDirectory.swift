@@ -5,11 +5,15 @@ public struct CreditLineAccount: Sendable, Hashable, Codable {
     /// The bank's id, as the deployment names its banks.
     public let bank: String
     public let institution: InstitutionID?
+    /// Whom to tell about the line's debts: the patient who enrolled it; for a family member's
+    /// line, the guarantor's patient, who answers for it. `nil` when the directory does not know.
+    public let holder: String?
 
-    public init(line: CreditLineID, bank: String, institution: InstitutionID?) {
+    public init(line: CreditLineID, bank: String, institution: InstitutionID?, holder: String? = nil) {
         self.line = line
         self.bank = bank
         self.institution = institution
+        self.holder = holder
     }
 }
 

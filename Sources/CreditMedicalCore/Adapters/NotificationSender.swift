@@ -14,6 +14,21 @@ public enum PatientNotificationKind: String, Sendable, Hashable, Codable, CaseIt
     case settlementReversed = "settlement_reversed"
     /// A review changed the credit line: a new tier and limit, a probation limit, or a suspension.
     case limitReviewed = "limit_reviewed"
+    /// A repayment falls due soon or today (还款提醒).
+    case repaymentReminder = "repayment_reminder"
+    /// A repayment is overdue: a text message.
+    case overdueText = "overdue_sms"
+    /// A repayment is overdue: a message in the app.
+    case overdueAppMessage = "overdue_app"
+    /// A task for the hospital's staff to contact the patient about an overdue repayment.
+    case staffContact = "staff_contact"
+    /// New non-emergency credit is restricted until an overdue repayment is made; emergency care
+    /// is not.
+    case creditRestricted = "credit_restricted"
+    /// The restrictions were lifted after repayment.
+    case restrictionLifted = "restriction_lifted"
+    /// An overdue repayment was handed over to the bank's collection.
+    case collectionHandover = "collection_handover"
 }
 
 /// One message to a patient (or the agent who acts for them).

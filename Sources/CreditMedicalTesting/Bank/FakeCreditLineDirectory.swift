@@ -8,9 +8,9 @@ public final class FakeCreditLineDirectory: CreditLineDirectory {
 
     public init() {}
 
-    /// Records that `bank` granted `line`, enrolled at `institution`.
-    public func register(_ line: CreditLineID, bank: String, institution: InstitutionID? = nil) {
-        accounts.withLock { $0[line] = CreditLineAccount(line: line, bank: bank, institution: institution) }
+    /// Records that `bank` granted `line`, enrolled at `institution` by `holder`.
+    public func register(_ line: CreditLineID, bank: String, institution: InstitutionID? = nil, holder: String? = nil) {
+        accounts.withLock { $0[line] = CreditLineAccount(line: line, bank: bank, institution: institution, holder: holder) }
     }
 
     public func account(of line: CreditLineID) throws -> CreditLineAccount? {

@@ -153,7 +153,7 @@ final class CreditEnrollmentTests: XCTestCase {
         let enrollment = try fixture.enrollment
         _ = try await enrollment.enroll(request)
         try await fixture.ledger.execute(.openMemberLine("A-P-1~child", guarantor: request.line, cap: Money(fen: 50_000)), key: "member")
-        XCTAssertEqual(try enrollment.account(of: request.line), CreditLineAccount(line: request.line, bank: "bank-a", institution: "hospital-2"))
+        XCTAssertEqual(try enrollment.account(of: request.line), CreditLineAccount(line: request.line, bank: "bank-a", institution: "hospital-2", holder: request.patient))
         XCTAssertEqual(try enrollment.account(of: "A-P-1~child")?.bank, "bank-a", "a member line is its guarantor's bank's")
         XCTAssertNil(try enrollment.account(of: "nobody's"))
     }

@@ -1,0 +1,97 @@
+/// Folds journal entries into receivables, deterministically, so every process that reads the
+/// same journal agrees on what is owed for which visit:
+///
+/// - a capture that made the line owe something creates a receivable of that amount, due by the
+///   line's ``RepaymentTerms``;
+/// - a reversal shrinks its hold's receivable; a part already repaid pays the line's next oldest
+///   receivables instead (the ledger netted it against what the line owes);
+/// - a repayment pays the line's receivables oldest first (by capture time, then hold).
+///
+/// So a line's receivables always owe, together, what the ledger says the line owes itself
+/// (``CreditLine/ownOutstanding``).
+struct ReceivableFold {
+    /// The receivables the entries touch: loaded, or created by a capture among them.
+    private(set) var receivables: [HoldID: Receivable]
+    /// The holds of each touched line's receivables with something owed, oldest first.
+    private var open: [CreditLineID: [HoldID]] = [:]
+    /// The holds whose receivables changed, in the order first changed.
+    private(set) var changed: [HoldID] = []
+    private var changedSet = Set<HoldID>()
+    private let terms: (CreditLineID) throws -> RepaymentTerms
+
+    /// A fold over `loaded` receivables: every receivable with something owed on a line the
+    /// entries repay or reverse on, and the receivable of every hold they reverse.
+    init(loaded: [Receivable], terms: @escaping (CreditLineID) throws -> RepaymentTerms) {
+        self.terms = terms
+        receivables = Dictionary(loaded.map { ($0.hold, $0) }, uniquingKeysWith: { first, _ in first })
+        let owing = loaded.filter { $0.owed.isPositive }.sorted { ($0.capturedAt, $0.hold) < ($1.capturedAt, $1.hold) }
+        for receivable in owing { open[receivable.line, default: []].append(receivable.hold) }
+    }
+
+    /// What must be loaded before `entries` are folded: the lines they repay or reverse on and
+    /// the holds they reverse.
+    static func needs(_ entries: [JournalEntry]) -> (lines: Set<CreditLineID>, holds: Set<HoldID>) {
+        var lines = Set<CreditLineID>()
+        var holds = Set<HoldID>()
+        for entry in entries where entry.outstandingDelta.fen < 0 {
+            lines.insert(entry.line)
+            if let hold = entry.command.holdID { holds.insert(hold) }
+        }
+        return (lines, holds)
+    }
+
+    /// Folds one entry.
+    mutating func apply(_ entry: JournalEntry) throws {
+        let delta = entry.outstandingDelta.fen
+        switch entry.command {
+        case .captureHold(let hold, _) where delta > 0:
+            let (due, graceEnds) = try terms(entry.line).dates(capturedAt: entry.timestamp)
+            receivables[hold] = Receivable(hold: hold, line: entry.line, capturedAt: entry.timestamp, dueAt: due, graceEndsAt: graceEnds,
+                                           principal: Money(fen: delta))
+            open[entry.line, default: []].append(hold)
+            mark(hold)
+        case .reverseCapture(let hold, _) where delta < 0, .reverseCaptureUpTo(let hold, _) where delta < 0:
+            guard var receivable = receivables[hold] else { return }
+            receivable.principal = Money(fen: receivable.principal.fen + delta)
+            let surplus = receivable.repaid.fen - receivable.principal.fen
+            if surplus > 0 { receivable.repaid = receivable.principal }
+            if !receivable.owed.isPositive {
+                receivable.paidOffAt = receivable.paidOffAt ?? entry.timestamp
+                open[entry.line]?.removeAll { $0 == hold }
+            }
+            receivables[hold] = receivable
+            mark(hold)
+            if surplus > 0 { pay(surplus, on: entry.line, at: entry.timestamp) }
+        case .repay where delta < 0:
+            pay(-delta, on: entry.line, at: entry.timestamp)
+        default:
+            break
+        }
+    }
+
+    /// Pays `amount` fen of the line's receivables, oldest first.
+    private mutating func pay(_ amount: Int64, on line: CreditLineID, at time: Timestamp) {
+        var left = amount
+        var paidOff = 0
+        for hold in open[line] ?? [] where left > 0 {
+            guard var receivable = receivables[hold] else { continue }
+            let part = min(left, receivable.owed.fen)
+            receivable.repaid = Money(fen: receivable.repaid.fen + part)
+            left -= part
+            if !receivable.owed.isPositive {
+                receivable.paidOffAt = time
+                paidOff += 1
+            }
+            receivables[hold] = receivable
+            mark(hold)
+        }
+        if paidOff > 0 { open[line]?.removeFirst(paidOff) }
+    }
+
+    private mutating func mark(_ hold: HoldID) {
+        if changedSet.insert(hold).inserted { changed.append(hold) }
+    }
+
+    /// The receivables that changed, in their final state.
+    var changedReceivables: [Receivable] { changed.compactMap { receivables[$0] } }
+}
