@@ -19,12 +19,13 @@ public final class ReceivableBook: Sendable {
     public let defaultTerms: RepaymentTerms
 
     /// Journal entries folded per store transaction.
-    static let pageSize = 5_000
+    public let pageSize: Int
     /// How many times a catch-up reads again after another process was quicker, before it fails.
     static let maximumRetries = 100
 
     public init(ledger: Ledger, store: any ReceivableStore, directory: (any CreditLineDirectory)? = nil,
-                terms: [String: RepaymentTerms] = [:], defaultTerms: RepaymentTerms = .standard) {
+                terms: [String: RepaymentTerms] = [:], defaultTerms: RepaymentTerms = .standard, pageSize: Int = 5_000) {
+        self.pageSize = max(1, pageSize)
         self.ledger = ledger
         self.store = store
         self.directory = directory
@@ -39,7 +40,7 @@ public final class ReceivableBook: Sendable {
         var retries = 0
         while true {
             let position = try store.position()
-            let entries = try ledger.store.journal(line: nil, after: position, limit: Self.pageSize)
+            let entries = try ledger.store.journal(line: nil, after: position, limit: pageSize)
             guard let last = entries.last else { return folded }
             let needs = ReceivableFold.needs(entries)
             var loaded = try store.openReceivables(on: needs.lines)
@@ -55,7 +56,7 @@ public final class ReceivableBook: Sendable {
                 retries += 1
                 guard retries < Self.maximumRetries else { throw ReceivableError(.positionMoved, context: ["retries": "\(retries)"]) }
             }
-            if entries.count < Self.pageSize { return folded }
+            if entries.count < pageSize { return folded }
         }
     }
 

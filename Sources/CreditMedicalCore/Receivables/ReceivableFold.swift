@@ -5,7 +5,8 @@
 ///   line's ``RepaymentTerms``;
 /// - a reversal shrinks its hold's receivable; a part already repaid pays the line's next oldest
 ///   receivables instead (the ledger netted it against what the line owes);
-/// - a repayment pays the line's receivables oldest first (by capture time, then hold).
+/// - a repayment pays the line's receivables oldest first (by capture time, then hold id, by
+///   their bytes).
 ///
 /// So a line's receivables always owe, together, what the ledger says the line owes itself
 /// (``CreditLine/ownOutstanding``).
@@ -48,7 +49,7 @@ struct ReceivableFold {
             let (due, graceEnds) = try terms(entry.line).dates(capturedAt: entry.timestamp)
             receivables[hold] = Receivable(hold: hold, line: entry.line, capturedAt: entry.timestamp, dueAt: due, graceEndsAt: graceEnds,
                                            principal: Money(fen: delta))
-            open[entry.line, default: []].append(hold)
+            insertOpen(hold, capturedAt: entry.timestamp, on: entry.line)
             mark(hold)
         case .reverseCapture(let hold, _) where delta < 0, .reverseCaptureUpTo(let hold, _) where delta < 0:
             guard var receivable = receivables[hold] else { return }
@@ -86,6 +87,20 @@ struct ReceivableFold {
             mark(hold)
         }
         if paidOff > 0 { open[line]?.removeFirst(paidOff) }
+    }
+
+    /// Puts a new receivable among the line's open ones in their order: by capture time, then
+    /// hold. Captures come in journal order, so it goes after every earlier capture; among those
+    /// of the same time, by hold, as a store orders them. So the order never depends on which
+    /// entries one fold saw.
+    private mutating func insertOpen(_ hold: HoldID, capturedAt time: Timestamp, on line: CreditLineID) {
+        var holds = open.removeValue(forKey: line) ?? []
+        var position = holds.endIndex
+        while position > holds.startIndex, let before = receivables[holds[position - 1]], before.capturedAt == time, hold < before.hold {
+            position -= 1
+        }
+        holds.insert(hold, at: position)
+        open[line] = holds
     }
 
     private mutating func mark(_ hold: HoldID) {
