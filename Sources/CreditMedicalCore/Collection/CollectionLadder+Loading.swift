@@ -40,7 +40,7 @@ extension CollectionLadder: PolicyFile {
 extension CollectionLadder {
     /// As in Suzhou and Xiamen: reminders 3 days before and on the due date; then a text message
     /// on day 1, an app message on day 7, a member of staff calls on day 15, new credit is
-    /// suspended on day 30, the limit cut to nothing on day 60, the receivable handed to the bank
+    /// suspended on day 30, the limit cut by half on day 60, the receivable handed to the bank
     /// on day 90 and the patient put on the arrears list on day 120.
     public static let suzhouStyle = CollectionLadder(id: "preset-suzhou-collection", version: "1", steps: [
         CollectionStep(name: "remind-3", day: -3, action: .reminder),
@@ -49,7 +49,7 @@ extension CollectionLadder {
         CollectionStep(name: "app-7", day: 7, action: .appMessage),
         CollectionStep(name: "staff-15", day: 15, action: .staffContact),
         CollectionStep(name: "suspend-30", day: 30, action: .suspend),
-        CollectionStep(name: "cut-60", day: 60, action: .cutLimit, permille: 0),
+        CollectionStep(name: "cut-60", day: 60, action: .cutLimit, permille: 500),
         CollectionStep(name: "bank-90", day: 90, action: .bankCollection),
         CollectionStep(name: "list-120", day: 120, action: .arrearsList),
     ])
