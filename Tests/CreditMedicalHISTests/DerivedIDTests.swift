@@ -121,6 +121,11 @@ private struct RecordingBank: CreditProviderAdapter {
         try await wrapped.requestAdvance(request)
     }
 
+    func noticeReversal(_ notice: ReversalNotice) async throws {
+        requests.record(notice.requestID)
+        try await wrapped.noticeReversal(notice)
+    }
+
     func advanceStatus(_ requestID: AdapterRequestID) async throws -> AdvanceStatus { try await wrapped.advanceStatus(requestID) }
     func pendingRepayments(limit: Int) async throws -> [RepaymentNotice] { try await wrapped.pendingRepayments(limit: limit) }
     func acknowledgeRepayments(_ ids: [String]) async throws { try await wrapped.acknowledgeRepayments(ids) }

@@ -21,6 +21,10 @@ final class CreditProviderRouterConformanceTests: CreditProviderAdapterConforman
         return "bank-b:repayment-1"
     }
 
+    override func reversals(for encounter: EncounterID, from adapter: any CreditProviderAdapter) async throws -> [ReversalNotice] {
+        bankB.reversalNotices(for: encounter)
+    }
+
     override func captureNotices(for encounter: EncounterID, from adapter: any CreditProviderAdapter) async throws -> [CaptureNotice] {
         bankB.captureNotices(for: encounter)
     }

@@ -17,6 +17,10 @@ final class DoubleBookingBankTests: CreditProviderAdapterConformance {
         return "repayment-1"
     }
 
+    override func reversals(for encounter: EncounterID, from adapter: any CreditProviderAdapter) async throws -> [ReversalNotice] {
+        try DoubleBookingBank.books(of: adapter).reversalNotices(for: encounter)
+    }
+
     override func captureNotices(for encounter: EncounterID, from adapter: any CreditProviderAdapter) async throws -> [CaptureNotice] {
         try DoubleBookingBank.books(of: adapter).captureNotices(for: encounter)
     }
@@ -25,10 +29,11 @@ final class DoubleBookingBankTests: CreditProviderAdapterConformance {
         try DoubleBookingBank.books(of: adapter).advanceRequests(for: encounter)
     }
 
-    func testTheSuiteFailsABankThatBooksARetriedAdvanceTwice() async {
+    func testTheSuiteFailsABankThatBooksARetriedAdvanceOrReversalTwice() async {
         let report = await evaluate()
-        XCTAssertEqual(report.failedScenarios, ["advancesAreBookedOnce"], "\(report)")
+        XCTAssertEqual(report.failedScenarios, ["advancesAreBookedOnce", "reversalNoticesAreBookedOnce"], "\(report)")
         let messages = report.failures.flatMap(\.messages)
         XCTAssertTrue(messages.contains { $0.contains("an advance requested twice is booked once") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("a reversal sent twice is booked once") }, "\(messages)")
     }
 }

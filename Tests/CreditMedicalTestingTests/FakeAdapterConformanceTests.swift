@@ -54,6 +54,10 @@ final class FakeCreditProviderConformanceTests: CreditProviderAdapterConformance
         return "repayment-1"
     }
 
+    override func reversals(for encounter: EncounterID, from adapter: any CreditProviderAdapter) async throws -> [ReversalNotice] {
+        try XCTUnwrap(adapter as? FakeCreditProvider).reversalNotices(for: encounter)
+    }
+
     override func captureNotices(for encounter: EncounterID, from adapter: any CreditProviderAdapter) async throws -> [CaptureNotice] {
         try XCTUnwrap(adapter as? FakeCreditProvider).captureNotices(for: encounter)
     }

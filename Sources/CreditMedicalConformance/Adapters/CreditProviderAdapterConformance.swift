@@ -3,8 +3,9 @@ import XCTest
 
 /// The conformance suite for a `CreditProviderAdapter`. Subclass it, override ``makeAdapter()``,
 /// ``grantedLine`` (a line the bank's test system has granted), ``receiveRepayment(_:amount:)``
-/// (make the bank's test system receive a repayment), ``captureNotices(for:from:)`` and
-/// ``advances(for:from:)`` (what the bank's test system booked), and declare one test that calls
+/// (make the bank's test system receive a repayment), ``captureNotices(for:from:)``,
+/// ``advances(for:from:)`` and ``reversals(for:from:)`` (what the bank's test system booked),
+/// and declare one test that calls
 /// ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``.
 open class CreditProviderAdapterConformance: ConformanceSuite {
     /// A fresh adapter; each scenario calls this once.
@@ -36,11 +37,18 @@ open class CreditProviderAdapterConformance: ConformanceSuite {
         throw ConformanceError("Override advances(for:from:) to return the advances the bank's test system booked for an encounter.")
     }
 
+    /// The reversal notices the bank's test system booked for `encounter`, one entry per booking,
+    /// in the order booked, as booked. Look them up in the test system itself.
+    open func reversals(for encounter: EncounterID, from adapter: any CreditProviderAdapter) async throws -> [ReversalNotice] {
+        throw ConformanceError("Override reversals(for:from:) to return the reversal notices the bank's test system booked for an encounter.")
+    }
+
     public static let allScenarios: [ConformanceScenario<CreditProviderAdapterConformance.Subject>] = [
         .init("lineQueryAnswersTheGrantedLine", lineQueryAnswersTheGrantedLine),
         .init("captureNoticesAreBookedOnce", captureNoticesAreBookedOnce),
         .init("advancesAreBookedOnce", advancesAreBookedOnce),
         .init("unknownAdvanceIsAnError", unknownAdvanceIsAnError),
+        .init("reversalNoticesAreBookedOnce", reversalNoticesAreBookedOnce),
         .init("repaymentsAreDeliveredUntilAcknowledged", repaymentsAreDeliveredUntilAcknowledged),
     ]
 
@@ -80,6 +88,20 @@ open class CreditProviderAdapterConformance: ConformanceSuite {
         let again = try await s.adapter.advanceStatus(advance.requestID)
         if case .pending = status { return }
         XCTAssertEqual(again, status, "[advancesAreBookedOnce] a paid advance stays paid at the same time")
+    }
+
+    static func reversalNoticesAreBookedOnce(_ s: Subject) async throws {
+        let (line, encounter) = (s.suite.grantedLine, s.encounter("reversal"))
+        let advance = AdvanceRequest(requestID: s.request("reversal-advance"), line: line, encounter: encounter, amount: Money(fen: 12_300),
+                                     requestedAt: now, dueBy: now.adding(seconds: 86_400))
+        try await s.adapter.requestAdvance(advance)
+        let notice = ReversalNotice(requestID: s.request("reversal"), line: line, encounter: encounter, amount: Money(fen: 2_300),
+                                    advanceRequestID: advance.requestID, institution: advance.institution, advancePaid: false,
+                                    reversedAt: now.adding(seconds: 3_600))
+        try await s.adapter.noticeReversal(notice)
+        try await s.adapter.noticeReversal(notice)
+        let booked = try await s.suite.reversals(for: encounter, from: s.adapter)
+        XCTAssertEqual(booked, [notice], "[reversalNoticesAreBookedOnce] a reversal sent twice is booked once, as sent")
     }
 
     static func unknownAdvanceIsAnError(_ s: Subject) async throws {

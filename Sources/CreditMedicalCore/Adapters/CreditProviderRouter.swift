@@ -37,6 +37,10 @@ public final class CreditProviderRouter: CreditProviderAdapter {
         try await bank(of: notice.line).adapter.noticeCapture(notice)
     }
 
+    public func noticeReversal(_ notice: ReversalNotice) async throws {
+        try await bank(of: notice.line).adapter.noticeReversal(notice)
+    }
+
     public func requestAdvance(_ request: AdvanceRequest) async throws {
         let (id, bank) = try bank(of: request.line)
         advancedAt.withLock { $0[request.requestID] = id }

@@ -91,7 +91,7 @@ public final class CreditDesk: Sendable {
             personalAccountPays: configuration.personalAccountPays, turns: turns, writer: writer,
             kept: kept, locker: locker, outbox: outbox, checkpoint: checkpoint)
         let reversals = ReversalSaga(ledger: ledger, store: store, medicalInsurance: medicalInsurance,
-                                     commercialInsurance: commercialInsurance, turns: turns, writer: writer, outbox: outbox)
+                                     commercialInsurance: commercialInsurance, bank: bank, turns: turns, writer: writer, outbox: outbox)
         self.encounters = EncounterBilling(ledger: ledger, turns: turns, store: store, kept: kept, writer: writer, locker: locker,
                                            outbox: outbox, institution: configuration.institution,
                                            acceptedLines: configuration.acceptedLines)

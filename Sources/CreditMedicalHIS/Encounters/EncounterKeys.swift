@@ -33,6 +33,8 @@ public struct EncounterKeys: Sendable, Hashable {
         case medical, commercial, capture, advance
         case medicalReversal = "medical-reversal"
         case commercialReversal = "commercial-reversal"
+        /// Telling the bank a reversal netted its advance.
+        case creditReversal = "credit-reversal"
     }
 
     /// The request id of `call` in this round.

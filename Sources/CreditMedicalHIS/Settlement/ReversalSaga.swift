@@ -8,6 +8,7 @@ struct ReversalSaga: Sendable {
     let store: any EncounterStore
     let medicalInsurance: any MedicalInsuranceAdapter
     let commercialInsurance: (any CommercialInsuranceAdapter)?
+    let bank: any CreditProviderAdapter
     let turns: EncounterTurns
     let writer: EncounterWriter
     let outbox: NotificationOutbox
@@ -47,6 +48,7 @@ struct ReversalSaga: Sendable {
             try await medicalInsurance.reverse(settlementID: medical.settlementID, requestID: keys.request(.medicalReversal))
         }
         let (credit, reversed) = try await undoCredit(of: encounter, record: record)
+        try await tellBank(reversed, of: encounter, record: record)
         record.refundOwed = Money(fen: credit.fen - reversed.fen)
         let cancelled = record.step == .cancelling
         record.step = cancelled ? .cancelled : .reversed
@@ -62,6 +64,18 @@ struct ReversalSaga: Sendable {
         try await writer.write([.settlement(record), .encounter(encounter), .notification(notice)])
         await outbox.deliver([notice])
         return record
+    }
+
+    /// Tells the bank what the reversal took back from the line, when it had been asked to advance
+    /// the capture: it nets the advance (``ReversalNotice``). Repeated with the same request id when
+    /// the saga resumes, so the bank books it once.
+    private func tellBank(_ reversed: Money, of encounter: Encounter, record: SettlementRecord) async throws {
+        guard reversed.isPositive, record.advanceDueBy != nil, let line = encounter.creditLine else { return }
+        let keys = encounter.keys
+        try await bank.noticeReversal(ReversalNotice(
+            requestID: keys.request(.creditReversal), line: line, encounter: encounter.id, amount: reversed,
+            advanceRequestID: keys.request(.advance), institution: encounter.institution, advancePaid: record.advancePaidAt != nil,
+            reversedAt: record.updatedAt))
     }
 
     /// Undoes what the encounter's hold did in this round: reverses what was captured, as much as

@@ -9,6 +9,7 @@ public final class FakeCreditProvider: CreditProviderAdapter {
         var lines: [CreditLineID: CreditProviderLine] = [:]
         var captures = RequestLog<CaptureNotice>()
         var advances = RequestLog<AdvanceRequest>()
+        var reversals = RequestLog<ReversalNotice>()
         var paid: [AdapterRequestID: Timestamp] = [:]
         var repayments: [RepaymentNotice] = []
         var lineQueries: [CreditLineID: Int] = [:]
@@ -51,6 +52,24 @@ public final class FakeCreditProvider: CreditProviderAdapter {
         advanceRequests.filter { $0.encounter == encounter }
     }
 
+    /// The reversal notices received, in order, one per request id.
+    public var reversalNotices: [ReversalNotice] { state.withLock { $0.reversals.inOrder } }
+
+    /// The reversal notices booked for `encounter`, in order: what the bank's books show.
+    public func reversalNotices(for encounter: EncounterID) -> [ReversalNotice] {
+        reversalNotices.filter { $0.encounter == encounter }
+    }
+
+    /// What the bank's books say it owes `institution` for advances, net of reversals: advances
+    /// accepted less what reversals took back (paid or not).
+    public func netAdvances(to institution: InstitutionID) -> Money {
+        state.withLock { state in
+            let advanced = state.advances.inOrder.filter { $0.institution == institution }.reduce(0) { $0 + $1.amount.fen }
+            let reversed = state.reversals.inOrder.filter { $0.institution == institution }.reduce(0) { $0 + $1.amount.fen }
+            return Money(fen: advanced - reversed)
+        }
+    }
+
     /// Pays every accepted advance not paid yet, at `time`; returns how many it paid.
     @discardableResult
     public func payAdvances(at time: Timestamp) -> Int {
@@ -77,6 +96,15 @@ public final class FakeCreditProvider: CreditProviderAdapter {
     public func noticeCapture(_ notice: CaptureNotice) async throws {
         try state.call { state in
             if state.captures.book(notice, as: notice.requestID) { state.faults.applied += 1 }
+        }
+    }
+
+    public func noticeReversal(_ notice: ReversalNotice) async throws {
+        try state.call { state in
+            guard state.advances[notice.advanceRequestID] != nil else {
+                throw AdapterError(.unknownSettlement, details: "no advance \(notice.advanceRequestID)")
+            }
+            if state.reversals.book(notice, as: notice.requestID) { state.faults.applied += 1 }
         }
     }
 
