@@ -31,6 +31,7 @@ final class JournalCommandCodecTests: XCTestCase {
             (.lockUpTo(hold, line: "L", target: amount, rule: .asMuchAsAvailable), StoredCommand(code: 27, hold: hold, amount: amount)),
             (.lockUpTo(hold, line: "L", target: amount, rule: .allOrNothing), StoredCommand(code: 28, hold: hold, amount: amount)),
             (.reverseCaptureUpTo(hold, amount: amount), StoredCommand(code: 29, hold: hold, amount: amount)),
+            (.writeOff(hold, amount: amount, reason: "bad debt: 180 days"), StoredCommand(code: 31, hold: hold, amount: amount, detail: "bad debt: 180 days")),
             (.lockUpTo(hold, line: "L", target: amount, rule: .emergency), StoredCommand(code: 30, hold: hold, amount: amount)),
             (.repay("L", amount: amount), StoredCommand(code: 40, amount: amount)),
         ]

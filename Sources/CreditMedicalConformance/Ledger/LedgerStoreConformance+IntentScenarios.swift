@@ -46,4 +46,23 @@ extension LedgerStoreConformance {
         try await f.apply(.placeHold("H2", line: "L1", amount: fen(1), expiresAt: nil), key: "h2")
         try await f.expectRejection(.holdNotCaptured, .reverseCaptureUpTo("H2", amount: fen(1)), key: "open-hold")
     }
+
+    static func writeOffWhatIsOwed(_ f: LedgerFixture) async throws {
+        try await f.apply(.openLine("L1", limit: fen(100_000)), key: "open")
+        try await f.apply(.placeHold("H1", line: "L1", amount: fen(30_000), expiresAt: nil), key: "h1")
+        try await f.apply(.captureHold("H1", amount: fen(30_000)), key: "c1")
+        try await f.apply(.repay("L1", amount: fen(10_000)), key: "r1")
+        try await f.expectRejection(.overRepayment, .writeOff("H1", amount: fen(20_001), reason: "bad debt"), key: "too-much")
+        try await f.expectRejection(.invalidAmount, .writeOff("H1", amount: fen(0), reason: "bad debt"), key: "nothing")
+        let written = try await f.apply(.writeOff("H1", amount: fen(20_000), reason: "bad debt: 180 days overdue"), key: "off")
+        XCTAssertEqual(written.entry.outstandingDelta, fen(-20_000), "[\(f.scenario)] the line owes nothing more")
+        let replay = try await f.apply(.writeOff("H1", amount: fen(20_000), reason: "bad debt: 180 days overdue"), key: "off")
+        XCTAssertTrue(replay.isReplay, "[\(f.scenario)] a write-off is applied once")
+        XCTAssertEqual(try f.hold("H1").captured, fen(10_000))
+        try f.expect("L1", limit: 100_000, held: 0, outstanding: 0)
+        XCTAssertEqual(try f.store.entry(for: "off")?.command, .writeOff("H1", amount: fen(20_000), reason: "bad debt: 180 days overdue"),
+                       "[\(f.scenario)] the journal keeps the reason")
+        try await f.apply(.placeHold("H2", line: "L1", amount: fen(1), expiresAt: nil), key: "h2")
+        try await f.expectRejection(.holdNotCaptured, .writeOff("H2", amount: fen(1), reason: "bad debt"), key: "open-hold")
+    }
 }

@@ -19,6 +19,7 @@ extension LedgerStoreConformance {
         LedgerScenario("captureReversal", captureReversal),
         LedgerScenario("lockUpToATarget", lockUpToATarget),
         LedgerScenario("reverseCaptureUpToWhatIsOwed", reverseCaptureUpToWhatIsOwed),
+        LedgerScenario("writeOffWhatIsOwed", writeOffWhatIsOwed),
         LedgerScenario("memberLines", memberLines),
         LedgerScenario("concurrentMemberHolds", concurrentMemberHolds),
         LedgerScenario("idempotency", idempotency),

@@ -44,6 +44,11 @@ public enum LedgerCommand: Sendable, Hashable, Codable {
     /// outstanding on the line; a part already repaid is a refund owed to the patient, outside
     /// the ledger.
     case reverseCapture(HoldID, amount: Money)
+    /// Writes off `amount` of what a captured hold charged (核销, bad debt): the line's outstanding
+    /// drops by it as by a reversal, but the journal says it was written off, and `reason` why
+    /// (stored text of at most ``LedgerLimits/maximumReasonLength`` bytes). At most what the hold
+    /// captured (less earlier reversals and write-offs) and what the line still owes itself.
+    case writeOff(HoldID, amount: Money, reason: String)
 
     // Intents: the state machine decides the amount from the balances it holds, in the batch,
     // so that callers need not read balances first or retry when another writer was quicker.
@@ -85,7 +90,7 @@ extension LedgerCommand {
             .freezeLine(let line), .unfreezeLine(let line), .closeLine(let line), .repay(let line, _),
             .placeHold(_, let line, _, _), .lockUpTo(_, let line, _, _):
             line
-        case .increaseHold, .decreaseHold, .captureHold, .voidHold, .expireHold, .reverseCapture, .reverseCaptureUpTo:
+        case .increaseHold, .decreaseHold, .captureHold, .voidHold, .expireHold, .reverseCapture, .reverseCaptureUpTo, .writeOff:
             nil
         }
     }
@@ -94,7 +99,7 @@ extension LedgerCommand {
     public var holdID: HoldID? {
         switch self {
         case .placeHold(let hold, _, _, _), .increaseHold(let hold, _), .decreaseHold(let hold, _),
-            .captureHold(let hold, _), .voidHold(let hold), .expireHold(let hold), .reverseCapture(let hold, _),
+            .captureHold(let hold, _), .voidHold(let hold), .expireHold(let hold), .reverseCapture(let hold, _), .writeOff(let hold, _, _),
             .lockUpTo(let hold, _, _, _), .reverseCaptureUpTo(let hold, _):
             hold
         case .openLine, .openMemberLine, .adjustLimit, .suspendLine, .resumeLine, .freezeLine, .unfreezeLine, .closeLine, .repay:

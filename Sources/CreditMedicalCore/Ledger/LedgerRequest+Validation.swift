@@ -19,6 +19,11 @@ extension LedgerRequest {
             if let reason, let rule = InputRules.textViolation(reason, maximumLength: LedgerLimits.maximumReasonLength) {
                 throw LedgerError.invalidIdentifier("reason", rule, limit: LedgerLimits.maximumReasonLength)
             }
+        case .writeOff(_, let amount, let reason):
+            try Self.check(amount, field: "amount", allowingZero: false)
+            if let rule = InputRules.textViolation(reason, maximumLength: LedgerLimits.maximumReasonLength) {
+                throw LedgerError.invalidIdentifier("reason", rule, limit: LedgerLimits.maximumReasonLength)
+            }
         case .lockUpTo(_, _, let target, _):
             try Self.check(target, field: "target", allowingZero: true)
         case .placeHold(_, _, let amount, _), .increaseHold(_, let amount), .decreaseHold(_, let amount), .captureHold(_, let amount),

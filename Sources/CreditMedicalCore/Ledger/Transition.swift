@@ -97,7 +97,7 @@ struct Transition {
             transition.after.outstanding.fen = outstanding
             transition.end(as: .captured, capturing: amount, at: now)
             return transition
-        case .reverseCapture(let holdID, let amount):
+        case .reverseCapture(let holdID, let amount), .writeOff(let holdID, let amount, _):
             var transition = try ofCapturedHold(holdID, in: state)
             let captured = transition.hold?.captured ?? .zero
             guard amount <= captured else {

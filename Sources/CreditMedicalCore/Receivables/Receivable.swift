@@ -19,7 +19,9 @@ public struct Receivable: Sendable, Hashable, Codable {
     public internal(set) var principal: Money
     /// What repayments paid of it.
     public internal(set) var repaid: Money
-    /// When it was paid off (or reversed to nothing); `nil` while something is owed.
+    /// What was written off as bad debt (核销).
+    public internal(set) var writtenOff: Money
+    /// When nothing was owed any more (paid, reversed or written off); `nil` while something is.
     public internal(set) var paidOffAt: Timestamp?
     /// Where collection stands: written by the overdue job only.
     public var collection: CollectionProgress
@@ -27,7 +29,7 @@ public struct Receivable: Sendable, Hashable, Codable {
     /// A receivable as a store loads it.
     public init(
         hold: HoldID, line: CreditLineID, capturedAt: Timestamp, dueAt: Timestamp, graceEndsAt: Timestamp,
-        principal: Money, repaid: Money = .zero, paidOffAt: Timestamp? = nil, collection: CollectionProgress? = nil
+        principal: Money, repaid: Money = .zero, writtenOff: Money = .zero, paidOffAt: Timestamp? = nil, collection: CollectionProgress? = nil
     ) {
         self.hold = hold
         self.line = line
@@ -36,12 +38,13 @@ public struct Receivable: Sendable, Hashable, Codable {
         self.graceEndsAt = graceEndsAt
         self.principal = principal
         self.repaid = repaid
+        self.writtenOff = writtenOff
         self.paidOffAt = paidOffAt
         self.collection = collection ?? CollectionProgress(reviewAt: capturedAt)
     }
 
-    /// What is still owed: ``principal`` less ``repaid``.
-    public var owed: Money { Money(fen: principal.fen - repaid.fen) }
+    /// What is still owed: ``principal`` less ``repaid`` and ``writtenOff``.
+    public var owed: Money { Money(fen: principal.fen - repaid.fen - writtenOff.fen) }
 
     /// Whole days since the due date at `time`: negative before it, zero on the due day.
     public func daysPastDue(at time: Timestamp) -> Int {

@@ -3,8 +3,9 @@
 ///
 /// - a capture that made the line owe something creates a receivable of that amount, due by the
 ///   line's ``RepaymentTerms``;
-/// - a reversal shrinks its hold's receivable; a part already repaid pays the line's next oldest
-///   receivables instead (the ledger netted it against what the line owes);
+/// - a reversal shrinks its hold's receivable; a part already repaid (or written off) pays the
+///   line's next oldest receivables instead (the ledger netted it against what the line owes);
+/// - a write-off writes off its hold's receivable (any more, the line's next oldest);
 /// - a repayment pays the line's receivables oldest first (by capture time, then hold id, by
 ///   their bytes).
 ///
@@ -54,31 +55,47 @@ struct ReceivableFold {
         case .reverseCapture(let hold, _) where delta < 0, .reverseCaptureUpTo(let hold, _) where delta < 0:
             guard var receivable = receivables[hold] else { return }
             receivable.principal = Money(fen: receivable.principal.fen + delta)
-            let surplus = receivable.repaid.fen - receivable.principal.fen
-            if surplus > 0 { receivable.repaid = receivable.principal }
-            if !receivable.owed.isPositive {
-                receivable.paidOffAt = receivable.paidOffAt ?? entry.timestamp
-                open[entry.line]?.removeAll { $0 == hold }
-            }
-            receivables[hold] = receivable
-            mark(hold)
-            if surplus > 0 { pay(surplus, on: entry.line, at: entry.timestamp) }
+            // What was repaid or written off beyond the new principal goes to the line's others.
+            let surplus = max(0, -receivable.owed.fen)
+            let repaidBack = min(surplus, receivable.repaid.fen)
+            receivable.repaid.fen -= repaidBack
+            receivable.writtenOff.fen -= surplus - repaidBack
+            update(receivable, at: entry.timestamp)
+            settle(repaidBack, on: entry.line, at: entry.timestamp, as: \.repaid)
+            settle(surplus - repaidBack, on: entry.line, at: entry.timestamp, as: \.writtenOff)
+        case .writeOff(let hold, _, _) where delta < 0:
+            guard var receivable = receivables[hold] else { return }
+            let part = min(-delta, receivable.owed.fen)
+            receivable.writtenOff.fen += part
+            update(receivable, at: entry.timestamp)
+            settle(-delta - part, on: entry.line, at: entry.timestamp, as: \.writtenOff)
         case .repay where delta < 0:
-            pay(-delta, on: entry.line, at: entry.timestamp)
+            settle(-delta, on: entry.line, at: entry.timestamp, as: \.repaid)
         default:
             break
         }
     }
 
-    /// Pays `amount` fen of the line's receivables, oldest first.
-    private mutating func pay(_ amount: Int64, on line: CreditLineID, at time: Timestamp) {
+    /// Records `receivable` as changed, and as paid off at `time` once it owes nothing.
+    private mutating func update(_ receivable: Receivable, at time: Timestamp) {
+        var receivable = receivable
+        if !receivable.owed.isPositive {
+            receivable.paidOffAt = receivable.paidOffAt ?? time
+            open[receivable.line]?.removeAll { $0 == receivable.hold }
+        }
+        receivables[receivable.hold] = receivable
+        mark(receivable.hold)
+    }
+
+    /// Settles `amount` fen of the line's receivables, oldest first, as repaid or written off.
+    private mutating func settle(_ amount: Int64, on line: CreditLineID, at time: Timestamp, as part: WritableKeyPath<Receivable, Money>) {
         var left = amount
         var paidOff = 0
         for hold in open[line] ?? [] where left > 0 {
             guard var receivable = receivables[hold] else { continue }
-            let part = min(left, receivable.owed.fen)
-            receivable.repaid = Money(fen: receivable.repaid.fen + part)
-            left -= part
+            let share = min(left, receivable.owed.fen)
+            receivable[keyPath: part].fen += share
+            left -= share
             if !receivable.owed.isPositive {
                 receivable.paidOffAt = time
                 paidOff += 1

@@ -8,7 +8,7 @@ public enum JournalCommandCodec {
     private enum Code: Int {
         case openLine = 1, adjustLimit, suspendLine, resumeLine, freezeLine, unfreezeLine, closeLine, openMemberLine
         case placeHold = 20, increaseHold, decreaseHold, captureHold, voidHold, expireHold, reverseCapture
-        case lockUpToAvailable, lockUpToAllOrNothing, reverseCaptureUpTo, lockUpToEmergency
+        case lockUpToAvailable, lockUpToAllOrNothing, reverseCaptureUpTo, lockUpToEmergency, writeOff
         case repay = 40
     }
 
@@ -38,6 +38,8 @@ public enum JournalCommandCodec {
         case .lockUpTo(let hold, _, let target, .allOrNothing): stored(.lockUpToAllOrNothing, hold: hold, amount: target)
         case .lockUpTo(let hold, _, let target, .emergency): stored(.lockUpToEmergency, hold: hold, amount: target)
         case .reverseCaptureUpTo(let hold, let amount): stored(.reverseCaptureUpTo, hold: hold, amount: amount)
+        // Version 1 of the code: the hold, the amount and, in `detail`, the reason.
+        case .writeOff(let hold, let amount, let reason): StoredCommand(code: Code.writeOff.rawValue, hold: hold, amount: amount, detail: reason)
         }
     }
 
@@ -75,6 +77,9 @@ public enum JournalCommandCodec {
         case .lockUpToAllOrNothing: return onHold { .lockUpTo($0, line: line, target: $1, rule: .allOrNothing) }
         case .lockUpToEmergency: return onHold { .lockUpTo($0, line: line, target: $1, rule: .emergency) }
         case .reverseCaptureUpTo: return onHold { .reverseCaptureUpTo($0, amount: $1) }
+        case .writeOff:
+            guard let reason = stored.detail else { return nil }
+            return onHold { .writeOff($0, amount: $1, reason: reason) }
         }
     }
 
