@@ -24,7 +24,7 @@ extension ReceivableBook {
                 let request = requests[index]
                 results[index] = result.map { receipt in
                     RepaymentReceipt(request: request, isReplay: receipt.isReplay, owedAfter: receipt.entry.lineAfter.outstanding, availableAfter: receipt.available)
-                }.mapError { Self.refusal($0, of: request) }
+                }.mapError { Self.refusal($0, line: request.line, amount: request.amount) }
             }
         }
         if !valid.isEmpty { try catchUp() }
@@ -36,10 +36,12 @@ extension ReceivableBook {
         try await repay([request])[0].get()
     }
 
-    private static func refusal(_ error: LedgerError, of request: RepaymentRequest) -> ReceivableError {
-        let details = "line \(request.line) amount \(request.amount.fen): \(error.debugDescription)"
+    /// The ledger's refusal of a repayment or transfer of `amount` on `line`, as a receivable error.
+    static func refusal(_ error: LedgerError, line: CreditLineID, amount: Money) -> ReceivableError {
+        let details = "line \(line) amount \(amount.fen): \(error.debugDescription)"
         switch error.code {
         case .lineNotFound: return ReceivableError(.unknownLine, details: details)
+        case .insufficientAvailable: return ReceivableError(.beyondLimit, details: details)
         case .overRepayment, .owedByMembers:
             return ReceivableError(.overPayment, context: ["ledger_code": error.code.rawValue], details: details)
         default: return ReceivableError(ReceivableError.Code(rawValue: error.code.rawValue), details: details)

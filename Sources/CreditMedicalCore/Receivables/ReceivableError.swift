@@ -21,6 +21,8 @@ extension ReceivableError.Code {
     /// give the amounts.
     public static let overPayment = Self(
         "receivable.over_payment", "The repayment is more than the line owes; nothing was taken. Repay at most what is owed.")
+    /// Old arrears are more than the line has available; nothing was moved.
+    public static let beyondLimit = Self("receivable.beyond_limit", "The line does not have that much available; nothing was moved onto it.")
     /// A family agent's repayment names no agent, or an agent for another channel.
     public static let agentMissing = Self("receivable.agent_missing", "A family agent's repayment must name the agent.")
     /// The store's receivables moved on while this process folded the journal: read again.

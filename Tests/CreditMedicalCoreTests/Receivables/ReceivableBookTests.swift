@@ -181,3 +181,43 @@ final class ReceivableFoldTests: XCTestCase {
         XCTAssertTrue(statements[0] == statements[2], "pages of 1 and of 5,000 entries disagree")
     }
 }
+
+final class ArrearsTransferTests: XCTestCase {
+    let fixture = ReceivableFixture()
+    let bank = FakeCreditProvider()
+
+    func testAnOldBillMovesOntoTheLineWithinItsLimitAndTheBankAdvancesItOnce() async throws {
+        try await fixture.open("L-1", yuan: 1_000)
+        let transfer = ArrearsTransfer(bill: "ZY-2019-7", line: "L-1", amount: Money(fen: 60_000), institution: "hospital-2")
+        let receivable = try await fixture.book.moveArrears(transfer, bank: bank)
+        XCTAssertEqual(receivable.hold, "arrears/ZY-2019-7")
+        XCTAssertEqual(receivable.owed, Money(fen: 60_000))
+        XCTAssertEqual(receivable.dueAt, fixture.clock.now().adding(seconds: 30 * ReceivableFixture.day), "due as any visit")
+        bank.inject(.timeoutAfterApplying)
+        fixture.advance(days: 1)
+        await assertThrows(AdapterError.Code.timeout) { try await self.fixture.book.moveArrears(transfer, bank: self.bank) }
+        let again = try await fixture.book.moveArrears(transfer, bank: bank)
+        XCTAssertEqual(again, receivable, "repeating it changes nothing")
+        XCTAssertEqual(bank.captureNotices(for: "ZY-2019-7").map(\.amount.fen), [60_000])
+        XCTAssertEqual(bank.advanceRequests(for: "ZY-2019-7").map(\.institution), ["hospital-2"])
+        XCTAssertEqual(try fixture.ledger.line("L-1")?.available, Money(fen: 40_000))
+        try fixture.assertBooksAgree()
+    }
+
+    func testABillBeyondWhatTheLineHasIsRefusedAndNothingMoves() async throws {
+        try await fixture.open("L-1", yuan: 1_000)
+        try await fixture.settle("V-1", on: "L-1", fen: 50_000)
+        let journal = try fixture.ledger.journal(for: "L-1").count
+        for (transfer, code) in [
+            (ArrearsTransfer(bill: "B-1", line: "L-1", amount: Money(fen: 50_001)), ReceivableError.Code.beyondLimit),
+            (ArrearsTransfer(bill: "B-2", line: "L-404", amount: Money(fen: 1)), .unknownLine),
+            (ArrearsTransfer(bill: "B-3", line: "L-1", amount: .zero), .invalidAmount),
+            (ArrearsTransfer(bill: "B#4", line: "L-1", amount: Money(fen: 1)), .invalidInput),
+        ] {
+            await assertThrows(code) { try await self.fixture.book.moveArrears(transfer, bank: self.bank) }
+        }
+        XCTAssertEqual(try fixture.ledger.journal(for: "L-1").count, journal)
+        XCTAssertEqual(bank.captureNotices, [])
+        XCTAssertEqual(try fixture.ledger.holds(on: "L-1").map(\.id), ["V-1"], "no hold left open")
+    }
+}
