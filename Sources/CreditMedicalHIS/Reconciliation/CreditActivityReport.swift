@@ -84,16 +84,11 @@ public struct CreditActivityReport: Sendable, Hashable {
         let header = "institution,bank,settlements,credit,medical_insurance,commercial_insurance,excess,advances_requested,advances_paid"
         let lines = rows.keys.sorted().map { key in
             let row = rows[key] ?? Totals()
-            let money = [row.credit, row.medicalInsurance, row.commercialInsurance, row.excess].map { $0.formatted(symbol: "").filter { $0 != "," } }
-            return ([Self.field(key.institution.rawValue), Self.field(key.bank), "\(row.settlements)"] + money
+            let money = [row.credit, row.medicalInsurance, row.commercialInsurance, row.excess].map(CSV.yuan)
+            return ([CSV.field(key.institution.rawValue), CSV.field(key.bank), "\(row.settlements)"] + money
                 + ["\(row.advancesRequested)", "\(row.advancesPaid)"]).joined(separator: ",")
         }
         return ([header] + lines).joined(separator: "\n") + "\n"
-    }
-
-    /// `text` as a CSV field: quoted, with quotes doubled, when it holds a comma or a quote.
-    private static func field(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : text
     }
 
     private func summed<Group: Hashable>(_ group: (Key) -> Group) throws(MoneyError) -> [Group: Totals] {
