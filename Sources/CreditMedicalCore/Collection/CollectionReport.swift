@@ -22,6 +22,9 @@ public struct CollectionReport: Sendable, Hashable, Codable {
         /// of it was repaid.
         public internal(set) var fallenDue = Money.zero
         public internal(set) var repaidOfFallenDue = Money.zero
+        /// What write-offs put on the credit insurer (claims) and on the fiscal subsidy.
+        public internal(set) var insuranceClaims = Money.zero
+        public internal(set) var subsidies = Money.zero
         /// Lines with a listing standing on the arrears list.
         public internal(set) var listedLines = 0
 
@@ -44,6 +47,11 @@ public struct CollectionReport: Sendable, Hashable, Codable {
                 fallenDue = try fallenDue.adding(receivable.principal)
                 repaidOfFallenDue = try repaidOfFallenDue.adding(receivable.repaid)
             }
+        }
+
+        mutating func add(_ record: WriteOffRecord) throws(MoneyError) {
+            insuranceClaims = try insuranceClaims.adding(record.insuranceClaim)
+            subsidies = try subsidies.adding(record.subsidy)
         }
 
         private static func permille(_ part: Money, of whole: Money, none: Int64) -> Int64 {
@@ -104,6 +112,16 @@ public struct CollectionReport: Sendable, Hashable, Codable {
             guard page.count == pageSize, let last = page.last else { break }
             after = last.hold
         }
+        var written: Int64 = 0
+        while true {
+            let page = try book.store.writeOffs(after: written, limit: pageSize)
+            for record in page.records {
+                let (institution, bank) = try account(record.line)
+                try rows["\(institution)\u{0}\(bank)", default: Row(institution: institution, bank: bank)].add(record)
+            }
+            guard let last = page.last else { break }
+            written = last
+        }
         for line in listed {
             let (institution, bank) = try account(line)
             rows["\(institution)\u{0}\(bank)", default: Row(institution: institution, bank: bank)].listedLines += 1
@@ -116,10 +134,10 @@ public struct CollectionReport: Sendable, Hashable, Codable {
     /// thousandths.
     public var csv: String {
         let header = "institution,bank,receivables,overdue,principal,repaid,written_off,owed,current,days_1_30,days_31_60,days_61_90,"
-            + "over_90,collection_rate_permille,overdue_rate_permille,listed_lines"
+            + "over_90,insurance_claims,subsidies,collection_rate_permille,overdue_rate_permille,listed_lines"
         let lines = rows.map { row in
             ([CSV.field(row.institution), CSV.field(row.bank), "\(row.receivables)", "\(row.overdue)"]
-                + ([row.principal, row.repaid, row.writtenOff, row.owed] + row.aging.all).map(CSV.yuan)
+                + ([row.principal, row.repaid, row.writtenOff, row.owed] + row.aging.all + [row.insuranceClaims, row.subsidies]).map(CSV.yuan)
                 + ["\(row.collectionRatePermille)", "\(row.overdueRatePermille)", "\(row.listedLines)"]).joined(separator: ",")
         }
         return ([header] + lines).joined(separator: "\n") + "\n"

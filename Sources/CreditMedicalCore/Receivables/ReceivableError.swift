@@ -25,6 +25,13 @@ extension ReceivableError.Code {
     public static let beyondLimit = Self("receivable.beyond_limit", "The line does not have that much available; nothing was moved onto it.")
     /// A family agent's repayment names no agent, or an agent for another channel.
     public static let agentMissing = Self("receivable.agent_missing", "A family agent's repayment must name the agent.")
+    /// No receivable has this hold.
+    public static let notFound = Self("receivable.not_found", "There is no receivable for this hold.")
+    /// The receivable is not far enough past due to be written off; the context gives its
+    /// `days_past_due` and the policy's `required` days.
+    public static let notYetBadDebt = Self("receivable.not_yet_bad_debt", "The receivable is not far enough past due to be written off.")
+    /// The receivable owes nothing to write off.
+    public static let nothingOwed = Self("receivable.nothing_owed", "The receivable owes nothing.")
     /// The store's receivables moved on while this process folded the journal: read again.
     public static let positionMoved = Self("receivable.position_moved", "Another process brought the receivables up to date first.")
     /// The receivables disagree with the ledger; the context names the `line`.

@@ -11,8 +11,8 @@
 ///   anything when the position is no longer `from` (another process advanced it);
 /// - MUST keep the ``Receivable/collection`` of a receivable that exists when saving it there,
 ///   and the journal fields of one when saving its collection;
-/// - MUST append collection events in the order given and never change or drop one; an event whose
-///   id is recorded already is kept as it was;
+/// - MUST append collection events and write-off records in the order given and never change or
+///   drop one; an event whose id, or a write-off whose hold, is recorded already is kept as it was;
 /// - MUST be safe to call from several threads and processes at once.
 ///
 /// `CreditMedicalConformance`'s `ReceivableStoreConformance` is the test a store must pass.
@@ -38,4 +38,8 @@ public protocol ReceivableStore: Sendable {
     func saveCollection(_ receivables: [Receivable], events: [CollectionEvent]) throws
     /// The collection events of one receivable, in the order recorded.
     func collectionEvents(of hold: HoldID) throws -> [CollectionEvent]
+    /// Appends write-off records; a receivable's first record is kept as it was.
+    func recordWriteOffs(_ records: [WriteOffRecord]) throws
+    /// The write-off records in the order recorded, a page at a time.
+    func writeOffs(after: Int64, limit: Int) throws -> HistoryPage<WriteOffRecord>
 }

@@ -8,6 +8,8 @@ public final class InMemoryReceivableStore: ReceivableStore {
         var receivables: [HoldID: Receivable] = [:]
         var events: [CollectionEvent] = []
         var eventIDs = Set<String>()
+        var writeOffs: [WriteOffRecord] = []
+        var writtenOff = Set<HoldID>()
     }
 
     private let contents = Mutex(Contents())
@@ -61,6 +63,16 @@ public final class InMemoryReceivableStore: ReceivableStore {
 
     public func collectionEvents(of hold: HoldID) throws -> [CollectionEvent] {
         contents.withLock { $0.events.filter { $0.hold == hold } }
+    }
+
+    public func recordWriteOffs(_ records: [WriteOffRecord]) throws {
+        contents.withLock { contents in
+            for record in records where contents.writtenOff.insert(record.hold).inserted { contents.writeOffs.append(record) }
+        }
+    }
+
+    public func writeOffs(after: Int64, limit: Int) throws -> HistoryPage<WriteOffRecord> {
+        contents.withLock { HistoryPage(slicing: $0.writeOffs, after: after, limit: limit) }
     }
 
     private func page(after: HoldID?, limit: Int, where keep: (Receivable) -> Bool) -> [Receivable] {

@@ -39,7 +39,7 @@ final class CollectionReportTests: XCTestCase {
         XCTAssertEqual(report.rows[2].owed, .zero)
         XCTAssertEqual(report.csv.split(separator: "\n").first.map(String.init),
                        "institution,bank,receivables,overdue,principal,repaid,written_off,owed,current,days_1_30,days_31_60,days_61_90,over_90,"
-                       + "collection_rate_permille,overdue_rate_permille,listed_lines")
-        XCTAssertEqual(report.csv.split(separator: "\n")[2], "platform,bank-a,3,2,900.00,0.00,0.00,900.00,500.00,300.00,0.00,100.00,0.00,0,444,1")
+                       + "insurance_claims,subsidies,collection_rate_permille,overdue_rate_permille,listed_lines")
+        XCTAssertEqual(report.csv.split(separator: "\n")[2], "platform,bank-a,3,2,900.00,0.00,0.00,900.00,500.00,300.00,0.00,100.00,0.00,0.00,0.00,0,444,1")
     }
 }
