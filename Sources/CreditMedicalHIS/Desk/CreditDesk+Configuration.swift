@@ -40,7 +40,7 @@ extension CreditDesk {
         /// credit. Programs that keep the account for other uses turn it off.
         public var personalAccountPays: Bool
         /// The arrears check when a credit encounter opens: a patient listed here or in the
-        /// registry gets ``BillingError/Code/patientListed`` naming the reason (emergencies are
+        /// registry gets `BillingError.Code.patientListed` naming the reason (emergencies are
         /// never checked); `nil` for none.
         public var arrears: ArrearsScreening?
 
