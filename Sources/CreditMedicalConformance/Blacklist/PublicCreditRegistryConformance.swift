@@ -35,12 +35,13 @@ open class PublicCreditRegistryConformance: ConformanceSuite {
     public typealias Subject = AdapterSubject<any PublicCreditRegistry, PublicCreditRegistryConformance>
 
     private static let now = Timestamp(millisecondsSince1970: 1_795_996_800_000)
+    /// A reason with quotes and a newline, read back byte for byte.
+    private static let reason = BilingualText(chinese: "住院费用逾期“90天”\n未还", english: "inpatient bill \"90 days\" overdue")
 
     /// A listing of this run: entry `entry` of `institution`, about the run's subject `person`.
     static func listing(_ s: Subject, _ entry: String, person: String = "P", institution: InstitutionID = "conformance-a") -> RegistryListing {
         RegistryListing(entry: ArrearsEntryID("c\(s.run)-\(entry)"), institution: institution, subject: subject(s, person),
-                        amount: Money(fen: 1_234_567), reason: BilingualText(chinese: "住院费用逾期90天未还（含“引号”）", english: "inpatient bill 90 days overdue"),
-                        rule: "overdue_90_days", listedAt: now)
+                        amount: Money(fen: 1_234_567), reason: reason, rule: "overdue_90_days", listedAt: now)
     }
 
     static func subject(_ s: Subject, _ person: String) -> ArrearsSubject { ArrearsSubject("conformance-\(s.run)-\(person)") }

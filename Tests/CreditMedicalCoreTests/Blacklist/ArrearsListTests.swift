@@ -76,7 +76,9 @@ final class ArrearsListTests: XCTestCase {
         await assertThrows(ArrearsError.Code.requestConflict) {
             try await self.fixture.list.decide(ArrearsDecision(appeal: "A-2", reviewer: "staff-9", outcome: .upheld, reason: revoked), on: "E-1")
         }
-        await assertThrows(ArrearsError.Code.invalidTransition) { try self.fixture.list.appeal(ArrearsAppeal(id: "A-3", submittedBy: "P-1", statement: ""), against: "E-1") }
+        await assertThrows(ArrearsError.Code.invalidTransition) {
+            try self.fixture.list.appeal(ArrearsAppeal(id: "A-3", submittedBy: "P-1", statement: ""), against: "E-1")
+        }
         await assertThrows(ArrearsError.Code.invalidTransition) { try await self.fixture.list.remove("E-1") }
         let after = try fixture.snapshot()
         XCTAssertEqual(after.events, before.events, "refused steps change nothing")

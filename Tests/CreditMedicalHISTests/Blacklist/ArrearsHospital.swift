@@ -7,7 +7,8 @@ import CreditMedicalTesting
 /// registry the hospitals share.
 struct ArrearsHospital {
     static let start = Timestamp(millisecondsSince1970: 1_795_996_800_000)
-    static let document = ConsentDocument(id: "agreement", version: 1, title: BilingualText(chinese: "信用就医服务协议", english: "Credit care agreement"))
+    static let document = ConsentDocument(id: "agreement", version: 1,
+                                          title: BilingualText(chinese: "信用就医服务协议", english: "Credit care agreement"))
     /// Every applicant scores 700 and earns the bank's whole line.
     static let card = Scorecard(id: "flat", version: "1", baseScore: 700, features: [
         Scorecard.Feature(name: "housing_fund_months", kind: .numeric, bins: [Scorecard.Bin(points: 0)], missing: Scorecard.Bin(points: 0)),
@@ -93,7 +94,7 @@ struct ArrearsHospital {
     func revoke(_ entry: ArrearsEntryID, patient: String) async throws {
         try list.appeal(ArrearsAppeal(id: "appeal-1", submittedBy: patient, statement: "账单有误"), against: entry)
         try list.startReview(of: "appeal-1", on: entry, reviewer: "staff-2")
-        try await list.decide(ArrearsDecision(appeal: "appeal-1", reviewer: "staff-2", outcome: .revoked,
-                                              reason: BilingualText(chinese: "账单计算错误，撤销", english: "the bill was wrong: revoked")), on: entry)
+        let reason = BilingualText(chinese: "账单计算错误，撤销", english: "the bill was wrong: revoked")
+        try await list.decide(ArrearsDecision(appeal: "appeal-1", reviewer: "staff-2", outcome: .revoked, reason: reason), on: entry)
     }
 }
