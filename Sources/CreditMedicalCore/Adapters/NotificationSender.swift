@@ -14,6 +14,9 @@ public enum PatientNotificationKind: String, Sendable, Hashable, Codable, CaseIt
     case settlementReversed = "settlement_reversed"
     /// A review changed the credit line: a new tier and limit, a probation limit, or a suspension.
     case limitReviewed = "limit_reviewed"
+    /// The patient was put on an arrears list (欠费名单), an appeal was decided, or the entry was
+    /// removed after repayment.
+    case arrears
 }
 
 /// One message to a patient (or the agent who acts for them).

@@ -49,9 +49,8 @@ extension ArrearsList {
         }
         guard let subject else { return ArrearsStanding(listings: listings, registryError: nil) }
         do {
-            for listing in try await registry.listings(of: subject) where known.insert(RegistryPush.key(listing.institution, listing.entry)).inserted {
-                listings.append(listing)
-            }
+            let elsewhere = try await registry.listings(of: subject)
+            listings += elsewhere.filter { known.insert(RegistryPush.key($0.institution, $0.entry)).inserted }
             return ArrearsStanding(listings: listings, registryError: nil)
         } catch {
             let failure = error as? AdapterError ?? AdapterError(.unavailable, details: String(describing: error))

@@ -1,8 +1,8 @@
 extension ArrearsList {
     /// Removes a standing entry once its line owes nothing and the cooling period has passed since
     /// it was repaid in full (or since the listing, when that was later): records the credit
-    /// repair (``CreditRepair``), lifts the freeze unless another entry on the line stands, and
-    /// queues the lifting for the registry. Removing a removed entry returns it.
+    /// repair (``CreditRepair``), lifts the freeze unless another entry on the line stands, queues
+    /// the lifting for the registry and tells the patient. Removing a removed entry returns it.
     ///
     /// What the line owes is its `outstanding`: a member line's own debt, and for a guarantor
     /// line also its members', which it guarantees. Throws `blacklist.balance_remains` with the
@@ -14,6 +14,7 @@ extension ArrearsList {
         guard let current = try entry(id) else { throw ArrearsError(.entryNotFound, details: "entry \(id)") }
         guard current.state != .removed else {
             try await release(current)
+            try await notices?.send(ArrearsNotices.removed(current))
             return current
         }
         guard current.isInForce else {
@@ -36,6 +37,7 @@ extension ArrearsList {
         }
         let removed = try record(.removed(CreditRepair(line: lineID, repaidAt: repaidAt, coolingDays: configuration.coolingDays)), on: id)
         try await release(removed)
+        try await notices?.send(ArrearsNotices.removed(removed))
         return removed
     }
 

@@ -10,7 +10,9 @@
 ///
 /// Every step is recorded in the ``ArrearsStore`` before its effects, with its registry push in
 /// the same write (an outbox), so a call that failed half-way is finished by making it again:
-/// the recorded step answers as a replay, and the ledger and the registry apply their parts once.
+/// the recorded step answers as a replay, and the ledger, the registry and the patient's notice
+/// (kind ``PatientNotificationKind/arrears``, its id derived from the entry) apply their parts
+/// once.
 /// A request that the entry's state does not allow, or that names an entry or appeal that does
 /// not exist, is a typed ``ArrearsError`` and changes nothing.
 public struct ArrearsList: Sendable {
@@ -29,38 +31,45 @@ public struct ArrearsList: Sendable {
     public let ledger: Ledger
     public let store: any ArrearsStore
     public let registry: any PublicCreditRegistry
+    /// Where the patient is told of a listing, an appeal's decision and a removal; `nil` to tell
+    /// nobody.
+    public let notices: (any NotificationSender)?
 
     /// Time comes from the ledger's clock.
-    public init(configuration: Configuration, ledger: Ledger, store: any ArrearsStore, registry: any PublicCreditRegistry) {
+    public init(configuration: Configuration, ledger: Ledger, store: any ArrearsStore, registry: any PublicCreditRegistry,
+                notices: (any NotificationSender)? = nil) {
         self.configuration = configuration
         self.ledger = ledger
         self.store = store
         self.registry = registry
+        self.notices = notices
     }
 
     var now: Timestamp { ledger.clock.now() }
 
-    /// Lists a patient and freezes the line, and queues the listing for the registry; returns the
-    /// entry. Listing again under the same entry id with the same details returns the entry (and
-    /// finishes a call that failed after recording it); with other details it is
-    /// `blacklist.request_conflict`. A line the ledger does not have is `blacklist.line_not_found`.
+    /// Lists a patient, freezes the line, queues the listing for the registry and tells the
+    /// patient why, how much, and how to get off the list; returns the entry. Listing again under
+    /// the same entry id with the same details returns the entry (and finishes a call that failed
+    /// after recording it); with other details it is `blacklist.request_conflict`. A line the
+    /// ledger does not have is `blacklist.line_not_found`.
     @discardableResult
     public func list(_ listing: ArrearsListing) async throws -> ArrearsEntry {
         try listing.validate()
-        if let entry = try entry(listing.entry) {
-            guard entry.listing == listing else { throw ArrearsError(.requestConflict, context: ["field": "entry"], details: "entry \(listing.entry)") }
-            try await freeze(entry)
-            return entry
+        var recorded = try entry(listing.entry)
+        if recorded == nil {
+            guard try ledger.line(listing.line) != nil else {
+                throw ArrearsError(.lineNotFound, context: ["line": listing.line.rawValue], details: "entry \(listing.entry)")
+            }
+            let listedAt = now
+            try store.append([ArrearsEvent(entry: listing.entry, at: listedAt, change: .listed(listing))],
+                             pushes: [.listing(listing.registryListing(at: listedAt))])
+            recorded = try entry(listing.entry)
         }
-        guard try ledger.line(listing.line) != nil else {
-            throw ArrearsError(.lineNotFound, context: ["line": listing.line.rawValue], details: "entry \(listing.entry)")
+        guard let entry = recorded, entry.listing == listing else {
+            throw ArrearsError(.requestConflict, context: ["field": "entry"], details: "entry \(listing.entry)")
         }
-        let listedAt = now
-        try store.append([ArrearsEvent(entry: listing.entry, at: listedAt, change: .listed(listing))],
-                         pushes: [.listing(listing.registryListing(at: listedAt))])
-        guard let entry = try entry(listing.entry) else { throw ArrearsError(.entryNotFound, details: "entry \(listing.entry)") }
-        guard entry.listing == listing else { throw ArrearsError(.requestConflict, context: ["field": "entry"], details: "entry \(listing.entry)") }
         try await freeze(entry)
+        try await notices?.send(ArrearsNotices.listed(entry, coolingDays: configuration.coolingDays))
         return entry
     }
 
@@ -81,13 +90,15 @@ public struct ArrearsList: Sendable {
         return try record(.reviewStarted(appeal: appeal, reviewer: reviewer), on: entry)
     }
 
-    /// Records the reviewer's decision on the appeal under review. A revocation lifts the freeze
-    /// (unless another entry on the line stands) and queues the lifting for the registry.
+    /// Records the reviewer's decision on the appeal under review and tells the patient. A
+    /// revocation lifts the freeze (unless another entry on the line stands) and queues the
+    /// lifting for the registry.
     @discardableResult
     public func decide(_ decision: ArrearsDecision, on entry: ArrearsEntryID) async throws -> ArrearsEntry {
         try decision.validate()
         let decided = try record(.decided(decision), on: entry)
         try await release(decided)
+        try await notices?.send(ArrearsNotices.decided(decided, decision))
         return decided
     }
 

@@ -12,6 +12,7 @@ struct ArrearsFixture {
     let ledger: Ledger
     let store = InMemoryArrearsStore()
     let registry: FakePublicCreditRegistry
+    let notices = FakeNotificationSender()
     let list: ArrearsList
     let institution: InstitutionID
 
@@ -21,7 +22,8 @@ struct ArrearsFixture {
         self.ledger = ledger ?? Ledger(store: InMemoryLedgerStore(), clock: clock)
         self.registry = registry
         self.institution = institution
-        list = ArrearsList(configuration: .init(coolingDays: coolingDays), ledger: self.ledger, store: store, registry: registry)
+        list = ArrearsList(configuration: .init(coolingDays: coolingDays), ledger: self.ledger, store: store, registry: registry,
+                           notices: notices)
     }
 
     /// A listing of `patient` (subject `S-PATIENT`) on `line` at this fixture's institution.

@@ -30,7 +30,8 @@ struct ArrearsHospital {
     init(_ institution: InstitutionID, registry: FakePublicCreditRegistry, coolingDays: Int = 30) {
         self.institution = institution
         ledger = Ledger(store: database.ledgerStore, clock: clock)
-        list = ArrearsList(configuration: .init(coolingDays: coolingDays), ledger: ledger, store: arrearsStore, registry: registry)
+        list = ArrearsList(configuration: .init(coolingDays: coolingDays), ledger: ledger, store: arrearsStore, registry: registry,
+                           notices: parties.notifications)
     }
 
     var screening: ArrearsScreening { ArrearsScreening(list: list, subjects: subjects) }

@@ -55,6 +55,8 @@ final class TwoHospitalsArrearsTests: XCTestCase {
 
         try await hospitalA.revoke("E-1", patient: "a-7")
         XCTAssertEqual(try hospitalA.ledger.line("bank-1/a-7")?.status, [], "unfrozen at A")
+        XCTAssertEqual(hospitalA.parties.notifications.delivered(to: "a-7").filter { $0.kind == .arrears }.map(\.id),
+                       ["arrears/E-1/listed", "arrears/E-1/appeal/appeal-1"], "told of the listing and the revocation")
         try await deskA.open("A-MZ-3", kind: .outpatient, patient: hospitalA.patient("a-7"), department: "内科")
         await assertThrows(BillingError.Code.patientListed) {
             try await deskB.open("B-MZ-2", kind: .outpatient, patient: self.hospitalB.patient("b-3"), department: "内科")
