@@ -82,6 +82,22 @@ final class TwoHospitalsArrearsTests: XCTestCase {
         XCTAssertEqual(try hospitalA.ledger.line("bank-1/a-7")?.status, .frozen, "A's line stays frozen; emergencies lock anyway")
     }
 
+    func testARegistryThatCannotBeAskedHoldsBackNewCreditButNotEmergencies() async throws {
+        let desk = hospitalB.desk
+        registry.inject(.unavailable)
+        await assertThrows(AdapterError.Code.unavailable) {
+            try await desk.open("B-MZ-1", kind: .outpatient, patient: self.hospitalB.patient("b-3"), department: "内科")
+        }
+        XCTAssertNil(try hospitalB.database.encounterStore.encounter("B-MZ-1"), "nothing opened; try again later or pay as usual")
+        let lookups = registry.lookups
+        try await desk.open("B-JZ-1", kind: .emergency, patient: hospitalB.patient("b-3"), department: "急诊科")
+        XCTAssertEqual(registry.lookups, lookups, "an emergency does not ask the registry")
+        registry.inject(.unavailable)
+        let lenient = hospitalB.parties.desk(ledger: hospitalB.ledger, store: hospitalB.database.encounterStore, configuration: .init(
+            institution: "hospital-b", arrears: ArrearsScreening(list: hospitalB.list, subjects: hospitalB.subjects, registryOutage: .useLocalEntries)))
+        try await lenient.open("B-MZ-2", kind: .outpatient, patient: hospitalB.patient("b-3"), department: "内科")
+    }
+
     func testPushFailuresAreRetriedAndTheOtherHospitalSeesOneListing() async throws {
         registry.inject(.unavailable)
         var report = try await hospitalA.list.pushPending()
