@@ -28,7 +28,8 @@ extension ArrearsList {
             throw ArrearsError(.balanceRemains, context: ["outstanding": "\(line.outstanding.fen)"], details: "entry \(id), line \(lineID)")
         }
         let repaidAt = max(try lastOutstandingChange(of: line) ?? current.listedAt, current.listedAt)
-        let removableAt = repaidAt.adding(seconds: Int64(configuration.coolingDays) * 86_400)
+        let cooling = Int64(configuration.coolingDays).multipliedReportingOverflow(by: 86_400)
+        let removableAt = cooling.overflow ? Timestamp.distantFuture : repaidAt.adding(seconds: cooling.partialValue)
         guard now >= removableAt else {
             throw ArrearsError(.coolingPeriod, context: [
                 "cooling_days": "\(configuration.coolingDays)", "repaid_at": "\(repaidAt.millisecondsSince1970)",
