@@ -23,8 +23,8 @@ public struct ArrearsHistorySource: CreditDataSource {
                 "days_since_credit_repair": .missing(.noRecord),
             ]
             if let repaired = entries.compactMap(\.removedAt).max() {
-                let days = (list.now.millisecondsSince1970 - repaired.millisecondsSince1970) / 86_400_000
-                features["days_since_credit_repair"] = .number(Double(days))
+                let since = list.now.millisecondsSince1970.subtractingReportingOverflow(repaired.millisecondsSince1970)
+                if !since.overflow { features["days_since_credit_repair"] = .number(Double(since.partialValue / 86_400_000)) }
             }
             return features
         } catch {
