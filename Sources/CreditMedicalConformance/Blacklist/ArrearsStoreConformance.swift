@@ -116,8 +116,11 @@ open class ArrearsStoreConformance: ConformanceSuite {
         try s.store.append([steps("E-1")[0]], pushes: [one])
         try s.store.append([steps("E-2")[0]], pushes: [two, one])
         try s.store.append([], pushes: [three, two])
+        let lift = RegistryPush.lifting(RegistryLifting(entry: "E-1", institution: "hospital-1", subject: "S-1", cause: .revoked, at: start))
+        XCTAssertEqual(try s.store.append([steps("E-1")[0]], pushes: [lift]), ["E-1"], "[aPushIsQueuedOnceInOrder]")
         let pending = try s.store.pendingPushes(limit: 10)
-        XCTAssertEqual(pending.map(\.push), [one, two, three], "[aPushIsQueuedOnceInOrder] each once, in the order queued, as given")
+        XCTAssertEqual(pending.map(\.push), [one, two, three],
+                       "[aPushIsQueuedOnceInOrder] each once, in the order queued, as given; none of a call whose step was kept from before")
         XCTAssertEqual(pending.map(\.failedAttempts), [0, 0, 0], "[aPushIsQueuedOnceInOrder]")
         XCTAssertEqual(try s.store.pendingPushes(limit: 2).map(\.push), [one, two], "[aPushIsQueuedOnceInOrder] at most the limit")
     }

@@ -117,21 +117,22 @@ public struct ArrearsList: Sendable {
     /// Records `change` on entry `id` once its state allows it, with the push that lifts the
     /// listing when the change ends the entry, and returns the entry as recorded. A step of that
     /// name recorded before answers the entry when it is the same request, and is
-    /// `blacklist.request_conflict` when it is not.
+    /// `blacklist.request_conflict` when it is not, also when another process recorded a step
+    /// that took effect first.
     func record(_ change: ArrearsEvent.Change, on id: ArrearsEntryID) throws -> ArrearsEntry {
         try ArrearsInput.check(id, "entry")
         guard var entry = try entry(id) else { throw ArrearsError(.entryNotFound, details: "entry \(id)") }
-        if let recorded = entry.event(named: change.name) {
-            guard recorded.change.repeats(change) else {
-                throw ArrearsError(.requestConflict, context: ["field": change.name.split(separator: "/").first.map(String.init) ?? ""],
-                                   details: "entry \(id), step \(change.name)")
-            }
-            return entry
+        if entry.event(named: change.name) == nil {
+            let event = ArrearsEvent(entry: id, at: now, change: change)
+            try entry.apply(event)
+            try store.append([event], pushes: entry.liftingPush.map { [$0] } ?? [])
+            entry = try self.entry(id) ?? entry
         }
-        let event = ArrearsEvent(entry: id, at: now, change: change)
-        try entry.apply(event)
-        try store.append([event], pushes: entry.liftingPush.map { [$0] } ?? [])
-        return try self.entry(id) ?? entry
+        guard let recorded = entry.event(named: change.name), recorded.change.repeats(change) else {
+            throw ArrearsError(.requestConflict, context: ["field": change.name.split(separator: "/").first.map(String.init) ?? ""],
+                               details: "entry \(id), step \(change.name)")
+        }
+        return entry
     }
 
     /// Freezes the line of a standing entry; a line frozen already (by another entry) or closed

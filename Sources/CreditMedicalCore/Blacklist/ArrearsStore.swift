@@ -6,7 +6,9 @@
 ///   throws, none;
 /// - keep the first step of a name within an entry (``ArrearsEvent/Change/name``): appending it
 ///   again changes nothing and does not fail, and ``append(_:pushes:)`` names its entry;
-/// - queue a push once per id: one queued or delivered before is not queued again;
+/// - queue a call's pushes only when it records every step of the call (the pushes belong to
+///   those steps: a step kept from before queued its own), and each push once per id: one
+///   queued or delivered before is not queued again;
 /// - answer ``events(of:)`` and ``page(after:limit:)`` in the order recorded, byte for byte as
 ///   given, and the entries of a patient, subject or line in the order listed;
 /// - answer ``pendingPushes(limit:)`` with the pushes not delivered, in the order queued, with
@@ -16,9 +18,9 @@
 /// `ArrearsStoreConformance` in `CreditMedicalConformance` checks these against a store.
 public protocol ArrearsStore: Sendable {
     /// Records `events` in order, except those whose entry has a step of that name already
-    /// (recorded before, or earlier in the call), and queues `pushes`, except those whose id was
-    /// queued before. Returns the entries of the steps it kept from before instead: another
-    /// process may have recorded them.
+    /// (recorded before, or earlier in the call), and, when it records them all, queues `pushes`,
+    /// except those whose id was queued before. Returns the entries of the steps it kept from
+    /// before instead (another process may have recorded them); then it queued nothing.
     @discardableResult
     func append(_ events: [ArrearsEvent], pushes: [RegistryPush]) throws -> Set<ArrearsEntryID>
     /// The steps of `entry`, in the order recorded.

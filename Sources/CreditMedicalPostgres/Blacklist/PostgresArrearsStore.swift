@@ -26,6 +26,7 @@ public struct PostgresArrearsStore: ArrearsStore {
                           .optional(row.subject), .optional(row.line)])
                 if inserted.count == 0 { kept.insert(ArrearsEntryID(row.entry)) }
             }
+            guard kept.isEmpty else { return kept }
             for (id, detail) in queued {
                 try connection.query("INSERT INTO registry_outbox (id, push) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING", [.text(id), .text(detail)])
             }

@@ -28,6 +28,7 @@ public struct SQLiteArrearsStore: ArrearsStore {
                     if try !insert.step() { kept.insert(ArrearsEntryID(row.entry)) }
                     while try insert.step() {}
                 }
+                guard kept.isEmpty else { return }
                 let queue = try connection.statement("INSERT INTO registry_outbox (id, push) VALUES (?1, ?2) ON CONFLICT (id) DO NOTHING")
                 for (id, detail) in queued {
                     try queue.bind(.text(id), .text(detail))

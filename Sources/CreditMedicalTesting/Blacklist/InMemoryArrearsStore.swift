@@ -25,6 +25,7 @@ public final class InMemoryArrearsStore: ArrearsStore {
     @discardableResult
     public func append(_ events: [ArrearsEvent], pushes: [RegistryPush]) throws -> Set<ArrearsEntryID> {
         let kept = Set(history.append(events).map(\.entry))
+        guard kept.isEmpty else { return kept }
         outbox.withLock { outbox in
             for push in pushes where outbox.queued[push.id] == nil {
                 outbox.queued[push.id] = Queued(push: push)
