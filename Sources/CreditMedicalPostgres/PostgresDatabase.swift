@@ -38,6 +38,8 @@ public final class PostgresDatabase: CreditDatabase {
     public var consentStore: PostgresConsentStore { PostgresConsentStore(database: self) }
     /// The enrollments' steps in this database.
     public var enrollmentStore: PostgresEnrollmentStore { PostgresEnrollmentStore(database: self) }
+    /// The arrears list and its registry outbox in this database.
+    public var arrearsStore: PostgresArrearsStore { PostgresArrearsStore(database: self) }
 
     /// Connects to `url`, runs pending migrations and keeps up to `connections` connections.
     /// Throws ``PostgresStoreError``: `PostgresStoreError.Code.schemaTooNew` for a database

@@ -44,6 +44,8 @@ public final class SQLiteDatabase: CreditDatabase {
     public var consentStore: SQLiteConsentStore { SQLiteConsentStore(database: self) }
     /// The enrollments' steps on this file.
     public var enrollmentStore: SQLiteEnrollmentStore { SQLiteEnrollmentStore(database: self) }
+    /// The arrears list and its registry outbox on this file.
+    public var arrearsStore: SQLiteArrearsStore { SQLiteArrearsStore(database: self) }
 
     /// Opens (creating if needed) the database at `path`, switches it to WAL with durable
     /// commits and runs pending migrations. Throws ``SQLiteStoreError`` with

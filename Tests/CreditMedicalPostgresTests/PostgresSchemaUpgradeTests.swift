@@ -10,6 +10,8 @@ import XCTest
 final class PostgresSchemaUpgradeTests: XCTestCase {
     /// What each migration added, undone.
     private static let undo: [String: String] = [
+        "blacklist/entries": "DROP TABLE arrears_events",
+        "blacklist/registry-outbox": "DROP TABLE registry_outbox",
         "enrollment/consents": "DROP TABLE consent_events",
         "enrollment/steps": "DROP TABLE enrollment_steps",
         "scoring/create": "DROP TABLE score_records",

@@ -29,6 +29,9 @@ public enum PatientNotificationKind: String, Sendable, Hashable, Codable, CaseIt
     case restrictionLifted = "restriction_lifted"
     /// An overdue repayment was handed over to the bank's collection.
     case collectionHandover = "collection_handover"
+    /// The patient was put on an arrears list (欠费名单), an appeal was decided, or the entry was
+    /// removed after repayment.
+    case arrears
 }
 
 /// One message to a patient (or the agent who acts for them).

@@ -20,12 +20,17 @@ public struct CreditEnrollment: Sendable {
         public var limits: LimitPolicy
         /// The institutions of the platform a request may name; `nil` for any.
         public var institutions: Set<InstitutionID>?
+        /// The arrears check: a patient listed here or in the registry is refused with the rule
+        /// `arrears_listed`, naming each listing's reason; `nil` for none.
+        public var arrears: ArrearsScreening?
 
-        public init(consentDocument: String, eligibility: EligibilityPolicy, limits: LimitPolicy, institutions: Set<InstitutionID>? = nil) {
+        public init(consentDocument: String, eligibility: EligibilityPolicy, limits: LimitPolicy, institutions: Set<InstitutionID>? = nil,
+                    arrears: ArrearsScreening? = nil) {
             self.consentDocument = consentDocument
             self.eligibility = eligibility
             self.limits = limits
             self.institutions = institutions
+            self.arrears = arrears
         }
     }
 
@@ -130,22 +135,31 @@ public struct CreditEnrollment: Sendable {
         guard try ledger.line(request.line) == nil else { throw EnrollmentError(.lineExists, context: ["line": request.line.rawValue]) }
     }
 
-    /// Gathers the features of every requested enrollment and checks eligibility on them; a
-    /// refusal is recorded with the check.
+    /// Gathers the features of every requested enrollment, and its arrears standing when the
+    /// program screens, and checks eligibility on them; a refusal is recorded with the check. A
+    /// patient whose standing cannot be told stops with the error, nothing recorded for the check.
     private func check(_ batch: EnrollmentBatch) async {
         let waiting = batch.waiting(after: "requested")
-        let features = await withTaskGroup(of: (Int, ApplicantFeatures).self) { group in
+        let gathered = await withTaskGroup(of: (Int, ApplicantFeatures, Result<ArrearsStanding?, any Error>).self) { group in
             for index in waiting {
                 let request = batch.request(index)
-                group.addTask { (index, request.known.merging(await scoring.features(of: request.patient))) }
+                group.addTask {
+                    let features = request.known.merging(await scoring.features(of: request.patient))
+                    do {
+                        return (index, features, .success(try await configuration.arrears?.standing(of: request.patient)))
+                    } catch {
+                        return (index, features, .failure(error))
+                    }
+                }
             }
-            return await group.reduce(into: [Int: ApplicantFeatures]()) { $0[$1.0] = $1.1 }
+            return await group.reduce(into: [Int: (ApplicantFeatures, Result<ArrearsStanding?, any Error>)]()) { $0[$1.0] = ($1.1, $1.2) }
         }
         batch.record(in: store, at: ledger.clock.now()) { item in
-            guard let gathered = features[item.index] else { return nil }
-            let eligibility = configuration.eligibility.check(gathered)
-            let checked = EnrollmentStep.Event.checked(features: gathered, eligibility: eligibility)
-            return eligibility.isEligible ? [checked] : [checked, .refused(reasons: eligibility.failed)]
+            guard let (features, standing) = gathered[item.index] else { return nil }
+            let listed = try standing.get()?.listings.map(EligibilityDecision.Failure.arrearsListed) ?? []
+            let eligibility = configuration.eligibility.check(features)
+            let checked = EnrollmentStep.Event.checked(features: features, eligibility: eligibility)
+            return eligibility.isEligible && listed.isEmpty ? [checked] : [checked, .refused(reasons: eligibility.failed + listed)]
         }
     }
 

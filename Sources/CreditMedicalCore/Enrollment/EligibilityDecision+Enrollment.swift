@@ -8,3 +8,14 @@ extension EligibilityDecision.Failure {
     public static let scoreTier = Self(
         rule: "score_tier", sentence: BilingualText(chinese: "信用评分未达到授信等级", english: "The credit score reaches no limit tier."))
 }
+
+extension EligibilityDecision.Failure {
+    /// An enrollment's refusal because a listing of the arrears list stands (rule
+    /// `arrears_listed`), here or at another institution of the region; the sentence names the
+    /// institution and the reason.
+    public static func arrearsListed(_ listing: RegistryListing) -> Self {
+        Self(rule: "arrears_listed", sentence: BilingualText(
+            chinese: "已被\(listing.institution.rawValue)列入欠费名单：\(listing.reason.chinese)",
+            english: "Listed for arrears by \(listing.institution.rawValue): \(listing.reason.english)"))
+    }
+}

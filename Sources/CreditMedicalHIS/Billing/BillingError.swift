@@ -43,10 +43,15 @@ extension BillingError.Code {
     /// A credit encounter for a patient without a credit line.
     public static let notEnrolled = Self(
         "billing.not_enrolled", "The patient has no credit line, so the encounter cannot be paid on credit.")
-    /// Daily bills are for inpatient stays only.
     /// The institution does not take credit from this line's bank or institution
     /// (``LineAcceptance``); the context names the `line`, its `bank` and `institution`.
     public static let lineNotAccepted = Self("billing.line_not_accepted", "This institution does not take credit from this line.")
+    /// The patient is on an arrears list (欠费名单), here or at another institution of the region,
+    /// so no new credit is given (emergency care still is); the context names the listing's
+    /// `institution`, `rule` and `reason`.
+    public static let patientListed = Self("billing.patient_listed",
+                                          "The patient is on an arrears list; no new credit until the listing is lifted.")
+    /// Daily bills are for inpatient stays only.
     public static let notInpatient = Self("billing.not_inpatient", "Daily bills are for inpatient stays only.")
     /// Cancelling an encounter that still has charges on its bill.
     public static let encounterHasCharges = Self("billing.encounter_has_charges", "Refund every charge before cancelling the encounter.")

@@ -39,11 +39,16 @@ extension CreditDesk {
         /// at settlement, before the credit line: a separate source in the split, never bank
         /// credit. Programs that keep the account for other uses turn it off.
         public var personalAccountPays: Bool
+        /// The arrears check when a credit encounter opens: a patient listed here or in the
+        /// registry gets `BillingError.Code.patientListed` naming the reason (emergencies are
+        /// never checked); `nil` for none.
+        public var arrears: ArrearsScreening?
 
         public init(excessPolicy: ExcessPolicy = .lockAvailable, calendar: BillingCalendar = BillingCalendar(),
                     advanceDueSeconds: Int64 = 86_400, groupCommit: Bool = true, keptBillRecords: Int = 200_000,
                     contendedCallSeconds: Int64 = 30, claimSeconds: Int64 = 30, usageWarnings: [Int64] = [800, 1_000],
-                    institution: InstitutionID = .unnamed, acceptedLines: LineAcceptance? = nil, personalAccountPays: Bool = true) {
+                    institution: InstitutionID = .unnamed, acceptedLines: LineAcceptance? = nil, personalAccountPays: Bool = true,
+                    arrears: ArrearsScreening? = nil) {
             self.excessPolicy = excessPolicy
             self.calendar = calendar
             self.advanceDueSeconds = advanceDueSeconds
@@ -55,6 +60,7 @@ extension CreditDesk {
             self.institution = institution
             self.acceptedLines = acceptedLines
             self.personalAccountPays = personalAccountPays
+            self.arrears = arrears
         }
     }
 }

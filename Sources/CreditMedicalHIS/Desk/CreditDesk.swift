@@ -94,7 +94,7 @@ public final class CreditDesk: Sendable {
                                      commercialInsurance: commercialInsurance, bank: bank, turns: turns, writer: writer, outbox: outbox)
         self.encounters = EncounterBilling(ledger: ledger, turns: turns, store: store, kept: kept, writer: writer, locker: locker,
                                            outbox: outbox, institution: configuration.institution,
-                                           acceptedLines: configuration.acceptedLines)
+                                           acceptedLines: configuration.acceptedLines, arrears: configuration.arrears)
         self.checkouts = checkouts
         self.reversals = reversals
         self.stuckCheckouts = StuckCheckouts(store: store, clock: ledger.clock, turns: turns, checkouts: checkouts, reversals: reversals)
@@ -103,9 +103,11 @@ public final class CreditDesk: Sendable {
     }
 
     /// Opens an encounter (挂号 / 入院). A credit encounter needs an enrolled patient whose line
-    /// takes new charges; an inpatient stay on credit is admitted without a deposit
-    /// (住院免押金). Opening the same encounter again with the same details returns it (a retry);
-    /// a cancelled encounter's number is not opened again (`BillingError.Code.encounterNotOpen`).
+    /// takes new charges and, with ``Configuration/arrears``, who is not on an arrears list here
+    /// or in the registry (`BillingError.Code.patientListed`; emergencies are never refused); an
+    /// inpatient stay on credit is admitted without a deposit (住院免押金). Opening the same
+    /// encounter again with the same details returns it (a retry); a cancelled encounter's number
+    /// is not opened again (`BillingError.Code.encounterNotOpen`).
     @discardableResult
     public func open(
         _ id: EncounterID, kind: EncounterKind, patient: Patient, department: String, paymentMode: PaymentMode = .credit

@@ -16,6 +16,8 @@ struct EncounterBilling: Sendable {
     /// The institution the desk serves, and whose lines it takes.
     let institution: InstitutionID
     let acceptedLines: LineAcceptance?
+    /// Refuses new credit to listed patients, when set.
+    let arrears: ArrearsScreening?
 
     private var now: Timestamp { ledger.clock.now() }
 
@@ -36,6 +38,9 @@ struct EncounterBilling: Sendable {
             }
             if paymentMode == .credit {
                 guard let line = patient.line else { throw BillingError(.notEnrolled, details: "patient \(patient.id)") }
+                if kind != .emergency, let listing = try await arrears?.standing(of: patient.id).listings.first {
+                    throw BillingError.patientListed(listing, patient: patient.id)
+                }
                 guard let current = try ledger.line(line) else { throw LedgerError(.lineNotFound, details: "line \(line)") }
                 try current.requireOpenForCharges(of: kind)
                 try acceptedLines?.check(line)

@@ -31,4 +31,6 @@ package enum SchemaDomain: String, Sendable, CaseIterable {
     case scoring
     /// Consent signatures and cancellations.
     case enrollment
+    /// The arrears list (欠费名单) and its outbox of registry pushes.
+    case blacklist
 }

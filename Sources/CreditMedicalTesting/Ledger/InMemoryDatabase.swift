@@ -14,6 +14,8 @@ public struct InMemoryDatabase: CreditDatabase {
     public let consentStore = InMemoryConsentStore()
     /// The enrollments' steps.
     public let enrollmentStore = InMemoryEnrollmentStore()
+    /// The arrears list and its registry outbox.
+    public let arrearsStore = InMemoryArrearsStore()
 
     /// An empty database.
     public init() {}

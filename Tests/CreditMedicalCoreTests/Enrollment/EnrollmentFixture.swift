@@ -34,12 +34,15 @@ final class EnrollmentFixture: Sendable {
     }
 
     var enrollment: CreditEnrollment {
-        get throws {
-            let scoring = CreditScoring(sources: [source], scorer: try ScorecardScorer(Self.card), records: database.scoreRecordStore, clock: clock)
-            return CreditEnrollment(
-                configuration: .init(consentDocument: Self.document.id, eligibility: .xiamenStyle, limits: .xiamenStyle),
-                consents: consents, scoring: scoring, banks: ["bank-a": bankA, "bank-b": bankB], ledger: ledger, store: steps)
-        }
+        get throws { try enrollment(arrears: nil) }
+    }
+
+    /// The program, screening for arrears with `arrears` when it is given.
+    func enrollment(arrears: ArrearsScreening?) throws -> CreditEnrollment {
+        let scoring = CreditScoring(sources: [source], scorer: try ScorecardScorer(Self.card), records: database.scoreRecordStore, clock: clock)
+        return CreditEnrollment(
+            configuration: .init(consentDocument: Self.document.id, eligibility: .xiamenStyle, limits: .xiamenStyle, arrears: arrears),
+            consents: consents, scoring: scoring, banks: ["bank-a": bankA, "bank-b": bankB], ledger: ledger, store: steps)
     }
 
     /// A patient who signed the consent, is insured locally and paid the housing fund for
