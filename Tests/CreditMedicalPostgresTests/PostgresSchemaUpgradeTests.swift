@@ -12,6 +12,7 @@ final class PostgresSchemaUpgradeTests: XCTestCase {
     private static let undo: [String: String] = [
         "enrollment/consents": "DROP TABLE consent_events",
         "enrollment/steps": "DROP TABLE enrollment_steps",
+        "receivables/create": "DROP TABLE receivables, receivable_position, collection_events",
         "scoring/create": "DROP TABLE score_records",
         "ledger/family": """
             ALTER TABLE credit_lines DROP COLUMN guarantor_id, DROP COLUMN members_outstanding_fen;

@@ -51,8 +51,28 @@ package enum ReceivableColumns {
     /// `receivables` with the last of each hold kept (as saving them one after the other would
     /// leave them), in the order of their holds: a statement writes a row once, and writers that
     /// lock rows in one order never deadlock.
+    /// Takes nothing apart when they are in that order already, as the overdue job's pages are.
     package static func lastOfEachHold(_ receivables: [Receivable]) -> [Receivable] {
-        Dictionary(receivables.map { ($0.hold, $0) }, uniquingKeysWith: { _, last in last }).values.sorted { $0.hold < $1.hold }
+        if zip(receivables, receivables.dropFirst()).allSatisfy({ $0.hold < $1.hold }) { return receivables }
+        let last = Dictionary(receivables.indices.map { (receivables[$0].hold, $0) }, uniquingKeysWith: { _, later in later })
+        return last.sorted { $0.key < $1.key }.map { receivables[$0.value] }
+    }
+
+    /// Up to `limit` of two lists of receivables in the order of their holds, merged in that order.
+    package static func merged(_ first: [Receivable], _ second: [Receivable], limit: Int) -> [Receivable] {
+        guard !second.isEmpty else { return Array(first.prefix(limit)) }
+        var merged: [Receivable] = []
+        var (left, right) = (first.startIndex, second.startIndex)
+        while merged.count < limit && (left < first.endIndex || right < second.endIndex) {
+            if right == second.endIndex || left < first.endIndex && first[left].hold < second[right].hold {
+                merged.append(first[left])
+                left += 1
+            } else {
+                merged.append(second[right])
+                right += 1
+            }
+        }
+        return merged
     }
 
     private static func time(_ milliseconds: Int64) -> Timestamp { Timestamp(millisecondsSince1970: milliseconds) }
