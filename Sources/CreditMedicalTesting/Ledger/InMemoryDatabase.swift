@@ -14,6 +14,8 @@ public struct InMemoryDatabase: CreditDatabase {
     public let consentStore = InMemoryConsentStore()
     /// The enrollments' steps.
     public let enrollmentStore = InMemoryEnrollmentStore()
+    /// The receivables and the overdue job's record.
+    public let receivableStore = InMemoryReceivableStore()
 
     /// An empty database.
     public init() {}
