@@ -40,6 +40,8 @@ public final class PostgresDatabase: CreditDatabase {
     public var enrollmentStore: PostgresEnrollmentStore { PostgresEnrollmentStore(database: self) }
     /// The arrears list and its registry outbox in this database.
     public var arrearsStore: PostgresArrearsStore { PostgresArrearsStore(database: self) }
+    /// The receivables and the overdue job's record in this database.
+    public var receivableStore: PostgresReceivableStore { PostgresReceivableStore(database: self) }
 
     /// Connects to `url`, runs pending migrations and keeps up to `connections` connections.
     /// Throws ``PostgresStoreError``: `PostgresStoreError.Code.schemaTooNew` for a database
@@ -93,7 +95,8 @@ public final class PostgresDatabase: CreditDatabase {
         let signature = [table, columns, updating.joined(separator: ","), key].joined(separator: "|")
         if let known = insertStatements.withLock({ $0[signature] }) { return known }
         let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let integers = PostgresLedgerRows.tables.contains(table) ? PostgresLedgerRows.integers : EncounterColumns.integers
+        let integers = PostgresLedgerRows.tables.contains(table) ? PostgresLedgerRows.integers
+            : ReceivableColumns.tables.contains(table) ? ReceivableColumns.integers : EncounterColumns.integers
         let casts = names.enumerated().map { index, name in "$\(index + 1)::\(integers.contains(name) ? "bigint" : "text")[]" }
         var sql = "INSERT INTO \(table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
         if !updating.isEmpty {

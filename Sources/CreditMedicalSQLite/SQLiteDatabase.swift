@@ -46,6 +46,8 @@ public final class SQLiteDatabase: CreditDatabase {
     public var enrollmentStore: SQLiteEnrollmentStore { SQLiteEnrollmentStore(database: self) }
     /// The arrears list and its registry outbox on this file.
     public var arrearsStore: SQLiteArrearsStore { SQLiteArrearsStore(database: self) }
+    /// The receivables and the overdue job's record on this file.
+    public var receivableStore: SQLiteReceivableStore { SQLiteReceivableStore(database: self) }
 
     /// Opens (creating if needed) the database at `path`, switches it to WAL with durable
     /// commits and runs pending migrations. Throws ``SQLiteStoreError`` with
@@ -117,6 +119,13 @@ public final class SQLiteDatabase: CreditDatabase {
     /// Runs a query on one of the read-only connections, beside any write transaction.
     func read<Row>(_ sql: String, _ values: [SQLiteValue], decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row) throws -> [Row] {
         try readers.withConnection { try $0.rows(of: sql, values, decode: decode) }
+    }
+
+    /// Runs a query of rows whose `column` is one of `values` (see
+    /// ``SQLiteConnection/rows(_:whereColumn:in:and:decode:)``) on one of the read-only connections.
+    func read<Row>(_ select: String, whereColumn column: String, in values: [String], and condition: String? = nil,
+                   decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row) throws -> [Row] {
+        try readers.withConnection { try $0.rows(select, whereColumn: column, in: values, and: condition, decode: decode) }
     }
 }
 

@@ -13,4 +13,14 @@ final class PostgresMultiProcessTests: XCTestCase {
         for result in results { XCTAssertEqual(result.status, 0, result.output) }
         try TwoDesksOnOneVisit.check(try PostgresDatabase(url: url))
     }
+
+    /// Four processes advance the receivables' journal position of one database at once, each
+    /// reading it and advancing it by one: each position is won by exactly one, and only winners
+    /// saved.
+    func testProcessesAdvancingReceivablesHaveOneWinnerAPosition() throws {
+        let url = try PostgresTestServer.require().makeDatabase()
+        _ = try PostgresDatabase(url: url)
+        let results = try BuiltProgram("credit-medical-test-worker").runTogether(ProcessesAdvancingReceivables.workerArguments(database: url))
+        try ProcessesAdvancingReceivables.check(results, store: PostgresDatabase(url: url).receivableStore)
+    }
 }

@@ -14,6 +14,7 @@ final class PostgresSchemaUpgradeTests: XCTestCase {
         "blacklist/registry-outbox": "DROP TABLE registry_outbox",
         "enrollment/consents": "DROP TABLE consent_events",
         "enrollment/steps": "DROP TABLE enrollment_steps",
+        "receivables/create": "DROP TABLE receivables, receivable_position, collection_events, write_offs",
         "scoring/create": "DROP TABLE score_records",
         "ledger/family": """
             ALTER TABLE credit_lines DROP COLUMN guarantor_id, DROP COLUMN members_outstanding_fen;

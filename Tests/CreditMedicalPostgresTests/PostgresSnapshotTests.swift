@@ -60,7 +60,7 @@ final class PostgresSnapshotTests: XCTestCase {
         }
         XCTAssertThrowsError(try PostgresSnapshot(url: url)) { error in
             XCTAssertEqual((error as? PostgresStoreError)?.code, .needsMigration, "\(error)")
-            XCTAssertEqual((error as? PostgresStoreError)?.context["pending_migrations"], "ledger/command-detail, ledger/family, encounters/revision, encounters/claims, encounters/institutions, scoring/create, enrollment/consents, enrollment/steps, blacklist/entries, blacklist/registry-outbox")
+            XCTAssertEqual((error as? PostgresStoreError)?.context["pending_migrations"], "ledger/command-detail, ledger/family, encounters/revision, encounters/claims, encounters/institutions, scoring/create, enrollment/consents, enrollment/steps, receivables/create, blacklist/entries, blacklist/registry-outbox")
         }
         XCTAssertEqual(try connection.query("SELECT max(version) FROM creditmedical_schema").int64(0, 0), 2)
         let revision = try connection.query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'encounters' AND column_name = 'revision'")

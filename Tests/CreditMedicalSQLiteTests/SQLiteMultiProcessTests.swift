@@ -20,6 +20,16 @@ final class SQLiteMultiProcessTests: XCTestCase {
         try TwoDesksOnOneVisit.check(try SQLiteDatabase(path: path))
     }
 
+    /// Four processes advance the receivables' journal position of one file at once, each reading
+    /// it and advancing it by one: each position is won by exactly one, and only winners saved.
+    func testProcessesAdvancingReceivablesHaveOneWinnerAPosition() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("shared.sqlite")
+        _ = try SQLiteDatabase(path: path)
+        let results = try worker.runTogether(ProcessesAdvancingReceivables.workerArguments(database: path))
+        try ProcessesAdvancingReceivables.check(results, store: SQLiteDatabase(path: path).receivableStore)
+    }
+
     /// 120 processes open the same new file at once while it switches to write-ahead logging and
     /// migrates, twice over: none fails. (Each race this caught, one process in a few hundred lost:
     /// asking for WAL mode met another's lock without SQLite waiting for it, and reading the

@@ -14,6 +14,7 @@ final class SQLiteSchemaUpgradeTests: XCTestCase {
         "blacklist/registry-outbox": ["DROP TABLE registry_outbox"],
         "enrollment/consents": ["DROP TABLE consent_events"],
         "enrollment/steps": ["DROP TABLE enrollment_steps"],
+        "receivables/create": ["DROP TABLE receivables", "DROP TABLE receivable_position", "DROP TABLE collection_events", "DROP TABLE write_offs"],
         "scoring/create": ["DROP TABLE score_records"],
         "ledger/family": ["DROP INDEX credit_lines_by_guarantor", "ALTER TABLE credit_lines DROP COLUMN guarantor_id",
                           "ALTER TABLE credit_lines DROP COLUMN members_outstanding_fen", "ALTER TABLE journal DROP COLUMN guarantor_id",

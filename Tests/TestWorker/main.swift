@@ -10,6 +10,12 @@
 //       LINE (or finds it), and charges COUNT items (ids PREFIX-1 …, 100 fen each), one call
 //       each, with up to 8 calls at a time. Prints one line per failed call, `failed <code>`,
 //       and exits 0 when every call succeeded, 1 otherwise.
+//   credit-medical-test-worker advance DATABASE NAME POSITIONS START
+//       Opens the database (a SQLite path or a PostgreSQL URL), waits until START, then, until
+//       the receivables' position reaches POSITIONS, reads it and advances it by one, saving the
+//       receivables `race-P` (on line NAME) and `won-P-NAME`; another process advancing first
+//       makes it read again. Prints `won P` for each position it advanced and `moved N`, how often
+//       another was first; exits 0, or 1 when an advance failed otherwise.
 //   credit-medical-test-worker enroll PATH COUNT BATCH
 //       Enrolls patients P0 … P(COUNT-1) on lines L0 … at one fake bank, BATCH per call, on the
 //       SQLite file at PATH (resuming what an earlier run recorded), and exits 0 when every one
@@ -56,6 +62,33 @@ func charge(_ location: String, _ encounter: EncounterID, _ line: CreditLineID, 
     return failures.isEmpty ? 0 : 1
 }
 
+/// Sleeps until `start` (milliseconds since 1970), at most 30 seconds.
+func wait(until start: Double) {
+    let wait = start / 1000 - Date().timeIntervalSince1970
+    if wait > 0 { usleep(UInt32(min(wait, 30) * 1_000_000)) }
+}
+
+func advance(_ location: String, _ name: String, _ positions: Int64, start: Double) throws -> Int32 {
+    let store = try open(location).receivableStore
+    wait(until: start)
+    var (won, moved) = ([Int64](), 0)
+    while case let position = try store.position(), position < positions {
+        let at = Timestamp(millisecondsSince1970: 1_795_996_800_000)
+        let saved = [HoldID("race-\(position)"), HoldID("won-\(position)-\(name)")].map {
+            Receivable(hold: $0, line: CreditLineID(name), capturedAt: at, dueAt: at, graceEndsAt: at, principal: Money(fen: 100))
+        }
+        do {
+            try store.advance(from: position, to: position + 1, saving: saved)
+            won.append(position)
+        } catch ReceivableError.Code.positionMoved {
+            moved += 1
+        }
+    }
+    print(won.map { "won \($0)" }.joined(separator: "\n"))
+    print("moved \(moved)")
+    return 0
+}
+
 func enroll(_ path: String, _ count: Int, _ batch: Int) async throws -> Int32 {
     let database = try SQLiteDatabase(path: path)
     let clock = SystemClock()
@@ -96,10 +129,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch (arguments.first, arguments.count) {
     case ("open", 2), ("open", 3):
-        if arguments.count == 3, let start = Double(arguments[2]) {
-            let wait = start / 1000 - Date().timeIntervalSince1970
-            if wait > 0 { usleep(UInt32(min(wait, 30) * 1_000_000)) }
-        }
+        if arguments.count == 3, let start = Double(arguments[2]) { wait(until: start) }
         _ = try SQLiteDatabase(path: arguments[1])
         exit(0)
     case ("sql", 3):
@@ -113,6 +143,9 @@ do {
     case ("charge", 6):
         guard let count = Int(arguments[5]) else { throw CocoaError(.formatting) }
         exit(try await charge(arguments[1], EncounterID(arguments[2]), CreditLineID(arguments[3]), arguments[4], count))
+    case ("advance", 5):
+        guard let positions = Int64(arguments[3]), let start = Double(arguments[4]) else { throw CocoaError(.formatting) }
+        exit(try advance(arguments[1], arguments[2], positions, start: start))
     case ("enroll", 4):
         guard let count = Int(arguments[2]), let batch = Int(arguments[3]) else { throw CocoaError(.formatting) }
         exit(try await enroll(arguments[1], count, batch))

@@ -15,6 +15,7 @@ public protocol CreditDatabase: Sendable {
     associatedtype ScoreRecordStoreType: ScoreRecordStore
     associatedtype ConsentStoreType: ConsentStore
     associatedtype EnrollmentStoreType: EnrollmentStore
+    associatedtype ReceivableStoreType: ReceivableStore
     /// The ledger's lines, holds and journal.
     var ledgerStore: LedgerStoreType { get }
     /// The desk's encounters, charges, settlement records and notification outbox.
@@ -25,4 +26,6 @@ public protocol CreditDatabase: Sendable {
     var consentStore: ConsentStoreType { get }
     /// The enrollments' steps.
     var enrollmentStore: EnrollmentStoreType { get }
+    /// The receivables folded from the ledger's journal, and the overdue job's record.
+    var receivableStore: ReceivableStoreType { get }
 }

@@ -56,20 +56,6 @@ extension PostgresEncounterQueries {
     /// The records of a query, each read by `decode`; a row it cannot read is reported.
     private func records<Record>(_ sql: String, _ parameters: [PostgresValue], _ what: String,
                                  _ decode: (ResultRow) -> Record?) throws -> [Record] {
-        try read(sql, parameters) { (result) throws(PostgresStoreError) in
-            try (0..<result.count).map { (index) throws(PostgresStoreError) in
-                guard let record = decode(ResultRow(result: result, row: index)) else { throw PostgresLedgerRows.corrupt(what) }
-                return record
-            }
-        }
+        try read(sql, parameters) { (result) throws(PostgresStoreError) in try result.records(what, decode) }
     }
-}
-
-/// One row of a result, read as the shared column mapping expects.
-private struct ResultRow: StoredRow {
-    let result: PostgresResult
-    let row: Int
-
-    func text(_ column: Int) -> String? { result.text(row, column) }
-    func integer(_ column: Int) -> Int64? { result.int64(row, column) }
 }

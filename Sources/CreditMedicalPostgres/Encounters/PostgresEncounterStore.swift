@@ -64,15 +64,7 @@ public struct PostgresEncounterStore: EncounterStore, PostgresEncounterQueries {
 
     private static func columns(_ names: [String]) -> String { names.joined(separator: ", ") }
 
-    private static func values(_ stored: [StoredValue]) -> [PostgresValue] {
-        stored.map { value in
-            switch value {
-            case .integer(let number): .integer(number)
-            case .text(let text): .text(text)
-            case .null: .null
-            }
-        }
-    }
+    private static func values(_ stored: [StoredValue]) -> [PostgresValue] { stored.map(PostgresValue.init) }
 
     /// Does nothing: commits are durable when they return.
     public func flush() throws {}

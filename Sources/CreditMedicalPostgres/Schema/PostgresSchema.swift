@@ -11,7 +11,7 @@ import CreditMedicalStoreSupport
 /// Identifier columns use the `C` collation, so they sort by bytes exactly as the other stores do.
 enum PostgresSchema {
     /// Every migration, in the order they run.
-    static let plan = MigrationPlan(ledger + encounters + scoring + enrollment + blacklist)
+    static let plan = MigrationPlan(ledger + encounters + scoring + enrollment + receivables + blacklist)
 
     /// An arbitrary constant naming the migration lock.
     private static let migrationLock = 0x434D_4C44

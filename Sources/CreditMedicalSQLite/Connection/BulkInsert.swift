@@ -16,6 +16,9 @@ struct BulkInsert: Hashable {
     var updating: [String] = []
     /// How many of the first columns make a row's key.
     var keyColumns = 1
+    /// A unique column whose conflicts skip the new row, keeping the stored one (`ON CONFLICT …
+    /// DO NOTHING`); `nil` for none.
+    var skippingConflictsOn: String?
 
     /// The statement's SQL for `rows` rows of anonymous parameters, bound row after row.
     func sql(rows: Int) -> String {
@@ -26,6 +29,7 @@ struct BulkInsert: Hashable {
             sql += " ON CONFLICT (\(columns.prefix(keyColumns).joined(separator: ", "))) DO UPDATE SET "
                 + updating.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         }
+        if let unique = skippingConflictsOn { sql += " ON CONFLICT (\(unique)) DO NOTHING" }
         return sql
     }
 

@@ -1,3 +1,4 @@
+import CreditMedicalStoreSupport
 import CSQLite
 
 /// Binds values to a statement's parameters one after the other, from the first; used to write
@@ -37,6 +38,18 @@ struct SQLiteBinder {
     mutating func bind(_ value: String?) throws(SQLiteStoreError) {
         guard let value else { return try check(sqlite3_bind_null(statement.handle, index)) }
         try bind(value)
+    }
+
+    /// Binds `values` in order, as the next parameters of `row`; a form `SQLiteConnection.run`
+    /// takes for rows of the columns the SQL stores share.
+    static func bind(_ values: [StoredValue], to row: inout SQLiteBinder) throws(SQLiteStoreError) {
+        for value in values {
+            switch value {
+            case .integer(let number): try row.bind(number)
+            case .text(let text): try row.bind(text)
+            case .null: try row.bind(Int64?.none)
+            }
+        }
     }
 
     private mutating func check(_ code: Int32) throws(SQLiteStoreError) {

@@ -102,14 +102,15 @@ final class SQLiteConnection {
     /// How many values one `IN (…)` query binds; longer lists take several queries.
     static let inListSize = 64
 
-    /// The rows of `select` whose `column` is one of `values`, in no particular order.
+    /// The rows of `select` whose `column` is one of `values` (and that meet `condition`, when
+    /// given), in no particular order.
     func rows<Row>(
-        _ select: String, whereColumn column: String, in values: [String],
+        _ select: String, whereColumn column: String, in values: [String], and condition: String? = nil,
         decode: (SQLiteStatement) throws(SQLiteStoreError) -> Row
     ) throws(SQLiteStoreError) -> [Row] {
         guard !values.isEmpty else { return [] }
         let parameters = (1...Self.inListSize).map { "?\($0)" }.joined(separator: ", ")
-        let statement = try statement("\(select) WHERE \(column) IN (\(parameters))")
+        let statement = try statement("\(select) WHERE \(column) IN (\(parameters))" + (condition.map { " AND \($0)" } ?? ""))
         defer { sqlite3_reset(statement.handle) }
         var rows: [Row] = []
         var start = values.startIndex

@@ -72,22 +72,22 @@ enum EncounterQueries {
     static let latestSettlement = EncounterRows.upsertSettlements.select + " WHERE encounter_id = ?1 ORDER BY round DESC LIMIT 1"
 
     static func encounterRow(_ row: SQLiteStatement) throws(SQLiteStoreError) -> Encounter {
-        try EncounterRows.decode("encounter", row) { EncounterColumns.encounter($0) }
+        try row.record("encounter") { EncounterColumns.encounter($0) }
     }
 
     static func itemRow(_ row: SQLiteStatement) throws(SQLiteStoreError) -> ChargeItem {
-        try EncounterRows.decode("charge item", row) { EncounterColumns.item($0) }
+        try row.record("charge item") { EncounterColumns.item($0) }
     }
 
     static func refundRow(_ row: SQLiteStatement) throws(SQLiteStoreError) -> ChargeRefund {
-        try EncounterRows.decode("refund", row) { EncounterColumns.refund($0) }
+        try row.record("refund") { EncounterColumns.refund($0) }
     }
 
     static func settlementRow(_ row: SQLiteStatement) throws(SQLiteStoreError) -> SettlementRecord {
-        try EncounterRows.decode("settlement", row) { EncounterColumns.settlement($0) }
+        try row.record("settlement") { EncounterColumns.settlement($0) }
     }
 
     static func notificationRow(_ row: SQLiteStatement) throws(SQLiteStoreError) -> PatientNotification {
-        try EncounterRows.decode("notification", row) { EncounterColumns.notification($0) }
+        try row.record("notification") { EncounterColumns.notification($0) }
     }
 }

@@ -22,15 +22,15 @@ public struct SQLiteEncounterStore: EncounterStore, SQLiteEncounterQuerying {
             try database.writeTransaction { connection in
                 try requireNextRevisions(of: batch, in: connection)
                 try connection.run(EncounterRows.upsertEncounters, rows: batch.encounters.map(EncounterColumns.values),
-                                   bind: EncounterRows.bind)
+                                   bind: SQLiteBinder.bind)
                 try connection.run(EncounterRows.insertItems, rows: batch.items.map { EncounterColumns.values($1, of: $0) },
-                                   bind: EncounterRows.bind)
+                                   bind: SQLiteBinder.bind)
                 try connection.run(EncounterRows.insertRefunds, rows: batch.refunds.map { EncounterColumns.values($1, of: $0) },
-                                   bind: EncounterRows.bind)
+                                   bind: SQLiteBinder.bind)
                 try connection.run(EncounterRows.upsertSettlements, rows: batch.settlements.map(EncounterColumns.values),
-                                   bind: EncounterRows.bind)
+                                   bind: SQLiteBinder.bind)
                 try connection.run(EncounterRows.upsertNotifications, rows: batch.notifications.map(EncounterColumns.values),
-                                   bind: EncounterRows.bind)
+                                   bind: SQLiteBinder.bind)
                 let delete = try connection.statement("DELETE FROM notification_outbox WHERE id = ?1")
                 for id in batch.sent {
                     try delete.bind(.text(id.rawValue))

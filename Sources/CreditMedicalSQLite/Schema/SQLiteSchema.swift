@@ -11,7 +11,7 @@ enum SQLiteSchema {
     static let applicationID: Int64 = 0x434D_4C44
 
     /// Every migration, in the order they run.
-    static let plan = MigrationPlan(ledger + encounters + scoring + enrollment + blacklist)
+    static let plan = MigrationPlan(ledger + encounters + scoring + enrollment + receivables + blacklist)
 
     private static let recordTable = """
         CREATE TABLE IF NOT EXISTS creditmedical_migrations (

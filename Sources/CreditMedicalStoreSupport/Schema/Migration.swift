@@ -20,8 +20,8 @@ package struct Migration: Sendable {
 }
 
 /// The parts of the data model that own tables. Each domain's migrations run in the order they
-/// are listed, and the domains in the order of these cases; a domain that arrives later (an
-/// enrollment, receivables or collection domain) adds a case and its own list.
+/// are listed, and the domains in the order of these cases; a domain that arrives later adds a case
+/// and its own list.
 package enum SchemaDomain: String, Sendable, CaseIterable {
     /// Credit lines, holds and the journal.
     case ledger
@@ -31,6 +31,9 @@ package enum SchemaDomain: String, Sendable, CaseIterable {
     case scoring
     /// Consent signatures and cancellations.
     case enrollment
+    /// Receivables folded from the journal, the journal position they reflect, and the overdue
+    /// job's collection progress and events.
+    case receivables
     /// The arrears list (欠费名单) and its outbox of registry pushes.
     case blacklist
 }

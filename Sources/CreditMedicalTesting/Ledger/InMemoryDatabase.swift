@@ -16,6 +16,8 @@ public struct InMemoryDatabase: CreditDatabase {
     public let enrollmentStore = InMemoryEnrollmentStore()
     /// The arrears list and its registry outbox.
     public let arrearsStore = InMemoryArrearsStore()
+    /// The receivables and the overdue job's record.
+    public let receivableStore = InMemoryReceivableStore()
 
     /// An empty database.
     public init() {}
