@@ -1,4 +1,4 @@
-public import CreditMedicalCore
+import CreditMedicalCore
 public import CreditMedicalHIS
 import CreditMedicalTesting
 import XCTest
@@ -41,11 +41,11 @@ public struct MonthLongCollection {
     let review: LimitReview
     let enrollmentStore: any EnrollmentStore
 
-    init(database: some CreditDatabase, receivables: any ReceivableStore, arrearsStore: any ArrearsStore) throws {
+    init(database: some CreditDatabase) throws {
         ledgerStore = database.ledgerStore
         ledger = Ledger(store: database.ledgerStore, clock: clock)
         enrollmentStore = database.enrollmentStore
-        arrears = ArrearsList(configuration: .init(coolingDays: 30), ledger: ledger, store: arrearsStore, registry: registry,
+        arrears = ArrearsList(configuration: .init(coolingDays: 30), ledger: ledger, store: database.arrearsStore, registry: registry,
                               notices: parties.notifications)
         let scoring = CreditScoring(sources: [], scorer: try ScorecardScorer(Self.card), records: database.scoreRecordStore, clock: clock)
         let consents = ConsentBook(documents: [Self.document], store: database.consentStore, authority: FakeAgentAuthority(), clock: clock)
@@ -55,7 +55,7 @@ public struct MonthLongCollection {
                                  limits: .xiamenStyle, arrears: screening),
             consents: consents, scoring: scoring, banks: ["bank": parties.bank], ledger: ledger, store: database.enrollmentStore)
         desk = parties.desk(ledger: ledger, store: database.encounterStore, configuration: .init(arrears: screening))
-        book = ReceivableBook(ledger: ledger, store: receivables, directory: enrollment)
+        book = ReceivableBook(ledger: ledger, store: database.receivableStore, directory: enrollment)
         job = OverdueJob(book: book, ladder: Self.ladder, notices: parties.notifications,
                          listing: ArrearsCollectionListing(arrears: arrears, subjects: subjects))
         review = LimitReview(policy: .suzhouStyle, limits: .xiamenStyle, ledger: ledger, store: database.enrollmentStore, notices: parties.notifications)
@@ -69,8 +69,8 @@ public struct MonthLongCollection {
     static func line(_ patient: String) -> CreditLineID { CreditLineID("line-\(patient)") }
 
     /// Runs the eight months on `database` (empty), failing the test where a step goes wrong.
-    public static func run(on database: some CreditDatabase, receivables: any ReceivableStore, arrears: any ArrearsStore) async throws {
-        try await MonthLongCollection(database: database, receivables: receivables, arrearsStore: arrears).run()
+    public static func run(on database: some CreditDatabase) async throws {
+        try await MonthLongCollection(database: database).run()
     }
 
     func run() async throws {

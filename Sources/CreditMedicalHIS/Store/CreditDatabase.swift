@@ -16,6 +16,7 @@ public protocol CreditDatabase: Sendable {
     associatedtype ConsentStoreType: ConsentStore
     associatedtype EnrollmentStoreType: EnrollmentStore
     associatedtype ReceivableStoreType: ReceivableStore
+    associatedtype ArrearsStoreType: ArrearsStore
     /// The ledger's lines, holds and journal.
     var ledgerStore: LedgerStoreType { get }
     /// The desk's encounters, charges, settlement records and notification outbox.
@@ -28,4 +29,6 @@ public protocol CreditDatabase: Sendable {
     var enrollmentStore: EnrollmentStoreType { get }
     /// The receivables folded from the ledger's journal, and the overdue job's record.
     var receivableStore: ReceivableStoreType { get }
+    /// The arrears list and its outbox of registry pushes.
+    var arrearsStore: ArrearsStoreType { get }
 }

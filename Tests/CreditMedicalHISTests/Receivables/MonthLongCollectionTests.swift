@@ -4,7 +4,6 @@ import XCTest
 
 final class MonthLongCollectionTests: XCTestCase {
     func testEightMonthsInMemory() async throws {
-        let database = InMemoryDatabase()
-        try await MonthLongCollection.run(on: database, receivables: InMemoryReceivableStore(), arrears: database.arrearsStore)
+        try await MonthLongCollection.run(on: InMemoryDatabase())
     }
 }
