@@ -35,10 +35,10 @@ final class AuditCommandTests: CommandLineTestCase {
         XCTAssertEqual(object["clean"] as? Bool, true)
         XCTAssertEqual(object["database"] as? String, path)
         let ledger = try XCTUnwrap(object["ledger"] as? [String: Any])
-        XCTAssertEqual(ledger["entries_checked"] as? Int, 14)
+        XCTAssertEqual(ledger["entries_checked"] as? Int, 36)
         XCTAssertEqual((ledger["violations"] as? [Any])?.count, 0)
         let desk = try XCTUnwrap(object["desk"] as? [String: Any])
-        XCTAssertEqual(desk["encounters_checked"] as? Int, 2)
+        XCTAssertEqual(desk["encounters_checked"] as? Int, 5)
         XCTAssertEqual((desk["findings"] as? [Any])?.count, 0)
     }
 

@@ -12,11 +12,12 @@ final class CommandLineTests: CommandLineTestCase {
         XCTAssertEqual(first.status, 0, first.output)
         XCTAssertTrue(first.output.contains("patient-000001"), first.output)
         XCTAssertTrue(first.output.contains("patient-000002"), first.output)
-        XCTAssertTrue(first.output.contains("Auditor: clean, 14 journal entries"), first.output)
+        XCTAssertTrue(first.output.contains("patient-000004"), first.output)
+        XCTAssertTrue(first.output.contains("Auditor: clean, 36 journal entries"), first.output)
         let second = try run(["demo", "--database", database])
         XCTAssertEqual(second.status, 0, second.output)
-        XCTAssertTrue(second.output.contains("patient-000003"), second.output)
-        XCTAssertTrue(second.output.contains("Auditor: clean, 28 journal entries"), second.output)
+        XCTAssertTrue(second.output.contains("patient-000005"), second.output)
+        XCTAssertTrue(second.output.contains("Auditor: clean, 72 journal entries"), second.output)
     }
 
     func testDemoUsesTheDefaultDatabaseInTheWorkingDirectory() throws {
@@ -63,7 +64,7 @@ final class CommandLineTests: CommandLineTestCase {
             XCTAssertTrue(output.contains("Auditor: clean"), output)
             patients += output.split(separator: " ").filter { $0.hasPrefix("patient-") && $0.count == 14 }
         }
-        XCTAssertEqual(Set(patients).count, 8, "two patients of their own for each of the four: \(Set(patients).sorted())")
+        XCTAssertEqual(Set(patients).count, 16, "four patients of their own for each of the four: \(Set(patients).sorted())")
         let audit = try run(["audit", "--database", database])
         XCTAssertEqual(audit.status, 0, audit.output)
         let checkouts = try runApart(["checkouts", "--database", database, "--json"])
@@ -75,7 +76,7 @@ final class CommandLineTests: CommandLineTestCase {
         XCTAssertEqual(try run(["demo", "--database", database]).status, 0)
         let audit = try run(["audit", "--database", database])
         XCTAssertEqual(audit.status, 0, audit.output)
-        XCTAssertTrue(audit.output.contains("14 journal entries, 2 lines, 2 holds checked\nclean"), audit.output)
+        XCTAssertTrue(audit.output.contains("36 journal entries, 4 lines, 5 holds checked\nclean"), audit.output)
     }
 
     func testCopyMakesAnEqualLedgerAndRefusesATargetThatIsNotEmpty() throws {
@@ -84,11 +85,11 @@ final class CommandLineTests: CommandLineTestCase {
         XCTAssertEqual(try run(["demo", "--database", source]).status, 0)
         let copy = try run(["copy", "--from", source, "--to", target])
         XCTAssertEqual(copy.status, 0, copy.output)
-        XCTAssertTrue(copy.output.contains("copied 14 journal entries; lines and holds equal the source"), copy.output)
+        XCTAssertTrue(copy.output.contains("copied 36 journal entries; lines and holds equal the source"), copy.output)
         XCTAssertTrue(copy.output.contains("audit of the copy: clean"), copy.output)
-        XCTAssertTrue(copy.output.contains("copied 2 encounters (21 charge items, 2 refunds, 2 settlement records, 0 notifications"), copy.output)
+        XCTAssertTrue(copy.output.contains("copied 5 encounters (24 charge items, 2 refunds, 5 settlement records, 0 notifications"), copy.output)
         XCTAssertTrue(copy.output.contains("each equals the source"), copy.output)
-        XCTAssertTrue(copy.output.contains("copied 2 score records, 2 consent events and 8 enrollment steps; each equals the source"),
+        XCTAssertTrue(copy.output.contains("copied 4 score records, 4 consent events and 16 enrollment steps; each equals the source"),
                       copy.output)
         let again = try run(["copy", "--from", source, "--to", target])
         XCTAssertEqual(again.status, 1, again.output)

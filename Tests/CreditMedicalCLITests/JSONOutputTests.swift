@@ -11,14 +11,14 @@ final class JSONOutputTests: CommandLineTestCase {
         XCTAssertEqual(result.status, 0, result.both)
         let json = try XCTUnwrap(result.json, result.both)
         XCTAssertEqual(json["database"] as? String, database)
-        XCTAssertEqual(json["patients"] as? [String], ["patient-000001", "patient-000002"])
-        XCTAssertEqual(json["encounters"] as? [String], ["MZ-000001", "ZY-000002"])
+        XCTAssertEqual(json["patients"] as? [String], ["patient-000001", "patient-000002", "patient-000003", "patient-000004"])
+        XCTAssertEqual(json["encounters"] as? [String], ["MZ-000001", "ZY-000002", "MZ-000003", "MZ-000004", "JZ-000003"])
         XCTAssertEqual((json["unsettled"] as? [Any])?.count, 0)
         let resumed = try XCTUnwrap(json["resumed"] as? [String: [Any]])
         XCTAssertEqual(resumed.keys.sorted(), ["compensated", "deferred", "finished", "needs_attention"])
         XCTAssertTrue(resumed.values.allSatisfy(\.isEmpty), "\(resumed)")
         let settlements = try XCTUnwrap(json["settlements"] as? [[String: Any]])
-        XCTAssertEqual(settlements.map { $0["encounter"] as? String }, ["MZ-000001", "ZY-000002"])
+        XCTAssertEqual(settlements.map { $0["encounter"] as? String }, ["MZ-000001", "ZY-000002", "MZ-000003", "MZ-000004", "JZ-000003"])
         for settlement in settlements {
             XCTAssertEqual(settlement["step"] as? String, "completed")
             let split = try XCTUnwrap(settlement["split"] as? [String: Int])
@@ -27,8 +27,8 @@ final class JSONOutputTests: CommandLineTestCase {
         }
         let audit = try XCTUnwrap(json["audit"] as? [String: Any])
         XCTAssertEqual(audit["clean"] as? Bool, true)
-        XCTAssertEqual(audit["entries_checked"] as? Int, 14)
-        XCTAssertTrue(result.standardError.contains("Auditor: clean, 14 journal entries"), result.both)
+        XCTAssertEqual(audit["entries_checked"] as? Int, 36)
+        XCTAssertTrue(result.standardError.contains("Auditor: clean, 36 journal entries"), result.both)
         XCTAssertTrue(result.standardError.contains("1. patient-000001 enrolls"), result.both)
     }
 
@@ -40,12 +40,12 @@ final class JSONOutputTests: CommandLineTestCase {
         let json = try XCTUnwrap(result.json, result.both)
         XCTAssertEqual(json["source"] as? String, source)
         XCTAssertEqual(json["target"] as? String, target)
-        XCTAssertEqual(json["journal_entries"] as? Int, 14)
+        XCTAssertEqual(json["journal_entries"] as? Int, 36)
         XCTAssertEqual(json["lines_and_holds_equal"] as? Bool, true)
         XCTAssertEqual((json["audit"] as? [String: Any])?["clean"] as? Bool, true)
         XCTAssertEqual(json["desk"] as? [String: Int],
-                       ["encounters": 2, "charge_items": 21, "refunds": 2, "settlement_records": 2, "notifications": 0])
-        XCTAssertTrue(result.standardError.contains("copied 14 journal entries"), result.both)
+                       ["encounters": 5, "charge_items": 24, "refunds": 2, "settlement_records": 5, "notifications": 0])
+        XCTAssertTrue(result.standardError.contains("copied 36 journal entries"), result.both)
     }
 
     func testBenchLedgerPrintsOneJSONDocument() throws {
@@ -74,6 +74,42 @@ final class JSONOutputTests: CommandLineTestCase {
         }
         XCTAssertGreaterThan(json["inpatient_settle_s"] as? Double ?? 0, 0)
         XCTAssertTrue(result.standardError.contains("(b) outpatient checkouts"), result.both)
+    }
+
+    func testBenchCollectionPrintsOneJSONDocument() throws {
+        let result = try runApart(["bench", "collection", "--receivables", "4000", "--repayments", "400", "--json"])
+        XCTAssertEqual(result.status, 0, result.both)
+        let json = try XCTUnwrap(result.json, result.both)
+        XCTAssertEqual(json["overdue_receivables"] as? Int, 4_000)
+        XCTAssertEqual(json["durable"] as? Bool, true)
+        for key in ["overdue_s", "rerun_s", "ratio", "overdue_ratio"] { XCTAssertGreaterThan(json[key] as? Double ?? 0, 0, key) }
+        for key in ["repayments_per_s", "naive_repayments_per_s", "steps_taken"] { XCTAssertGreaterThan(json[key] as? Int ?? 0, 0, key) }
+        XCTAssertTrue(result.standardError.contains("(b) the same job again, nothing to do"), result.both)
+    }
+
+    func testReportPrintsCollectionPerInstitutionAndBank() throws {
+        let database = path("demo.sqlite")
+        XCTAssertEqual(try run(["demo", "--database", database]).status, 0)
+        let result = try runApart(["report", "--database", database, "--json"])
+        XCTAssertEqual(result.status, 0, result.both)
+        let json = try XCTUnwrap(result.json, result.both)
+        let rows = try XCTUnwrap(json["rows"] as? [[String: Any]])
+        XCTAssertEqual(rows.map { "\($0["institution"] ?? "")/\($0["bank"] ?? "")" }, ["platform/demo-bank"])
+        let row = rows[0]
+        XCTAssertEqual(row["receivables"] as? Int, 5, "the demo's five settled visits")
+        XCTAssertEqual(row["listed_lines"] as? Int, 1, "the inpatient never repaid: listed at 120 days past due")
+        let aging = try XCTUnwrap(row["aging_fen"] as? [String: Int])
+        XCTAssertEqual(aging.values.reduce(0, +), row["owed_fen"] as? Int, "the buckets add up to what is owed")
+        XCTAssertEqual((row["principal_fen"] as? Int ?? 0) - (row["repaid_fen"] as? Int ?? 0) - (row["written_off_fen"] as? Int ?? 0),
+                       row["owed_fen"] as? Int)
+        let csv = try run(["report", "--database", database, "--csv"])
+        XCTAssertEqual(csv.status, 0, csv.output)
+        XCTAssertTrue(csv.output.hasPrefix("institution,bank,receivables,overdue,principal,repaid,written_off,owed,"), csv.output)
+        XCTAssertTrue(csv.output.contains("\nplatform,demo-bank,5,"), csv.output)
+        let missing = try runApart(["report", "--database", path("missing.sqlite")])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.standardError.contains("cli.database_not_found"), missing.both)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("missing.sqlite")), "nothing is created")
     }
 
     func testErrorsWithJSONGoToStandardErrorWithTheirExitStatus() throws {

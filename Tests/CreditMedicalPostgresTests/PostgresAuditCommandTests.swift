@@ -22,6 +22,6 @@ final class PostgresAuditCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.both)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any], result.both)
         XCTAssertEqual(object["clean"] as? Bool, true)
-        XCTAssertEqual((object["ledger"] as? [String: Any])?["entries_checked"] as? Int, 14)
+        XCTAssertEqual((object["ledger"] as? [String: Any])?["entries_checked"] as? Int, 36)
     }
 }

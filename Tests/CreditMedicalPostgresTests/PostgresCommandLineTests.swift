@@ -12,16 +12,16 @@ final class PostgresCommandLineTests: XCTestCase {
     func testDemoAuditAndCopyTakeAPostgreSQLURL() throws {
         let server = try PostgresTestServer.require()
         let url = try server.makeDatabase()
-        XCTAssertTrue(try run(["demo", "--database", url]).contains("Auditor: clean, 14 journal entries"))
-        XCTAssertTrue(try run(["demo", "--database", url]).contains("Auditor: clean, 28 journal entries"))
-        XCTAssertTrue(try run(["audit", "--database", url]).contains("28 journal entries, 4 lines, 4 holds checked\nclean"))
+        XCTAssertTrue(try run(["demo", "--database", url]).contains("Auditor: clean, 36 journal entries"))
+        XCTAssertTrue(try run(["demo", "--database", url]).contains("Auditor: clean, 72 journal entries"))
+        XCTAssertTrue(try run(["audit", "--database", url]).contains("72 journal entries, 8 lines, 10 holds checked\nclean"))
 
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("cm-cli-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
-        XCTAssertTrue(try run(["demo", "--database", file]).contains("Auditor: clean, 14 journal entries"))
+        XCTAssertTrue(try run(["demo", "--database", file]).contains("Auditor: clean, 36 journal entries"))
         let copy = try run(["copy", "--from", file, "--to", try server.makeDatabase()])
-        XCTAssertTrue(copy.contains("copied 14 journal entries; lines and holds equal the source"), copy)
-        XCTAssertTrue(copy.contains("copied 2 encounters (21 charge items, 2 refunds, 2 settlement records, 0 notifications"), copy)
+        XCTAssertTrue(copy.contains("copied 36 journal entries; lines and holds equal the source"), copy)
+        XCTAssertTrue(copy.contains("copied 5 encounters (24 charge items, 2 refunds, 5 settlement records, 0 notifications"), copy)
     }
 
     /// A URL with a password the server does not need (it trusts local connections): the commands

@@ -244,10 +244,6 @@ extension CreditEnrollment: CreditLineDirectory {
     /// The bank, institution and patient of the enrollment that opened `line`; a family member's
     /// line is its guarantor's.
     public func account(of line: CreditLineID) throws -> CreditLineAccount? {
-        let owner = try ledger.line(line)?.guarantor ?? line
-        guard let id = try store.enrollment(onLine: owner), case .requested(let request) = try store.steps(of: id).first?.event else {
-            return nil
-        }
-        return CreditLineAccount(line: line, bank: request.bank, institution: request.institution, holder: request.patient)
+        try EnrollmentDirectory(store: store, ledger: ledger.store).account(of: line)
     }
 }

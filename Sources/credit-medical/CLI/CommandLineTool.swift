@@ -3,9 +3,9 @@ enum CommandLineTool {
     /// Every command, in the order `help` lists them.
     static var commands: [any Command.Type] {
         [DemoCommand.self, AuditCommand.self, CheckoutsCommand.self, CheckoutsRetryCommand.self, CheckoutsCancelCommand.self,
-         CopyCommand.self, ScoreTrainCommand.self, ScoreEvaluateCommand.self, ScoreApplyCommand.self, ScoreMonitorCommand.self,
+         CopyCommand.self, ReportCommand.self, ScoreTrainCommand.self, ScoreEvaluateCommand.self, ScoreApplyCommand.self, ScoreMonitorCommand.self,
          ScoreReportCommand.self, ScoreSyntheticCommand.self, LedgerBenchCommand.self, BillingBenchCommand.self, ScoringBenchCommand.self,
-         EnrollmentBenchCommand.self, HelpCommand.self]
+         EnrollmentBenchCommand.self, CollectionBenchCommand.self, HelpCommand.self]
     }
 
     /// Runs the command line `words` (without the program's name) and returns the exit status: 0

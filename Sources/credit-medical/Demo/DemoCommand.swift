@@ -2,14 +2,16 @@ import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalTesting
 
-/// `credit-medical demo [--database PATH|URL] [--json]`: an outpatient visit and a five-day
-/// inpatient stay on credit, told step by step, with fake insurers, bank and notifications, on a
+/// `credit-medical demo [--database PATH|URL] [--json]`: an outpatient visit, a five-day
+/// inpatient stay on credit and what comes after (repayment, collection, the arrears list), told
+/// step by step, with fake insurers, bank and notifications, on a
 /// SQLite file or a PostgreSQL database. It first finishes the checkouts earlier runs left
 /// (`resumeCheckouts()`) and says what became of them; it ends with every visit of its own
 /// settled, or says which is not and exits with 1 (`--unreachable-insurer` shows that).
 enum DemoCommand: Command {
     static let usage = CommandUsage(["demo"], "[--database PATH|postgres://URL] [--unreachable-insurer] [--json]", """
-        An outpatient visit and a five-day inpatient stay on credit, step by step, on a
+        An outpatient visit, a five-day inpatient stay on credit and what comes after
+        (repayment, collection, the arrears list), step by step, on a
         SQLite file (default ./credit-medical.sqlite) or a PostgreSQL database. Each run
         enrolls new patients, and first finishes the checkouts an earlier run left.
         --unreachable-insurer: 医保 does not answer the outpatient checkout; the demo says
@@ -46,6 +48,8 @@ enum DemoCommand: Command {
             try await OutpatientStory(narrator: narrator, patientNumber: number).tell()
             output.say("\nA five-day inpatient stay (the demo's clock moves a day at a time)")
             try await InpatientStory(narrator: narrator, patientNumber: number + 1).tell()
+            output.say("\nAfter the visit: repayment, collection and the arrears list (the demo's clock moves on five months)")
+            try await CollectionStory(narrator: narrator, database: opened, patientNumber: number + 2).tell()
         } catch {
             failure = error
         }

@@ -1,0 +1,59 @@
+import Foundation
+
+/// `credit-medical bench collection [--receivables N] [--repayments N] [--json]`
+enum CollectionBenchCommand: Command {
+    static let usage = CommandUsage(["bench", "collection"], "[--receivables N] [--repayments N] [--json]", """
+        Times the overdue job over N open receivables (default 1,000,000) in one run, a second
+        run that finds nothing to do, and N repayments (default 20,000) in batches of 1,000, each
+        against one item at a time in the same process; on durable SQLite in a temporary
+        directory with an in-memory notification fake, removed when done or interrupted.
+        """)
+
+    /// What `--json` prints.
+    struct Report: Encodable {
+        var durable: Bool
+        var overdueReceivables: Int
+        var overdueS: Double
+        var rerunS: Double
+        var stepsTaken: Int
+        var naiveReceivables: Int
+        var naiveReceivablesPerS: Int
+        var overdueRatio: Double
+        var repayments: Int
+        var repaymentsPerS: Int
+        var naiveRepayments: Int
+        var naiveRepaymentsPerS: Int
+        var ratio: Double
+    }
+
+    static func run(_ commandLine: Arguments) async throws -> Int32 {
+        var arguments = commandLine
+        let output = Output(&arguments)
+        var benchmark = CollectionBenchmark()
+        benchmark.receivables = try arguments.positiveNumber("--receivables") ?? benchmark.receivables
+        benchmark.repayments = try arguments.positiveNumber("--repayments") ?? benchmark.repayments
+        try arguments.finish()
+
+        let stores = try ScratchStores()
+        let figures = try await benchmark.run(makeDatabase: stores.openSQLite)
+        let perSecond = Double(benchmark.receivables) / figures.overdueSeconds
+        output.say("collection benchmark on \(stores.location)\(stores.durable ? "" : " (NOT durable)"), notices in memory")
+        output.say("  (a) overdue job over \(Double(benchmark.receivables).grouped) receivables in one run: "
+            + "\(String(format: "%.2f", figures.overdueSeconds)) s, \(Double(figures.stepsTaken).grouped) steps (\(perSecond.grouped)/s)")
+        output.say("  (b) the same job again, nothing to do: \(String(format: "%.3f", figures.rerunSeconds)) s")
+        output.say("  (c) \(Double(figures.naiveReceivables).grouped) receivables one per page: \(figures.naiveReceivablesPerSecond.grouped)/s")
+        output.say("  ratio a/c: \(String(format: "%.1f", figures.overdueRatio))x")
+        output.say("  (d) \(Double(benchmark.repayments).grouped) repayments in batches of \(CollectionBenchmark.batchSize): "
+            + "\(figures.repaymentsPerSecond.grouped)/s")
+        output.say("  (e) \(Double(figures.naiveRepayments).grouped) repayments one at a time: \(figures.naiveRepaymentsPerSecond.grouped)/s")
+        output.say("  ratio d/e: \(String(format: "%.1f", figures.ratio))x")
+        func rounded(_ value: Double, _ places: Double) -> Double { (value * places).rounded() / places }
+        try output.document(Report(
+            durable: stores.durable, overdueReceivables: benchmark.receivables, overdueS: rounded(figures.overdueSeconds, 1_000),
+            rerunS: rounded(figures.rerunSeconds, 1_000), stepsTaken: figures.stepsTaken, naiveReceivables: figures.naiveReceivables,
+            naiveReceivablesPerS: Int(figures.naiveReceivablesPerSecond), overdueRatio: rounded(figures.overdueRatio, 100),
+            repayments: benchmark.repayments, repaymentsPerS: Int(figures.repaymentsPerSecond), naiveRepayments: figures.naiveRepayments,
+            naiveRepaymentsPerS: Int(figures.naiveRepaymentsPerSecond), ratio: rounded(figures.ratio, 100)))
+        return 0
+    }
+}
