@@ -55,7 +55,7 @@ public struct MonthLongCollection {
                                  limits: .xiamenStyle, arrears: screening),
             consents: consents, scoring: scoring, banks: ["bank": parties.bank], ledger: ledger, store: database.enrollmentStore)
         desk = parties.desk(ledger: ledger, store: database.encounterStore, configuration: .init(arrears: screening))
-        book = ReceivableBook(ledger: ledger, store: database.receivableStore, directory: enrollment)
+        book = ReceivableBook(ledger: ledger, store: database.receivableStore, directory: enrollment, ladder: Self.ladder)
         job = OverdueJob(book: book, ladder: Self.ladder, notices: parties.notifications,
                          listing: ArrearsCollectionListing(arrears: arrears, subjects: subjects))
         review = LimitReview(policy: .suzhouStyle, limits: .xiamenStyle, ledger: ledger, store: database.enrollmentStore, notices: parties.notifications)

@@ -44,8 +44,12 @@ public struct OverdueJob: Sendable {
         self.listing = listing
     }
 
-    /// Runs the job at the ledger clock's time.
+    /// Runs the job at the ledger clock's time. Throws ``ReceivableError/Code/ladderMismatch``,
+    /// doing nothing, when the book was given another ladder.
     public func run() async throws -> Report {
+        if let expected = book.ladder, expected != ladder {
+            throw ReceivableError(.ladderMismatch, context: ["book": "\(expected.id)@\(expected.version)", "job": "\(ladder.id)@\(ladder.version)"])
+        }
         try book.catchUp()
         let now = book.ledger.clock.now()
         var report = Report()

@@ -17,6 +17,10 @@ public final class ReceivableBook: Sendable {
     public let terms: [String: RepaymentTerms]
     /// The terms of a line whose bank has none of its own.
     public let defaultTerms: RepaymentTerms
+    /// The collection ladder the ``OverdueJob`` runs on these receivables: a new receivable is
+    /// first up for review when the ladder's first step comes, so the job never reads one with
+    /// nothing to do. `nil`: up for review as soon as it is captured.
+    public let ladder: CollectionLadder?
 
     /// Journal entries folded per store transaction.
     public let pageSize: Int
@@ -24,7 +28,9 @@ public final class ReceivableBook: Sendable {
     static let maximumRetries = 100
 
     public init(ledger: Ledger, store: any ReceivableStore, directory: (any CreditLineDirectory)? = nil,
-                terms: [String: RepaymentTerms] = [:], defaultTerms: RepaymentTerms = .standard, pageSize: Int = 5_000) {
+                terms: [String: RepaymentTerms] = [:], defaultTerms: RepaymentTerms = .standard, ladder: CollectionLadder? = nil,
+                pageSize: Int = 5_000) {
+        self.ladder = ladder
         self.pageSize = max(1, pageSize)
         self.ledger = ledger
         self.store = store
@@ -46,7 +52,7 @@ public final class ReceivableBook: Sendable {
             var loaded = try store.openReceivables(on: needs.lines)
             let missing = needs.holds.subtracting(loaded.map(\.hold))
             if !missing.isEmpty { loaded += try store.receivables(of: missing) }
-            var fold = ReceivableFold(loaded: loaded, terms: lineTerms)
+            var fold = ReceivableFold(loaded: loaded, terms: lineTerms, firstStep: ladder?.steps.first)
             for entry in entries { try fold.apply(entry) }
             do {
                 try store.advance(from: position, to: last.sequence, saving: fold.changedReceivables)

@@ -25,6 +25,9 @@ extension ReceivableError.Code {
     public static let beyondLimit = Self("receivable.beyond_limit", "The line does not have that much available; nothing was moved onto it.")
     /// A family agent's repayment names no agent, or an agent for another channel.
     public static let agentMissing = Self("receivable.agent_missing", "A family agent's repayment must name the agent.")
+    /// The overdue job runs another collection ladder than the one its receivable book schedules
+    /// new receivables by; the context names both.
+    public static let ladderMismatch = Self("receivable.ladder_mismatch", "The overdue job and its receivable book name different collection ladders.")
     /// No receivable has this hold.
     public static let notFound = Self("receivable.not_found", "There is no receivable for this hold.")
     /// The receivable is not far enough past due to be written off; the context gives its

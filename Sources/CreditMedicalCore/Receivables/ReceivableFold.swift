@@ -20,11 +20,14 @@ struct ReceivableFold {
     private(set) var changed: [HoldID] = []
     private var changedSet = Set<HoldID>()
     private let terms: (CreditLineID) throws -> RepaymentTerms
+    /// The collection ladder's first step: when a new receivable is first up for review.
+    private let firstStep: CollectionStep?
 
     /// A fold over `loaded` receivables: every receivable with something owed on a line the
     /// entries repay or reverse on, and the receivable of every hold they reverse.
-    init(loaded: [Receivable], terms: @escaping (CreditLineID) throws -> RepaymentTerms) {
+    init(loaded: [Receivable], terms: @escaping (CreditLineID) throws -> RepaymentTerms, firstStep: CollectionStep? = nil) {
         self.terms = terms
+        self.firstStep = firstStep
         receivables = Dictionary(loaded.map { ($0.hold, $0) }, uniquingKeysWith: { first, _ in first })
         let owing = loaded.filter { $0.owed.isPositive }.sorted { ($0.capturedAt, $0.hold) < ($1.capturedAt, $1.hold) }
         for receivable in owing { open[receivable.line, default: []].append(receivable.hold) }
@@ -48,8 +51,10 @@ struct ReceivableFold {
         switch entry.command {
         case .captureHold(let hold, _) where delta > 0:
             let (due, graceEnds) = try terms(entry.line).dates(capturedAt: entry.timestamp)
-            receivables[hold] = Receivable(hold: hold, line: entry.line, capturedAt: entry.timestamp, dueAt: due, graceEndsAt: graceEnds,
-                                           principal: Money(fen: delta))
+            var receivable = Receivable(hold: hold, line: entry.line, capturedAt: entry.timestamp, dueAt: due, graceEndsAt: graceEnds,
+                                        principal: Money(fen: delta))
+            if let firstStep { receivable.collection.reviewAt = CollectionPlan.time(of: firstStep, for: receivable) }
+            receivables[hold] = receivable
             insertOpen(hold, capturedAt: entry.timestamp, on: entry.line)
             mark(hold)
         case .reverseCapture(let hold, _) where delta < 0, .reverseCaptureUpTo(let hold, _) where delta < 0:

@@ -63,14 +63,14 @@ public struct SQLiteReceivableStore: ReceivableStore {
                           decode: Self.receivable)
     }
 
-    /// Finds the receivables with something owed in one of two ways, after counting (up to two
-    /// pages' worth) those up for review at `time`: a few are sorted by hold from the review index,
+    /// Finds the receivables with something owed in one of two ways, after counting (up to one
+    /// more than a page) those up for review at `time`: a few are sorted by hold from the review index,
     /// which is all a run with little or nothing to do reads; many (a first run, a late one) are
     /// read in the order of the holds, skipping those not due, so a whole run reads the table at
     /// most once. The paid receivables with restrictions to lift come from an index of their own.
     public func needingCollection(at time: Timestamp, after: HoldID?, limit: Int) throws -> [Receivable] {
         let values: [SQLiteValue] = [.integer(time.millisecondsSince1970), .text(after?.rawValue ?? ""), .integer(Int64(limit))]
-        let enough = limit > Int.max / 2 ? Int.max : limit * 2
+        let enough = limit == Int.max ? Int.max : limit + 1
         let due = try database.read(Self.countDue, [values[0], .integer(Int64(enough))]) { $0.int64(0) }.first ?? 0
         let owed = try database.read(due < enough ? Self.dueByReviewTime : Self.dueByHold, values, decode: Self.receivable)
         let toLift = try database.read(Self.toLift, values, decode: Self.receivable)

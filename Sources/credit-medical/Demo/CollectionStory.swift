@@ -18,7 +18,7 @@ struct CollectionStory {
         let subjects = FakeArrearsSubjectDirectory()
         let arrears = ArrearsList(configuration: .init(coolingDays: 30), ledger: ledger, store: database.arrearsStore,
                                   registry: FakePublicCreditRegistry(), notices: notices)
-        let book = ReceivableBook(ledger: ledger, store: database.receivableStore, directory: narrator.program.enrollment)
+        let book = ReceivableBook(ledger: ledger, store: database.receivableStore, directory: narrator.program.enrollment, ladder: .suzhouStyle)
         let job = OverdueJob(book: book, ladder: .suzhouStyle, notices: notices, listing: ArrearsCollectionListing(arrears: arrears, subjects: subjects))
         let desk = narrator.parties.desk(ledger: ledger, store: narrator.desk.store,
                                          configuration: .init(arrears: ArrearsScreening(list: arrears, subjects: subjects)))

@@ -1,4 +1,5 @@
 import CreditMedicalCore
+import CreditMedicalTestSupport
 import CreditMedicalTesting
 import Synchronization
 import XCTest
@@ -47,6 +48,26 @@ final class OverdueJobTests: XCTestCase {
         }
         XCTAssertEqual(notices.calls, 3)
         try fixture.assertBooksAgree()
+    }
+
+    func testABookThatKnowsTheLadderSchedulesNewReceivablesForTheirFirstStep() async throws {
+        let scheduled = ReceivableFixture(ladder: .suzhouStyle)
+        try await scheduled.open("L-1")
+        try await scheduled.settle("V-1", on: "L-1", fen: 10_000)
+        let job = OverdueJob(book: scheduled.book, ladder: .suzhouStyle, notices: notices)
+        var report = try await job.run()
+        XCTAssertEqual(report.examined, 0, "nothing is due: the job reads nothing")
+        XCTAssertEqual(try scheduled.book.statement(of: "L-1").first?.collection.reviewAt,
+                       scheduled.clock.now().adding(seconds: 27 * ReceivableFixture.day), "three days before the due date")
+        scheduled.advance(days: 27)
+        report = try await job.run()
+        XCTAssertEqual(report.taken, [.reminder: 1])
+
+        let other = OverdueJob(book: scheduled.book, ladder: .beijingStyle, notices: notices)
+        let journal = try scheduled.ledger.journal(for: "L-1").count
+        await assertThrows(ReceivableError.Code.ladderMismatch) { try await other.run() }
+        XCTAssertEqual(try scheduled.ledger.journal(for: "L-1").count, journal)
+        XCTAssertEqual(notices.delivered.count, 1)
     }
 
     func testALateRunTakesEveryStepButSendsOnlyTheLatestMessage() async throws {

@@ -12,9 +12,9 @@ struct ReceivableFixture {
     let ledger: Ledger
     let book: ReceivableBook
 
-    init(terms: [String: RepaymentTerms] = [:], store: (any ReceivableStore)? = nil) {
+    init(terms: [String: RepaymentTerms] = [:], ladder: CollectionLadder? = nil) {
         ledger = Ledger(store: ledgerStore, clock: clock)
-        book = ReceivableBook(ledger: ledger, store: store ?? self.store, directory: directory, terms: terms)
+        book = ReceivableBook(ledger: ledger, store: store, directory: directory, terms: terms, ladder: ladder)
     }
 
     /// Opens `line` with a limit of `yuan`, granted by `bank` to `holder`.

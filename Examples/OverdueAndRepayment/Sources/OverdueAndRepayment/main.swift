@@ -20,12 +20,12 @@ let sms = FakeNotificationSender()
 let registry = FakePublicCreditRegistry()
 let subjects = FakeArrearsSubjectDirectory()
 
-// The bank's terms: due 30 days after settlement, 3 days of grace.
+// The bank's terms: due 30 days after settlement, 3 days of grace. The Suzhou-style ladder:
+// reminders, a text, an app message, a call, suspension on day 30, the limit halved on day 60,
+// the bank's collection on day 90, the arrears list on day 120.
 let book = ReceivableBook(ledger: ledger, store: database.receivableStore, directory: lines,
-                          terms: ["bank-a": try RepaymentTerms(daysToDue: 30, graceDays: 3)])
+                          terms: ["bank-a": try RepaymentTerms(daysToDue: 30, graceDays: 3)], ladder: .suzhouStyle)
 let arrears = ArrearsList(configuration: .init(coolingDays: 30), ledger: ledger, store: database.arrearsStore, registry: registry, notices: sms)
-// The Suzhou-style ladder: reminders, a text, an app message, a call, suspension on day 30, the
-// limit halved on day 60, the bank's collection on day 90, the arrears list on day 120.
 let job = OverdueJob(book: book, ladder: .suzhouStyle, notices: sms,
                      listing: ArrearsCollectionListing(arrears: arrears, subjects: subjects, institution: "hospital-1"))
 
