@@ -9,12 +9,9 @@ import CreditMedicalStoreSupport
 /// collection updates only the overdue job's columns. Both write many rows per statement, in one
 /// transaction. Queries run on the database's read-only connections.
 ///
-/// Its writes are committed but not fsynced on their own (see ``SQLiteDatabase/flush()``): a
-/// power cut can lose only the last commits of the write-ahead log, and what it loses here is
-/// safe to redo. The journal entries an advance reflects are earlier in the same log, so the
-/// book folds them again; the overdue job records its progress after its ledger commands and
-/// notices, so it repeats a step whose record was lost, and those answer a repeated key or id as
-/// before. The database's next flush (the ledger's next batch) covers them.
+/// Every write is durable when it returns (the write-ahead log is fsynced, ``SQLiteDatabase/flush()``),
+/// as the other stores' are, so a call's caller may act on it: the overdue job sends a page's
+/// next notices, the write-off job reports its records.
 public struct SQLiteReceivableStore: ReceivableStore {
     /// The database the store writes to.
     public let database: SQLiteDatabase
@@ -43,6 +40,7 @@ public struct SQLiteReceivableStore: ReceivableStore {
                 try connection.run(Self.upsert, rows: rows, bind: SQLiteBinder.bind)
             }
         }
+        try database.flush()
     }
 
     public func receivables(of holds: Set<HoldID>) throws -> [Receivable] {
@@ -92,6 +90,7 @@ public struct SQLiteReceivableStore: ReceivableStore {
                 try connection.run(Self.appendEvents, rows: events, bind: SQLiteBinder.bind)
             }
         }
+        try database.flush()
     }
 
     public func collectionEvents(of hold: HoldID) throws -> [CollectionEvent] {
@@ -106,6 +105,7 @@ public struct SQLiteReceivableStore: ReceivableStore {
         try database.exclusively {
             try database.writeTransaction { connection in try connection.run(Self.appendWriteOffs, rows: rows, bind: SQLiteBinder.bind) }
         }
+        try database.flush()
     }
 
     public func writeOffs(after: Int64, limit: Int) throws -> HistoryPage<WriteOffRecord> {
