@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "credit-medical-test-worker",
             dependencies: ["CreditMedicalCore", "CreditMedicalHIS", "CreditMedicalSQLite", "CreditMedicalPostgres", "CreditMedicalTesting",
-                           "CSQLite"],
+                           "CreditMedicalTestSupport", "CSQLite"],
             path: "Tests/TestWorker"
         ),
         // What several test targets share (running the package's programs); not a product.

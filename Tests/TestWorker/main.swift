@@ -16,6 +16,10 @@
 //       receivables `race-P` (on line NAME) and `won-P-NAME`; another process advancing first
 //       makes it read again. Prints `won P` for each position it advanced and `moved N`, how often
 //       another was first; exits 0, or 1 when an advance failed otherwise.
+//   credit-medical-test-worker collect PATH COUNT
+//       Settles COUNT visits over 150 days and runs the overdue job on day 200 on the SQLite file
+//       at PATH (`CollectionRun`), replaying what an earlier run recorded; exits 0 when no
+//       receivable failed, 1 otherwise.
 //   credit-medical-test-worker enroll PATH COUNT BATCH
 //       Enrolls patients P0 … P(COUNT-1) on lines L0 … at one fake bank, BATCH per call, on the
 //       SQLite file at PATH (resuming what an earlier run recorded), and exits 0 when every one
@@ -24,6 +28,7 @@ import CreditMedicalCore
 import CreditMedicalHIS
 import CreditMedicalPostgres
 import CreditMedicalSQLite
+import CreditMedicalTestSupport
 import CreditMedicalTesting
 import CSQLite
 import Foundation
@@ -146,6 +151,10 @@ do {
     case ("advance", 5):
         guard let positions = Int64(arguments[3]), let start = Double(arguments[4]) else { throw CocoaError(.formatting) }
         exit(try advance(arguments[1], arguments[2], positions, start: start))
+    case ("collect", 3):
+        guard let count = Int(arguments[2]) else { throw CocoaError(.formatting) }
+        let report = try await CollectionRun.run(on: try SQLiteDatabase(path: arguments[1]), count: count)
+        exit(report.failed.isEmpty ? 0 : 1)
     case ("enroll", 4):
         guard let count = Int(arguments[2]), let batch = Int(arguments[3]) else { throw CocoaError(.formatting) }
         exit(try await enroll(arguments[1], count, batch))
