@@ -13,9 +13,9 @@ public struct BadDebtWriteOff: Sendable {
     }
 
     /// Writes off each receivable, at the ledger clock's time. Refused, with nothing changed: a
-    /// hold without a receivable (``ReceivableError/Code/notFound``), one not far enough past due
-    /// (``ReceivableError/Code/notYetBadDebt``), one that owes nothing
-    /// (``ReceivableError/Code/nothingOwed``).
+    /// hold without a receivable (`ReceivableError.Code.notFound`), one not far enough past due
+    /// (`ReceivableError.Code.notYetBadDebt`), one that owes nothing
+    /// (`ReceivableError.Code.nothingOwed`).
     public func writeOff(_ holds: [HoldID]) async throws -> [Result<WriteOffRecord, ReceivableError>] {
         try book.catchUp()
         let now = book.ledger.clock.now()

@@ -44,7 +44,7 @@ public struct OverdueJob: Sendable {
         self.listing = listing
     }
 
-    /// Runs the job at the ledger clock's time. Throws ``ReceivableError/Code/ladderMismatch``,
+    /// Runs the job at the ledger clock's time. Throws `ReceivableError.Code.ladderMismatch`,
     /// doing nothing, when the book was given another ladder.
     public func run() async throws -> Report {
         if let expected = book.ladder, expected != ladder {

@@ -1,7 +1,7 @@
 /// What a patient owes the bank for one captured hold (应还款项): the self-pay part of one settled
 /// visit, or old arrears moved onto the line. It comes from the ledger's journal, never from a
 /// caller: the capture creates it, a reversal shrinks it, and repayments of its line pay it off,
-/// oldest first (see ``ReceivableFold``).
+/// oldest first (see `ReceivableFold`).
 ///
 /// Its id is the hold's: one capture, one receivable.
 public struct Receivable: Sendable, Hashable, Codable {

@@ -6,9 +6,9 @@ extension ReceivableBook {
     /// transfer until it returns (after a timeout, a crash or an outage of the bank).
     ///
     /// Refused with nothing changed: a malformed bill number or line
-    /// (``ReceivableError/Code/invalidInput``), an amount of zero or less, a line that does not
-    /// exist (``ReceivableError/Code/unknownLine``), one without enough available
-    /// (``ReceivableError/Code/beyondLimit``), and one suspended, frozen or closed (the ledger's
+    /// (`ReceivableError.Code.invalidInput`), an amount of zero or less, a line that does not
+    /// exist (`ReceivableError.Code.unknownLine`), one without enough available
+    /// (`ReceivableError.Code.beyondLimit`), and one suspended, frozen or closed (the ledger's
     /// code, such as `ledger.line_suspended`).
     public func moveArrears(_ transfer: ArrearsTransfer, bank: any CreditProviderAdapter) async throws -> Receivable {
         for (field, rule) in [("bill", transfer.bill.violation), ("line", transfer.line.violation), ("institution", transfer.institution.violation)] {

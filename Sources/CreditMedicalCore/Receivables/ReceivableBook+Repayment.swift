@@ -5,7 +5,7 @@ extension ReceivableBook {
     /// and reference) changes nothing and answers as the first time.
     ///
     /// Each repayment is answered on its own: a malformed one, one for a line that does not exist
-    /// and one for more than the line owes (``ReceivableError/Code/overPayment``: never absorbed,
+    /// and one for more than the line owes (`ReceivableError.Code.overPayment`: never absorbed,
     /// the patient keeps the money) are refused and change nothing.
     public func repay(_ requests: [RepaymentRequest]) async throws -> [Result<RepaymentReceipt, ReceivableError>] {
         var results = [Result<RepaymentReceipt, ReceivableError>?](repeating: nil, count: requests.count)
@@ -31,7 +31,7 @@ extension ReceivableBook {
         return results.map { $0! }
     }
 
-    /// Applies one repayment (see ``repay(_:)-(RepaymentRequest)``), throwing its refusal.
+    /// Applies one repayment as the call with an array does, throwing its refusal.
     public func repay(_ request: RepaymentRequest) async throws -> RepaymentReceipt {
         try await repay([request])[0].get()
     }

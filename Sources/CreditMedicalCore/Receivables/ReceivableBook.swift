@@ -2,7 +2,7 @@
 /// is due, and how repayments paid it.
 ///
 /// The ledger's journal is the truth: the book folds its entries into receivables
-/// (``ReceivableFold``) and keeps them in a ``ReceivableStore`` with the journal position they
+/// (`ReceivableFold`) and keeps them in a ``ReceivableStore`` with the journal position they
 /// reflect, so repaying restores the line in the ledger's own commit and the allocation to visits
 /// follows from it. ``catchUp()`` brings the book up to the journal; every method that answers
 /// from it catches up first. Several processes may share one store: each folds what the others

@@ -7,7 +7,7 @@
 /// A store:
 ///
 /// - MUST, in ``advance(from:to:saving:)``, save the receivables and move the position from
-///   `from` to `to` atomically, and throw ``ReceivableError/Code/positionMoved`` without saving
+///   `from` to `to` atomically, and throw `ReceivableError.Code.positionMoved` without saving
 ///   anything when the position is no longer `from` (another process advanced it);
 /// - MUST keep the ``Receivable/collection`` of a receivable that exists when saving it there,
 ///   and the journal fields of one when saving its collection;

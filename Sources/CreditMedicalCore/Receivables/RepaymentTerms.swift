@@ -7,7 +7,7 @@ public struct RepaymentTerms: Sendable, Hashable, Codable {
     public var graceDays: Int
 
     /// Terms of `daysToDue` days and `graceDays` days of grace; both zero or more, and under ten
-    /// years (``ReceivableError/Code/invalidTerms`` otherwise).
+    /// years (`ReceivableError.Code.invalidTerms` otherwise).
     public init(daysToDue: Int, graceDays: Int) throws(ReceivableError) {
         guard (0...3_650).contains(daysToDue), (0...3_650).contains(graceDays) else {
             throw ReceivableError(.invalidTerms, context: ["days_to_due": "\(daysToDue)", "grace_days": "\(graceDays)"])
