@@ -160,6 +160,8 @@ public struct OverdueJob: Sendable {
         case line(CreditLineID)
     }
 
+    /// Whom the notices about `line` go to: its holder in the book's directory, or the line's id
+    /// when the book has no directory or the directory does not know the line.
     private func holder(of line: CreditLineID, cache: inout [CreditLineID: String]) throws -> String {
         if let known = cache[line] { return known }
         let holder = try book.directory?.account(of: line)?.holder ?? line.rawValue

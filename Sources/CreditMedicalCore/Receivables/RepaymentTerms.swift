@@ -12,12 +12,16 @@ public struct RepaymentTerms: Sendable, Hashable, Codable {
         guard (0...3_650).contains(daysToDue), (0...3_650).contains(graceDays) else {
             throw ReceivableError(.invalidTerms, context: ["days_to_due": "\(daysToDue)", "grace_days": "\(graceDays)"])
         }
+        self.init(checkedDaysToDue: daysToDue, graceDays: graceDays)
+    }
+
+    private init(checkedDaysToDue daysToDue: Int, graceDays: Int) {
         self.daysToDue = daysToDue
         self.graceDays = graceDays
     }
 
     /// 30 days to pay and 3 days of grace: what the seed programs' banks publish.
-    public static let standard = try! RepaymentTerms(daysToDue: 30, graceDays: 3)
+    public static let standard = RepaymentTerms(checkedDaysToDue: 30, graceDays: 3)
 
     /// The due date and the end of the grace period of a capture at `time`.
     func dates(capturedAt time: Timestamp) -> (due: Timestamp, graceEnds: Timestamp) {
