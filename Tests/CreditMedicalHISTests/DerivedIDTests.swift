@@ -126,6 +126,11 @@ private struct RecordingBank: CreditProviderAdapter {
         try await wrapped.noticeReversal(notice)
     }
 
+    func handOver(_ handover: CollectionHandover) async throws {
+        requests.record(handover.requestID)
+        try await wrapped.handOver(handover)
+    }
+
     func advanceStatus(_ requestID: AdapterRequestID) async throws -> AdvanceStatus { try await wrapped.advanceStatus(requestID) }
     func pendingRepayments(limit: Int) async throws -> [RepaymentNotice] { try await wrapped.pendingRepayments(limit: limit) }
     func acknowledgeRepayments(_ ids: [String]) async throws { try await wrapped.acknowledgeRepayments(ids) }

@@ -21,6 +21,10 @@ final class CreditProviderRouterConformanceTests: CreditProviderAdapterConforman
         return "bank-b:repayment-1"
     }
 
+    override func handovers(of line: CreditLineID, from adapter: any CreditProviderAdapter) async throws -> [CollectionHandover] {
+        bankB.handovers.filter { $0.line == line }
+    }
+
     override func reversals(for encounter: EncounterID, from adapter: any CreditProviderAdapter) async throws -> [ReversalNotice] {
         bankB.reversalNotices(for: encounter)
     }

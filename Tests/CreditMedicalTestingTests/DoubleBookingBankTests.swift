@@ -17,6 +17,10 @@ final class DoubleBookingBankTests: CreditProviderAdapterConformance {
         return "repayment-1"
     }
 
+    override func handovers(of line: CreditLineID, from adapter: any CreditProviderAdapter) async throws -> [CollectionHandover] {
+        try DoubleBookingBank.books(of: adapter).handovers.filter { $0.line == line }
+    }
+
     override func reversals(for encounter: EncounterID, from adapter: any CreditProviderAdapter) async throws -> [ReversalNotice] {
         try DoubleBookingBank.books(of: adapter).reversalNotices(for: encounter)
     }
@@ -29,11 +33,12 @@ final class DoubleBookingBankTests: CreditProviderAdapterConformance {
         try DoubleBookingBank.books(of: adapter).advanceRequests(for: encounter)
     }
 
-    func testTheSuiteFailsABankThatBooksARetriedAdvanceOrReversalTwice() async {
+    func testTheSuiteFailsABankThatBooksARetriedAdvanceReversalOrHandoverTwice() async {
         let report = await evaluate()
-        XCTAssertEqual(report.failedScenarios, ["advancesAreBookedOnce", "reversalNoticesAreBookedOnce"], "\(report)")
+        XCTAssertEqual(report.failedScenarios, ["advancesAreBookedOnce", "reversalNoticesAreBookedOnce", "handoversAreBookedOnce"], "\(report)")
         let messages = report.failures.flatMap(\.messages)
         XCTAssertTrue(messages.contains { $0.contains("an advance requested twice is booked once") }, "\(messages)")
         XCTAssertTrue(messages.contains { $0.contains("a reversal sent twice is booked once") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("a hand-over sent twice is booked once") }, "\(messages)")
     }
 }

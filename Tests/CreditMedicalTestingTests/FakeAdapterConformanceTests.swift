@@ -54,6 +54,10 @@ final class FakeCreditProviderConformanceTests: CreditProviderAdapterConformance
         return "repayment-1"
     }
 
+    override func handovers(of line: CreditLineID, from adapter: any CreditProviderAdapter) async throws -> [CollectionHandover] {
+        try XCTUnwrap(adapter as? FakeCreditProvider).handovers.filter { $0.line == line }
+    }
+
     override func reversals(for encounter: EncounterID, from adapter: any CreditProviderAdapter) async throws -> [ReversalNotice] {
         try XCTUnwrap(adapter as? FakeCreditProvider).reversalNotices(for: encounter)
     }

@@ -31,7 +31,7 @@ public enum CollectionRun {
         }
         clock.set(jobTime)
         let book = ReceivableBook(ledger: ledger, store: database.receivableStore, ladder: .suzhouStyle, pageSize: 500)
-        var job = OverdueJob(book: book, ladder: .suzhouStyle, notices: FakeNotificationSender())
+        var job = OverdueJob(book: book, ladder: .suzhouStyle, notices: FakeNotificationSender(), bank: FakeCreditProvider())
         job.pageSize = pageSize
         return try await job.run()
     }

@@ -4,7 +4,8 @@ import XCTest
 /// The conformance suite for a `CreditProviderAdapter`. Subclass it, override ``makeAdapter()``,
 /// ``grantedLine`` (a line the bank's test system has granted), ``receiveRepayment(_:amount:)``
 /// (make the bank's test system receive a repayment), ``captureNotices(for:from:)``,
-/// ``advances(for:from:)`` and ``reversals(for:from:)`` (what the bank's test system booked),
+/// ``advances(for:from:)``, ``reversals(for:from:)`` and ``handovers(of:from:)`` (what the bank's
+/// test system booked),
 /// and declare one test that calls
 /// ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``.
 open class CreditProviderAdapterConformance: ConformanceSuite {
@@ -43,12 +44,19 @@ open class CreditProviderAdapterConformance: ConformanceSuite {
         throw ConformanceError("Override reversals(for:from:) to return the reversal notices the bank's test system booked for an encounter.")
     }
 
+    /// The receivables of `line` the bank's test system took over for collection, one entry per
+    /// booking, in the order booked, as booked. Look them up in the test system itself.
+    open func handovers(of line: CreditLineID, from adapter: any CreditProviderAdapter) async throws -> [CollectionHandover] {
+        throw ConformanceError("Override handovers(of:from:) to return the hand-overs the bank's test system booked for a line.")
+    }
+
     public static let allScenarios: [ConformanceScenario<CreditProviderAdapterConformance.Subject>] = [
         .init("lineQueryAnswersTheGrantedLine", lineQueryAnswersTheGrantedLine),
         .init("captureNoticesAreBookedOnce", captureNoticesAreBookedOnce),
         .init("advancesAreBookedOnce", advancesAreBookedOnce),
         .init("unknownAdvanceIsAnError", unknownAdvanceIsAnError),
         .init("reversalNoticesAreBookedOnce", reversalNoticesAreBookedOnce),
+        .init("handoversAreBookedOnce", handoversAreBookedOnce),
         .init("repaymentsAreDeliveredUntilAcknowledged", repaymentsAreDeliveredUntilAcknowledged),
     ]
 
@@ -102,6 +110,18 @@ open class CreditProviderAdapterConformance: ConformanceSuite {
         try await s.adapter.noticeReversal(notice)
         let booked = try await s.suite.reversals(for: encounter, from: s.adapter)
         XCTAssertEqual(booked, [notice], "[reversalNoticesAreBookedOnce] a reversal sent twice is booked once, as sent")
+    }
+
+    static func handoversAreBookedOnce(_ s: Subject) async throws {
+        let line = s.suite.grantedLine
+        let handover = CollectionHandover(requestID: s.request("handover"), line: line, hold: HoldID("conformance-\(s.request("hold").rawValue)"),
+                                          owed: Money(fen: 45_600), daysPastDue: 90, dueAt: now, at: now.adding(seconds: 90 * 86_400))
+        let before = try await s.suite.handovers(of: line, from: s.adapter).filter { $0.requestID == handover.requestID }
+        try await s.adapter.handOver(handover)
+        try await s.adapter.handOver(handover)
+        let booked = try await s.suite.handovers(of: line, from: s.adapter).filter { $0.hold == handover.hold }
+        XCTAssertEqual(before, [], "[handoversAreBookedOnce] nothing booked before")
+        XCTAssertEqual(booked, [handover], "[handoversAreBookedOnce] a hand-over sent twice is booked once, as sent")
     }
 
     static func unknownAdvanceIsAnError(_ s: Subject) async throws {

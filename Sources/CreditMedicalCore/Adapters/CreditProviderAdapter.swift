@@ -83,8 +83,9 @@ public struct RepaymentNotice: Sendable, Hashable, Codable {
 /// the hospital and collects repayment.
 ///
 /// Conforming types MUST:
-/// - apply ``noticeCapture(_:)``, ``requestAdvance(_:)`` and ``noticeReversal(_:)`` once per
-///   request id and answer a repeated id as the first time, also after a timeout;
+/// - apply ``noticeCapture(_:)``, ``requestAdvance(_:)``, ``noticeReversal(_:)`` and
+///   ``handOver(_:)`` once per request id and answer a repeated id as the first time, also after a
+///   timeout;
 /// - keep answering ``advanceStatus(_:)`` for every accepted advance;
 /// - deliver each repayment in ``pendingRepayments(limit:)`` until it is acknowledged, and never
 ///   after (at-least-once: the SDK applies a notice with its id as idempotency key).
@@ -100,6 +101,8 @@ public protocol CreditProviderAdapter: Sendable {
     /// Tells the bank a settled visit was reversed after its advance was asked for: the patient
     /// owes less and the advance is netted (see ``ReversalNotice``).
     func noticeReversal(_ notice: ReversalNotice) async throws
+    /// Hands an overdue receivable over to the bank's own collection (``CollectionHandover``).
+    func handOver(_ handover: CollectionHandover) async throws
     /// Whether the bank has paid an advance it accepted.
     func advanceStatus(_ requestID: AdapterRequestID) async throws -> AdvanceStatus
     /// Repayments received and not yet acknowledged, oldest first.

@@ -41,6 +41,10 @@ public final class CreditProviderRouter: CreditProviderAdapter {
         try await bank(of: notice.line).adapter.noticeReversal(notice)
     }
 
+    public func handOver(_ handover: CollectionHandover) async throws {
+        try await bank(of: handover.line).adapter.handOver(handover)
+    }
+
     public func requestAdvance(_ request: AdvanceRequest) async throws {
         let (id, bank) = try bank(of: request.line)
         advancedAt.withLock { $0[request.requestID] = id }

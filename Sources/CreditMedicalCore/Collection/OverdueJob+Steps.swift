@@ -59,6 +59,10 @@ extension OverdueJob {
                 if due.step.action == .arrearsList, let listing {
                     try await listing.list(receivable, holder: holder, rule: due.step.name, id: id, at: now)
                 } else {
+                    if due.step.action == .bankCollection, let bank {
+                        try await bank.handOver(CollectionHandover(requestID: AdapterRequestID(id), line: receivable.line, hold: receivable.hold,
+                                                                   owed: receivable.owed, daysPastDue: days, dueAt: receivable.dueAt, at: now))
+                    }
                     try await notices.send(PatientNotification(id: AdapterRequestID(id), patient: holder, kind: Self.kind(of: due.step.action),
                                                                text: Self.text(of: due.step.action, owed: receivable.owed, days: days)))
                 }

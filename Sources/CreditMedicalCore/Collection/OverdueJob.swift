@@ -9,8 +9,8 @@
 /// restrictions are line flags and limits that the ledger's emergency rule passes.
 ///
 /// For each page of receivables, in this order: the ledger commands (keys
-/// `collection/HOLD/STEP`), the notices and listings (ids the same), then one store write of the
-/// progress and the events. A failure leaves the progress unrecorded, so the next run repeats the
+/// `collection/HOLD/STEP`), the notices, listings and hand-overs to the bank (ids the same), then
+/// one store write of the progress and the events. A failure leaves the progress unrecorded, so the next run repeats the
 /// step: the ledger answers the same key as before, and the sender delivers an id once.
 public struct OverdueJob: Sendable {
     /// What one run did.
@@ -34,14 +34,20 @@ public struct OverdueJob: Sendable {
     /// Lists patients for ``CollectionAction/arrearsList`` steps; without one, such steps are
     /// recorded as ``CollectionEvent/Outcome/notConfigured``.
     public let listing: (any CollectionListing)?
+    /// The bank that takes over ``CollectionAction/bankCollection`` steps (a
+    /// ``CreditProviderRouter`` for several); without one, such steps are recorded as
+    /// ``CollectionEvent/Outcome/notConfigured``.
+    public let bank: (any CreditProviderAdapter)?
     /// Receivables per page: one ledger batch and one store write each.
     public var pageSize = 2_000
 
-    public init(book: ReceivableBook, ladder: CollectionLadder, notices: any NotificationSender, listing: (any CollectionListing)? = nil) {
+    public init(book: ReceivableBook, ladder: CollectionLadder, notices: any NotificationSender, listing: (any CollectionListing)? = nil,
+                bank: (any CreditProviderAdapter)? = nil) {
         self.book = book
         self.ladder = ladder
         self.notices = notices
         self.listing = listing
+        self.bank = bank
     }
 
     /// Runs the job at the ledger clock's time. Throws `ReceivableError.Code.ladderMismatch`,
@@ -75,7 +81,9 @@ public struct OverdueJob: Sendable {
         for position in plans.indices {
             let receivable = plans[position].receivable
             for (dueIndex, due) in plans[position].due.enumerated() {
-                if due.step.action == .arrearsList, listing == nil { plans[position].markNotConfigured(dueIndex) }
+                if due.step.action == .arrearsList && listing == nil || due.step.action == .bankCollection && bank == nil {
+                    plans[position].markNotConfigured(dueIndex)
+                }
                 guard due.step.action.restricts else { continue }
                 let already = others[receivable.line, default: []].contains { $0.hold != receivable.hold && $0.collection.stepsDone > due.index }
                 guard !already, restricted.insert("\(receivable.line.rawValue)/\(due.step.name)").inserted else {

@@ -10,6 +10,7 @@ public final class FakeCreditProvider: CreditProviderAdapter {
         var captures = RequestLog<CaptureNotice>()
         var advances = RequestLog<AdvanceRequest>()
         var reversals = RequestLog<ReversalNotice>()
+        var handovers = RequestLog<CollectionHandover>()
         var paid: [AdapterRequestID: Timestamp] = [:]
         var repayments: [RepaymentNotice] = []
         var lineQueries: [CreditLineID: Int] = [:]
@@ -60,6 +61,9 @@ public final class FakeCreditProvider: CreditProviderAdapter {
         reversalNotices.filter { $0.encounter == encounter }
     }
 
+    /// The receivables handed over to the bank's collection, in order, one per request id.
+    public var handovers: [CollectionHandover] { state.withLock { $0.handovers.inOrder } }
+
     /// What the bank's books say it owes `institution` for advances, net of reversals: advances
     /// accepted less what reversals took back (paid or not).
     public func netAdvances(to institution: InstitutionID) -> Money {
@@ -105,6 +109,12 @@ public final class FakeCreditProvider: CreditProviderAdapter {
                 throw AdapterError(.unknownSettlement, details: "no advance \(notice.advanceRequestID)")
             }
             if state.reversals.book(notice, as: notice.requestID) { state.faults.applied += 1 }
+        }
+    }
+
+    public func handOver(_ handover: CollectionHandover) async throws {
+        try state.call { state in
+            if state.handovers.book(handover, as: handover.requestID) { state.faults.applied += 1 }
         }
     }
 

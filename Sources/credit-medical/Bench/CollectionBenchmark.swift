@@ -91,7 +91,7 @@ struct CollectionBenchmark {
             from = position
         }
         var job = OverdueJob(book: ReceivableBook(ledger: ledger, store: store, ladder: Self.ladder), ladder: Self.ladder,
-                             notices: FakeNotificationSender())
+                             notices: FakeNotificationSender(), bank: FakeCreditProvider())
         job.pageSize = pageSize
         // A page of one: a ledger batch and a store write for each receivable on its own.
         var started = ContinuousClock.now

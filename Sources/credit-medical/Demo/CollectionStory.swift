@@ -19,7 +19,8 @@ struct CollectionStory {
         let arrears = ArrearsList(configuration: .init(coolingDays: 30), ledger: ledger, store: database.arrearsStore,
                                   registry: FakePublicCreditRegistry(), notices: notices)
         let book = ReceivableBook(ledger: ledger, store: database.receivableStore, directory: narrator.program.enrollment, ladder: .suzhouStyle)
-        let job = OverdueJob(book: book, ladder: .suzhouStyle, notices: notices, listing: ArrearsCollectionListing(arrears: arrears, subjects: subjects))
+        let job = OverdueJob(book: book, ladder: .suzhouStyle, notices: notices, listing: ArrearsCollectionListing(arrears: arrears, subjects: subjects),
+                             bank: narrator.parties.bank)
         let desk = narrator.parties.desk(ledger: ledger, store: narrator.desk.store,
                                          configuration: .init(arrears: ArrearsScreening(list: arrears, subjects: subjects)))
         let start = narrator.clock.now()

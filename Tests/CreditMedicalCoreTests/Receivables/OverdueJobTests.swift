@@ -10,8 +10,9 @@ final class OverdueJobTests: XCTestCase {
     let fixture = ReceivableFixture()
     let notices = FakeNotificationSender()
     let listing = RecordingListing()
+    let bank = FakeCreditProvider()
 
-    var job: OverdueJob { OverdueJob(book: fixture.book, ladder: .suzhouStyle, notices: notices, listing: listing) }
+    var job: OverdueJob { OverdueJob(book: fixture.book, ladder: .suzhouStyle, notices: notices, listing: listing, bank: bank) }
 
     func run() async throws -> OverdueJob.Report { try await job.run() }
 
@@ -147,7 +148,7 @@ final class OverdueJobTests: XCTestCase {
         XCTAssertEqual(try fixture.store.collectionEvents(of: "V-1").filter { $0.outcome == .taken }.map(\.step), ["app-7", "staff-15", "suspend-30"])
     }
 
-    func testTheArrearsListStepListsOnceAndIsRecordedAsNotConfiguredWithoutAList() async throws {
+    func testTheBankAndTheArrearsListTakeTheirStepsOnceAndAreRecordedAsNotConfiguredWithout() async throws {
         try await fixture.open("L-1")
         try await fixture.open("L-2", holder: "P-2")
         try await fixture.settle("V-1", on: "L-1", fen: 10_000)
@@ -156,6 +157,9 @@ final class OverdueJobTests: XCTestCase {
         _ = try await run()
         _ = try await run()
         XCTAssertEqual(listing.listed, ["collection/V-1/list-120 P-1 10000", "collection/V-2/list-120 P-2 10000"])
+        XCTAssertEqual(bank.handovers.map(\.hold), ["V-1", "V-2"], "handed over to the bank's collection once each")
+        XCTAssertEqual(bank.handovers.map(\.daysPastDue), [121, 121])
+        XCTAssertEqual(bank.handovers.first?.requestID, "collection/V-1/bank-90")
         XCTAssertEqual(try fixture.ledger.line("L-1")?.status.contains(.frozen), false, "the ladder has no freeze")
 
         let unlisted = ReceivableFixture()
@@ -163,7 +167,8 @@ final class OverdueJobTests: XCTestCase {
         try await unlisted.settle("V-1", on: "L-1", fen: 10_000)
         unlisted.advance(days: 30 + 121)
         _ = try await OverdueJob(book: unlisted.book, ladder: .suzhouStyle, notices: FakeNotificationSender()).run()
-        XCTAssertEqual(try unlisted.store.collectionEvents(of: "V-1").last?.outcome, .notConfigured)
+        XCTAssertEqual(try unlisted.store.collectionEvents(of: "V-1").suffix(2).map(\.outcome), [.notConfigured, .notConfigured],
+                       "no bank to hand over to, no list")
     }
 }
 

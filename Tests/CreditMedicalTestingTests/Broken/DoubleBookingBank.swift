@@ -2,8 +2,8 @@ import CreditMedicalCore
 import CreditMedicalTesting
 import Synchronization
 
-/// A broken bank adapter: an advance requested again, or a reversal noticed again, with the same
-/// request id (a retry) is booked again, under an id of its own. Its test system is a
+/// A broken bank adapter: an advance requested again, a reversal noticed again or a receivable
+/// handed over again with the same request id (a retry) is booked again, under an id of its own. Its test system is a
 /// ``FakeCreditProvider``.
 final class DoubleBookingBank: CreditProviderAdapter {
     /// The bank's books.
@@ -33,6 +33,12 @@ final class DoubleBookingBank: CreditProviderAdapter {
     }
 
     func line(_ line: CreditLineID) async throws -> CreditProviderLine { try await books.line(line) }
+    func handOver(_ handover: CollectionHandover) async throws {
+        let count = count(handover.requestID)
+        try await books.handOver(count == 1 ? handover : CollectionHandover(
+            requestID: AdapterRequestID("\(handover.requestID.rawValue)~\(count)"), line: handover.line, hold: handover.hold,
+            owed: handover.owed, daysPastDue: handover.daysPastDue, dueAt: handover.dueAt, at: handover.at))
+    }
     func noticeCapture(_ notice: CaptureNotice) async throws { try await books.noticeCapture(notice) }
     func noticeReversal(_ notice: ReversalNotice) async throws {
         let count = count(notice.requestID)

@@ -17,6 +17,7 @@ let ledger = Ledger(store: database.ledgerStore, clock: clock)
 // Enrollment knows each line's bank and patient; a fake directory stands in for it here.
 let lines = FakeCreditLineDirectory()
 let sms = FakeNotificationSender()
+let bank = FakeCreditProvider()
 let registry = FakePublicCreditRegistry()
 let subjects = FakeArrearsSubjectDirectory()
 
@@ -27,7 +28,7 @@ let book = ReceivableBook(ledger: ledger, store: database.receivableStore, direc
                           terms: ["bank-a": try RepaymentTerms(daysToDue: 30, graceDays: 3)], ladder: .suzhouStyle)
 let arrears = ArrearsList(configuration: .init(coolingDays: 30), ledger: ledger, store: database.arrearsStore, registry: registry, notices: sms)
 let job = OverdueJob(book: book, ladder: .suzhouStyle, notices: sms,
-                     listing: ArrearsCollectionListing(arrears: arrears, subjects: subjects, institution: "hospital-1"))
+                     listing: ArrearsCollectionListing(arrears: arrears, subjects: subjects, institution: "hospital-1"), bank: bank)
 
 func day(_ day: Int64) async throws {
     clock.set(Timestamp(millisecondsSince1970: 1_798_761_600_000 + day * 86_400_000))
@@ -83,7 +84,7 @@ print(try status("line-wang"))
 try await day(151)                   // Li: 120 days past due: the arrears list
 let entry = try arrears.entries(of: "li")[0]
 print("li listed: \(entry.listing.reason.chinese), \(entry.listing.amount), rule \(entry.listing.rule); "
-    + "the registry shows \(try await registry.listings(of: "subject-li").count) listing")
+    + "the registry shows \(try await registry.listings(of: "subject-li").count) listing; the bank took over \(bank.handovers.map(\.hold))")
 try arrears.appeal(ArrearsAppeal(id: "AP-1", submittedBy: "li", statement: "我会还款"), against: entry.id)
 try arrears.startReview(of: "AP-1", on: entry.id, reviewer: "credit-office")
 try await arrears.decide(ArrearsDecision(appeal: "AP-1", reviewer: "credit-office", outcome: .upheld,
