@@ -91,6 +91,10 @@ final class CommandLineTests: CommandLineTestCase {
         XCTAssertTrue(copy.output.contains("each equals the source"), copy.output)
         XCTAssertTrue(copy.output.contains("copied 4 score records, 4 consent events and 16 enrollment steps; each equals the source"),
                       copy.output)
+        XCTAssertTrue(copy.output.contains("copied 5 receivables (26 collection events, 0 write-offs) and 3 arrears list steps "
+                                           + "(0 registry pushes still to send); each equals the source"), copy.output)
+        let reports = try [source, target].map { try run(["report", "--database", $0, "--csv"]) }
+        XCTAssertEqual(reports[0].output, reports[1].output, "the copy reports as the source")
         let again = try run(["copy", "--from", source, "--to", target])
         XCTAssertEqual(again.status, 1, again.output)
         XCTAssertTrue(again.output.contains("error: copy.target_not_empty: The target is not empty."), again.output)

@@ -46,6 +46,8 @@ final class JSONOutputTests: CommandLineTestCase {
         XCTAssertEqual(json["desk"] as? [String: Int],
                        ["encounters": 5, "charge_items": 24, "refunds": 2, "settlement_records": 5, "notifications": 0])
         XCTAssertTrue(result.standardError.contains("copied 36 journal entries"), result.both)
+        XCTAssertEqual(json["collection"] as? [String: Int], ["receivables": 5, "collection_events": 26, "write_offs": 0, "arrears_events": 3,
+                                                              "pending_registry_pushes": 0])
     }
 
     func testBenchLedgerPrintsOneJSONDocument() throws {

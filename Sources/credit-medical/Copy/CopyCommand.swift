@@ -4,15 +4,17 @@ import CreditMedicalHIS
 /// `credit-medical copy --from PATH|URL --to PATH|URL [--json]`: copies a ledger into an empty
 /// one (for instance a SQLite file into PostgreSQL) by replaying its journal, checks that the
 /// copy equals the source, and audits it; then copies the credit desk's encounters, bills,
-/// settlement records and notification outbox, and the score records, consent events and
-/// enrollment steps, checking each against the source.
+/// settlement records and notification outbox, the score records, consent events and enrollment
+/// steps, the receivables with the overdue job's record and the write-offs, and the arrears list
+/// with the pushes still owed to the registry, checking each against the source.
 enum CopyCommand: Command {
     static let usage = CommandUsage(["copy"], "--from PATH|postgres://URL --to PATH|postgres://URL [--json]", """
         Copies a ledger (lines, holds, journal) into an empty one, a SQLite file into
         PostgreSQL say, by replaying its journal; checks that the copy equals the source
         and audits it; then copies the desk's encounters, bills, settlement records and
-        notification outbox, the score records, consent events and enrollment steps, each
-        checked against the source.
+        notification outbox, the score records, consent events and enrollment steps, the
+        receivables with their collection events and write-offs, and the arrears list with
+        the registry pushes not yet delivered, each checked against the source.
         """)
 
     /// What `--json` prints.
@@ -24,6 +26,16 @@ enum CopyCommand: Command {
         var audit: AuditSummary?
         var desk: DeskCounts?
         var history: HistoryCounts?
+        var collection: CollectionCounts?
+    }
+
+    /// The receivables, the overdue job's record and the arrears list copied.
+    struct CollectionCounts: Encodable {
+        var receivables: Int
+        var collectionEvents: Int
+        var writeOffs: Int
+        var arrearsEvents: Int
+        var pendingRegistryPushes: Int
     }
 
     /// The score decisions, consents and enrollments copied.
@@ -58,6 +70,10 @@ enum CopyCommand: Command {
         try scores.requireEmpty()
         try consents.requireEmpty()
         try enrollments.requireEmpty()
+        let receivables = ReceivableCopier(source: origin.receivableStore, target: destination.receivableStore)
+        let arrears = ArrearsCopier(source: origin.arrearsStore, target: destination.arrearsStore)
+        try receivables.requireEmpty()
+        try arrears.requireEmpty()
         report.journalEntries = try LedgerCopier.copy(from: sourceLedger, to: targetLedger)
         report.linesAndHoldsEqual = try targetLedger.lines(after: nil, limit: .max) == sourceLedger.lines(after: nil, limit: .max)
             && targetLedger.holds(after: nil, limit: .max) == sourceLedger.holds(after: nil, limit: .max)
@@ -76,9 +92,15 @@ enum CopyCommand: Command {
             report.history = history
             output.say("copied \(history.scoreRecords) score records, \(history.consentEvents) consent events and "
                 + "\(history.enrollmentSteps) enrollment steps; each equals the source")
+            let copied = try receivables.copy()
+            let listed = try arrears.copy()
+            report.collection = CollectionCounts(receivables: copied.receivables, collectionEvents: copied.collectionEvents,
+                                                 writeOffs: copied.writeOffs, arrearsEvents: listed.steps, pendingRegistryPushes: listed.pendingPushes)
+            output.say("copied \(copied.receivables) receivables (\(copied.collectionEvents) collection events, \(copied.writeOffs) write-offs) "
+                + "and \(listed.steps) arrears list steps (\(listed.pendingPushes) registry pushes still to send); each equals the source")
         }
         try output.document(report)
-        return report.history == nil ? 1 : 0
+        return report.collection == nil ? 1 : 0
     }
 
     /// The copiers of the history stores from `origin` into `destination`.
