@@ -48,27 +48,22 @@ extension OverdueJob {
     }
 
     /// Sends the notices and makes the listings of the plan's steps taken; returns their events.
-    func carryOut(_ plan: CollectionPlan, holder: String, at now: Timestamp, report: inout Report) async throws -> [CollectionEvent] {
+    func carryOut(_ plan: CollectionPlan, holder: String, at now: Timestamp) async throws -> [CollectionEvent] {
         let receivable = plan.receivable
         let days = receivable.daysPastDue(at: now)
         for due in plan.due {
             let id = CollectionPlan.id(receivable, due.step.name)
-            switch due.outcome {
-            case .taken:
-                report.taken[due.step.action, default: 0] += 1
-                if due.step.action == .arrearsList, let listing {
-                    try await listing.list(receivable, holder: holder, rule: due.step.name, id: id, at: now)
-                } else {
-                    if due.step.action == .bankCollection, let bank {
-                        try await bank.handOver(CollectionHandover(requestID: AdapterRequestID(id), line: receivable.line, hold: receivable.hold,
-                                                                   owed: receivable.owed, daysPastDue: days, dueAt: receivable.dueAt, at: now))
-                    }
-                    try await notices.send(PatientNotification(id: AdapterRequestID(id), patient: holder, kind: Self.kind(of: due.step.action),
-                                                               text: Self.text(of: due.step.action, owed: receivable.owed, days: days)))
-                }
-            case .passedOver: report.passedOver += 1
-            case .alreadyRestricted, .notConfigured, .lifted: break
+            guard due.outcome == .taken else { continue }
+            if due.step.action == .arrearsList, let listing {
+                try await listing.list(receivable, holder: holder, rule: due.step.name, id: id, at: now)
+                continue
             }
+            if due.step.action == .bankCollection, let bank {
+                try await bank.handOver(CollectionHandover(requestID: AdapterRequestID(id), line: receivable.line, hold: receivable.hold,
+                                                           owed: receivable.owed, daysPastDue: days, dueAt: receivable.dueAt, at: now))
+            }
+            try await notices.send(PatientNotification(id: AdapterRequestID(id), patient: holder, kind: Self.kind(of: due.step.action),
+                                                       text: Self.text(of: due.step.action, owed: receivable.owed, days: days)))
         }
         return plan.due.map {
             CollectionEvent(id: CollectionPlan.id(receivable, $0.step.name), hold: receivable.hold, line: receivable.line, step: $0.step.name,

@@ -109,7 +109,11 @@ public struct OverdueJob: Sendable {
         for plan in plans where !failed.contains(.receivable(plan.receivable.hold)) {
             do {
                 let holder = try holder(of: plan.receivable.line, cache: &holders)
-                events += try await carryOut(plan, holder: holder, at: now, report: &report)
+                events += try await carryOut(plan, holder: holder, at: now)
+                for due in plan.due {
+                    if due.outcome == .taken { report.taken[due.step.action, default: 0] += 1 }
+                    if due.outcome == .passedOver { report.passedOver += 1 }
+                }
                 var receivable = plan.receivable
                 receivable.collection = plan.progress
                 saved.append(receivable)

@@ -136,6 +136,7 @@ final class OverdueJobTests: XCTestCase {
         notices.inject(.unavailable)
         var report = try await run()
         XCTAssertEqual(report.failed["V-1"], "adapter.unavailable")
+        XCTAssertEqual(report.taken, [:], "a step that did not go through is not counted: the next run takes it")
         XCTAssertEqual(try fixture.store.collectionEvents(of: "V-1"), [], "nothing recorded")
         let journal = try fixture.ledger.journal(for: "L-1").count
         notices.inject(.timeoutAfterApplying)
@@ -143,6 +144,7 @@ final class OverdueJobTests: XCTestCase {
         XCTAssertNotNil(report.failed["V-1"], "the answer was lost")
         report = try await run()
         XCTAssertEqual(report.failed, [:])
+        XCTAssertEqual(report.taken, [.appMessage: 1, .staffContact: 1, .suspend: 1], "counted once, by the run that took them")
         XCTAssertEqual(try fixture.ledger.journal(for: "L-1").count, journal, "the suspension was applied once")
         XCTAssertEqual(notices.delivered.map(\.kind), [.overdueAppMessage, .staffContact, .creditRestricted], "each once")
         XCTAssertEqual(try fixture.store.collectionEvents(of: "V-1").filter { $0.outcome == .taken }.map(\.step), ["app-7", "staff-15", "suspend-30"])
