@@ -1,3 +1,5 @@
+import XCTest
+
 /// The check that a released migration is never edited: each migration's statements, as a store
 /// runs them, keep the digest they were released with. A database that ran a migration is not
 /// migrated again, so an edited one would leave new and old databases with different schemas.
@@ -14,13 +16,16 @@ public enum ReleasedMigrations {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// The migrations of `current` (id, statements) whose digest differs from `released`, and the
-    /// released ids that `current` no longer has; empty when nothing released was edited or lost.
-    /// A migration not in `released` yet is new and passes: add its digest when it ships.
-    public static func edited(_ current: [(id: String, sql: String)], released: [String: String]) -> [String] {
-        let changed = current.filter { migration in released[migration.id].map { $0 != digest(migration.sql) } ?? false }.map(\.id)
+    /// Fails the test for every migration of `current` (id, statements) whose digest is not the
+    /// one `released` holds, for every released id `current` no longer has, and for every
+    /// migration without a released digest; the last failure lists the entries to add.
+    public static func assertUnedited(_ current: [(id: String, sql: String)], released: [String: String],
+                                      file: StaticString = #filePath, line: UInt = #line) {
+        let edited = current.filter { migration in released[migration.id].map { $0 != digest(migration.sql) } ?? false }.map(\.id)
+        XCTAssertEqual(edited, [], "released migrations were edited", file: file, line: line)
         let ids = Set(current.map(\.id))
-        let lost = released.keys.filter { !ids.contains($0) }.sorted()
-        return changed + lost
+        XCTAssertEqual(released.keys.filter { !ids.contains($0) }.sorted(), [], "released migrations are gone", file: file, line: line)
+        let unreleased = current.filter { released[$0.id] == nil }.map { "\"\($0.id)\": \"\(digest($0.sql))\"," }
+        XCTAssertEqual(unreleased, [], "migrations without a released digest: add these entries", file: file, line: line)
     }
 }

@@ -1,7 +1,7 @@
 import CreditMedicalStoreSupport
 
-/// The database's schema: named migrations grouped by domain (``ledger``, ``encounters``,
-/// ``scoring``), run on open in order, each once, under an advisory lock so that instances opening together do not
+/// The database's schema: named migrations grouped by domain (defined for both stores in
+/// `MigrationPlan`), run on open in order, each once, under an advisory lock so that instances opening together do not
 /// race, and recorded by name in `creditmedical_migrations`. `creditmedical_schema` holds
 /// ``MigrationPlan/namedVersion``, so an SDK from before named migrations refuses the database as
 /// newer; a database of such an SDK (versions 1 to 4) is taken to have run the migrations its
@@ -11,7 +11,7 @@ import CreditMedicalStoreSupport
 /// Identifier columns use the `C` collation, so they sort by bytes exactly as the other stores do.
 enum PostgresSchema {
     /// Every migration, in the order they run.
-    static let plan = MigrationPlan(ledger + encounters + scoring + enrollment + receivables + blacklist)
+    static let plan = MigrationPlan(.postgres)
 
     /// An arbitrary constant naming the migration lock.
     private static let migrationLock = 0x434D_4C44

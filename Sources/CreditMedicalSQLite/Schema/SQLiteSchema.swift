@@ -1,7 +1,7 @@
 import CreditMedicalStoreSupport
 
-/// The database's schema: named migrations grouped by domain (``ledger``, ``encounters``,
-/// ``scoring``), run on open in order, each once, and recorded by name in `creditmedical_migrations`. `user_version`
+/// The database's schema: named migrations grouped by domain (defined for both stores in
+/// `MigrationPlan`), run on open in order, each once, and recorded by name in `creditmedical_migrations`. `user_version`
 /// stays at ``MigrationPlan/namedVersion``, so an SDK from before named migrations refuses the
 /// file as newer; a file of such an SDK (versions 1 to 4) is taken to have run the migrations
 /// its version names (``MigrationPlan/numbered``). A database that recorded a migration this SDK
@@ -11,7 +11,7 @@ enum SQLiteSchema {
     static let applicationID: Int64 = 0x434D_4C44
 
     /// Every migration, in the order they run.
-    static let plan = MigrationPlan(ledger + encounters + scoring + enrollment + receivables + blacklist)
+    static let plan = MigrationPlan(.sqlite)
 
     private static let recordTable = """
         CREATE TABLE IF NOT EXISTS creditmedical_migrations (

@@ -1,6 +1,8 @@
 /// A store's migrations in the order they run, and what a database's record of the ones it ran
 /// means: which are still to run, and which this SDK does not know (the database was written by a
-/// newer SDK). Both SQL stores decide with it; each runs the statements in its own dialect.
+/// newer SDK). Both SQL stores decide with it; each runs the statements in its own dialect
+/// (``SQLDialect``). A released migration is never edited: the stores' tests hold the digest of
+/// each one's statements.
 ///
 /// Until schema version 4 the stores recorded only how many migrations had run (SQLite's
 /// `user_version`, PostgreSQL's `creditmedical_schema`); ``numbered`` names what each of those
@@ -24,6 +26,12 @@ package struct MigrationPlan: Sendable {
         let ids = self.migrations.map(\.id)
         precondition(Set(ids).count == ids.count, "two migrations share an id: \(ids)")
         precondition(Self.numbered.allSatisfy(ids.contains), "a migration of the numbered versions is missing: \(ids)")
+    }
+
+    /// Every migration of this SDK in `dialect`: the tables are defined once for both stores.
+    package init(_ dialect: SQLDialect) {
+        self.init(Self.ledger(dialect) + Self.encounters(dialect) + Self.scoring(dialect) + Self.enrollment(dialect)
+                  + Self.receivables(dialect) + Self.blacklist(dialect))
     }
 
     /// The ids of every migration, in the order they run.
