@@ -13,46 +13,18 @@ public struct PostgresScoreRecordStore: ScoreRecordStore {
 
     @discardableResult
     public func append(_ records: [ScoreRecord]) throws -> Set<String> {
-        let rows = try records.concurrentMap(ScoreRecordColumns.init)
-        return try database.write { connection in
-            var kept: Set<String> = []
-            for row in rows {
-                let inserted = try connection.query("""
-                    INSERT INTO score_records (id, patient_id, decided_at, scorer_id, scorer_version, score, fallback_code, decision)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING seq
-                    """, [.text(row.id), .text(row.patient), .integer(row.decidedAt), .text(row.scorerID), .text(row.scorerVersion),
-                          .integer(row.score), .optional(row.fallbackCode), .text(row.decision)])
-                if inserted.count == 0 { kept.insert(row.id) }
-            }
-            return kept
-        }
+        Set(try database.append(records, to: ScoreRecordColumns.table).map(\.id))
     }
 
     public func record(id: String) throws -> ScoreRecord? {
-        try records(where: "id = $1", id).first
+        try database.history(ScoreRecordColumns.table, where: "id = $1", .text(id), limit: 1).first?.record
     }
 
     public func records(of patient: String) throws -> [ScoreRecord] {
-        try records(where: "patient_id = $1", patient)
+        try database.history(ScoreRecordColumns.table, where: "patient_id = $1", .text(patient), order: "decided_at, seq").map(\.record)
     }
 
     public func page(after: Int64, limit: Int) throws -> HistoryPage<ScoreRecord> {
-        let rows = try records(where: "seq > $1", .integer(after), order: "seq", limit: limit)
-        return HistoryPage(records: rows.map(\.record), last: rows.last?.seq)
-    }
-
-    private func records(where condition: String, _ value: String) throws -> [ScoreRecord] {
-        try records(where: condition, .text(value), order: "decided_at, seq", limit: .max).map(\.record)
-    }
-
-    private func records(where condition: String, _ value: PostgresValue, order: String,
-                         limit: Int) throws -> [(seq: Int64, record: ScoreRecord)] {
-        let sql = "SELECT id, patient_id, decided_at, decision, seq FROM score_records WHERE \(condition) ORDER BY \(order) LIMIT \(limit)"
-        let rows = try database.read(sql, [value]) { result throws(PostgresStoreError) in
-            (0..<result.count).map {
-                (result.text($0, 0) ?? "", result.text($0, 1) ?? "", result.int64($0, 2) ?? 0, result.text($0, 3) ?? "", result.int64($0, 4) ?? 0)
-            }
-        }
-        return try rows.map { (seq: $0.4, record: try ScoreRecordColumns.record(id: $0.0, patient: $0.1, decidedAt: $0.2, decision: $0.3)) }
+        try database.page(of: ScoreRecordColumns.table, after: after, limit: limit)
     }
 }

@@ -1,3 +1,4 @@
+import CreditMedicalStoreSupport
 import CSQLite
 
 /// A prepared statement. Not thread-safe: used only under its connection's lock.
@@ -93,6 +94,15 @@ enum SQLiteValue {
 
     static func optional(_ value: Int64?) -> SQLiteValue { value.map(SQLiteValue.integer) ?? .null }
     static func optional(_ value: String?) -> SQLiteValue { value.map(SQLiteValue.text) ?? .null }
+
+    /// A value of a row of the column maps the SQL stores share.
+    init(_ stored: StoredValue) {
+        switch stored {
+        case .integer(let number): self = .integer(number)
+        case .text(let text): self = .text(text)
+        case .null: self = .null
+        }
+    }
 }
 
 /// SQLite's `SQLITE_TRANSIENT`: SQLite copies the bound text before the call returns.

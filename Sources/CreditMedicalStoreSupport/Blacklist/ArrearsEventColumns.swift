@@ -1,46 +1,31 @@
 package import CreditMedicalCore
 
-/// How both SQL stores keep an ``ArrearsEvent``: the columns a query needs (entry, step name,
-/// time, and for a listing its patient, subject and line) and the change as JSON, which is read
-/// back.
-package struct ArrearsEventColumns: Sendable {
-    package let entry: String
-    package let step: String
-    package let at: Int64
-    /// The patient, subject and line a `listed` step names, for finding entries by them; else `nil`.
-    package let patient: String?
-    package let subject: String?
-    package let line: String?
-    package let detail: String
+/// How both SQL stores keep an ``ArrearsEvent`` in `arrears_events`: the columns a query needs
+/// (entry, step name, time, and for a listing its patient, subject and line) and the change as
+/// JSON, which is read back.
+package enum ArrearsEventColumns {
+    /// The history of the arrears list's steps, one of each name per entry.
+    package static let table = HistoryTable<ArrearsEvent>(
+        "arrears_events", of: "arrears step", columns: ["entry_id", "step", "at", "detail", "patient_id", "subject", "line_id"],
+        key: "entry_id, step", values: values, decode: { event($0) })
 
-    /// The columns of `event`.
-    package init(_ event: ArrearsEvent) throws {
-        entry = event.entry.rawValue
-        step = event.change.name
-        at = event.at.millisecondsSince1970
-        if case .listed(let listing) = event.change {
-            (patient, subject, line) = (listing.patient, listing.subject.rawValue, listing.line.rawValue)
-        } else {
-            (patient, subject, line) = (nil, nil, nil)
-        }
-        detail = try StoredJSON.text(event.change)
+    /// The values of the table's columns for `event`; the patient, subject and line are those a
+    /// `listed` step names, for finding entries by them, else NULL.
+    static func values(_ event: ArrearsEvent) throws -> [StoredValue] {
+        var named: (patient: String?, subject: String?, line: String?) = (nil, nil, nil)
+        if case .listed(let listing) = event.change { named = (listing.patient, listing.subject.rawValue, listing.line.rawValue) }
+        return [.text(event.entry.rawValue), .text(event.change.name), .integer(event.at.millisecondsSince1970),
+                .text(try StoredJSON.text(event.change)), .optional(named.patient), .optional(named.subject), .optional(named.line)]
     }
 
-    package init(entry: String, step: String, at: Int64, detail: String) {
-        (self.entry, self.step, self.at, self.patient, self.subject, self.line, self.detail) = (entry, step, at, nil, nil, nil, detail)
-    }
-
-    /// The event these columns hold; `nil` when the detail is not a change this SDK wrote, or not
-    /// the change the step's name says.
-    package var event: ArrearsEvent? {
-        guard let change = try? StoredJSON.value(ArrearsEvent.Change.self, from: detail), change.name == step else { return nil }
+    /// The event of a row of the table's columns; `nil` when the detail is not a change this SDK
+    /// wrote, or not the change the step's name says.
+    static func event(_ row: some StoredRow) -> ArrearsEvent? {
+        guard let entry = row.text(0), let step = row.text(1), let at = row.integer(2),
+              let change = row.text(3).flatMap({ try? StoredJSON.value(ArrearsEvent.Change.self, from: $0) }), change.name == step
+        else { return nil }
         return ArrearsEvent(entry: ArrearsEntryID(entry), at: Timestamp(millisecondsSince1970: at), change: change)
     }
-
-    /// The columns' order in the stores' `SELECT`s.
-    package static let names = "entry_id, step, at, detail"
-    /// The columns' order in the stores' `INSERT`s.
-    package static let inserted = "entry_id, step, at, detail, patient_id, subject, line_id"
 
     /// The queries by patient, subject and line: the column each compares.
     package static func column(of lookup: ArrearsLookup) -> String {

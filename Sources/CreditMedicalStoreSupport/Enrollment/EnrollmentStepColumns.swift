@@ -1,24 +1,21 @@
 package import CreditMedicalCore
 
-/// How both SQL stores keep an ``EnrollmentStep``: the columns a query needs (enrollment, step
-/// name, patient, time) and the event as JSON, which is read back.
-package struct EnrollmentStepColumns: Sendable {
-    package let enrollment: String
-    package let step: String
-    package let patient: String
-    package let at: Int64
-    /// The line a `requested` step names, for finding an enrollment by its line; else `nil`.
-    package let line: String?
-    package let detail: String
+/// How both SQL stores keep an ``EnrollmentStep`` in `enrollment_steps`: the columns a query needs
+/// (enrollment, step name, patient, time, and for a request its line) and the event as JSON, which
+/// is read back.
+package enum EnrollmentStepColumns {
+    /// The history of enrollment steps, one of each name per enrollment.
+    package static let table = HistoryTable<EnrollmentStep>(
+        "enrollment_steps", of: "enrollment step", columns: ["enrollment_id", "step", "patient_id", "at", "detail", "line_id"],
+        key: "enrollment_id, step", values: values, decode: { step($0) })
 
-    /// The columns of `step`.
-    package init(_ step: EnrollmentStep) throws {
-        enrollment = step.enrollment
-        self.step = step.event.name
-        patient = step.patient
-        at = step.at.millisecondsSince1970
-        if case .requested(let request) = step.event { line = request.line.rawValue } else { line = nil }
-        detail = try Self.written(step.event) ?? StoredJSON.text(step.event)
+    /// The values of the table's columns for `step`; the line is the one a `requested` step names,
+    /// for finding an enrollment by its line, else NULL.
+    static func values(_ step: EnrollmentStep) throws -> [StoredValue] {
+        var line: String?
+        if case .requested(let request) = step.event { line = request.line.rawValue }
+        return [.text(step.enrollment), .text(step.event.name), .text(step.patient), .integer(step.at.millisecondsSince1970),
+                .text(try written(step.event) ?? StoredJSON.text(step.event)), .optional(line)]
     }
 
     /// The JSON of the events written most often (a review writes one per changed line),
@@ -43,19 +40,12 @@ package struct EnrollmentStepColumns: Sendable {
         }
     }
 
-    package init(enrollment: String, step: String, patient: String, at: Int64, detail: String) {
-        (self.enrollment, self.step, self.patient, self.at, self.line, self.detail) = (enrollment, step, patient, at, nil, detail)
-    }
-
-    /// The step these columns hold; `nil` when the detail is not an event this SDK wrote, or not
-    /// the event the step's name says.
-    package var enrollmentStep: EnrollmentStep? {
-        guard let event = try? StoredJSON.value(EnrollmentStep.Event.self, from: detail), event.name == step else { return nil }
+    /// The step of a row of the table's columns; `nil` when the detail is not an event this SDK
+    /// wrote, or not the event the step's name says.
+    static func step(_ row: some StoredRow) -> EnrollmentStep? {
+        guard let enrollment = row.text(0), let name = row.text(1), let patient = row.text(2), let at = row.integer(3),
+              let event = row.text(4).flatMap({ try? StoredJSON.value(EnrollmentStep.Event.self, from: $0) }), event.name == name
+        else { return nil }
         return EnrollmentStep(enrollment: enrollment, patient: patient, at: Timestamp(millisecondsSince1970: at), event: event)
     }
-
-    /// The columns' order in the stores' `SELECT`s.
-    package static let names = "enrollment_id, step, patient_id, at, detail"
-    /// The columns' order in the stores' `INSERT`s.
-    package static let inserted = "enrollment_id, step, patient_id, at, detail, line_id"
 }

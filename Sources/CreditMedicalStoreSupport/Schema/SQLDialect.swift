@@ -37,4 +37,7 @@ package enum SQLDialect: Sendable, Hashable {
     /// What follows the closing parenthesis of a table keyed by its ``textPrimaryKey``: SQLite
     /// keeps such a table without a rowid, in one b-tree by its key.
     var withoutRowID: String { self == .postgres ? "" : " WITHOUT ROWID" }
+
+    /// The `index`th parameter of a statement (from 1): `$1` in PostgreSQL, `?1` in SQLite.
+    package func placeholder(_ index: Int) -> String { self == .postgres ? "$\(index)" : "?\(index)" }
 }
