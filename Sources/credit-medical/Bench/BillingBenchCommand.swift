@@ -1,7 +1,7 @@
 import Foundation
 
 /// `credit-medical bench billing [--checkouts N] [--callers N] [--json]`
-enum BillingBenchCommand: Command {
+enum BillingBenchCommand: BenchCommand {
     static let usage = CommandUsage(["bench", "billing"], "[--checkouts N] [--callers N] [--json]", """
         Measures a 20,000-item inpatient stay's settlement and outpatient checkouts with
         the fake insurers and bank, on durable SQLite in a temporary directory, removed
@@ -22,23 +22,19 @@ enum BillingBenchCommand: Command {
         var ratio: Double
     }
 
-    static func run(_ commandLine: Arguments) async throws -> Int32 {
-        var arguments = commandLine
-        let output = Output(&arguments)
-        var benchmark = BillingBenchmark()
-        benchmark.checkouts = try arguments.positiveNumber("--checkouts") ?? benchmark.checkouts
-        benchmark.callers = try arguments.positiveNumber("--callers") ?? benchmark.callers
-        try arguments.finish()
+    static let defaults = BillingBenchmark()
+    static var sizes: KeyValuePairs<String, WritableKeyPath<BillingBenchmark, Int>> { ["--checkouts": \.checkouts, "--callers": \.callers] }
 
+    static func measure(_ benchmark: BillingBenchmark, output: Output) async throws -> Report {
         let stores = try ScratchStores()
         let figures = try await benchmark.run(makeDatabase: stores.openSQLite)
         let report = Report(
             durable: stores.durable, inpatientItems: benchmark.inpatientItems,
-            inpatientSettleS: (figures.inpatientSettleSeconds * 10_000).rounded() / 10_000,
-            inpatientChargeS: (figures.inpatientChargeSeconds * 10_000).rounded() / 10_000, checkouts: benchmark.checkouts,
+            inpatientSettleS: rounded(figures.inpatientSettleSeconds, places: 4),
+            inpatientChargeS: rounded(figures.inpatientChargeSeconds, places: 4), checkouts: benchmark.checkouts,
             callers: benchmark.callers, outpatientCheckoutsPerS: Int(figures.outpatient.checkoutsPerSecond),
             naiveCheckouts: figures.naiveCheckouts, naiveCheckoutsPerS: Int(figures.naive.checkoutsPerSecond),
-            ratio: (figures.ratio * 100).rounded() / 100)
+            ratio: rounded(figures.ratio, places: 2))
 
         output.say("billing benchmark on SQLite (WAL, durable=\(report.durable)) with the fake insurers, bank and notifications")
         output.say("  (a) inpatient stay, \(benchmark.stayDays) days, \(Double(benchmark.inpatientItems).grouped) items: "
@@ -50,8 +46,7 @@ enum BillingBenchCommand: Command {
             + "\(figures.outpatient.visitSetUpsPerSecond.grouped)/s)")
         output.say("      one at a time, every write its own transaction: \(figures.naive.checkoutsPerSecond.grouped)/s "
             + "(\(figures.naiveCheckouts) checkouts; opening and charging: \(figures.naive.visitSetUpsPerSecond.grouped)/s)")
-        output.say("  ratio: \(String(format: "%.1f", figures.ratio))x")
-        try output.document(report)
-        return 0
+        output.say("  ratio: \(text(ratio: figures.ratio))")
+        return report
     }
 }

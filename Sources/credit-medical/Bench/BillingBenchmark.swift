@@ -83,16 +83,12 @@ struct BillingBenchmark {
         let ledger = Ledger(store: database.ledgerStore)
         let desk = parties.desk(ledger: ledger, store: database.encounterStore, configuration: .init(groupCommit: groupCommit))
         let lines = max(callers, 16)
-        for chunk in (0..<lines).chunked(LedgerLimits.maximumBatchSize) {
-            _ = try await ledger.submit(chunk.map {
-                LedgerRequest(key: IdempotencyKey("open-\($0)"), command: .openLine(CreditLineID("MZ-line-\($0)"), limit: Money(fen: 1_000_000_000)))
-            })
-        }
+        try await ledger.openLines(lines, limit: Money(fen: 1_000_000_000))
         let time = start
         let setUpTime = try await timed {
             try await concurrently(callers: callers, count: count) { index in
                 let id = EncounterID("MZ-\(index)")
-                let patient = Patient(id: "P\(index)", line: CreditLineID("MZ-line-\(index % lines)"),
+                let patient = Patient(id: "P\(index)", line: CreditLineID("L\(index % lines)"),
                                       medicalInsuranceNumber: "YB-\(index)", commercialPolicy: index % 2 == 0 ? "SB-\(index)" : nil)
                 try await desk.open(id, kind: .outpatient, patient: patient, department: "内科")
                 let items = try (0..<Self.itemsPerVisit).map { try Self.item("I\($0)", index: index + $0, at: time) }

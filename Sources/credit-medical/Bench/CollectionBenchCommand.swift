@@ -1,7 +1,7 @@
 import Foundation
 
 /// `credit-medical bench collection [--receivables N] [--repayments N] [--json]`
-enum CollectionBenchCommand: Command {
+enum CollectionBenchCommand: BenchCommand {
     static let usage = CommandUsage(["bench", "collection"], "[--receivables N] [--repayments N] [--json]", """
         Times the overdue job over N open receivables (default 1,000,000; most not yet due) in one
         run, a second run that finds nothing to do, and N repayments (default 20,000) in batches of 1,000, each
@@ -27,14 +27,12 @@ enum CollectionBenchCommand: Command {
         var ratio: Double
     }
 
-    static func run(_ commandLine: Arguments) async throws -> Int32 {
-        var arguments = commandLine
-        let output = Output(&arguments)
-        var benchmark = CollectionBenchmark()
-        benchmark.receivables = try arguments.positiveNumber("--receivables") ?? benchmark.receivables
-        benchmark.repayments = try arguments.positiveNumber("--repayments") ?? benchmark.repayments
-        try arguments.finish()
+    static let defaults = CollectionBenchmark()
+    static var sizes: KeyValuePairs<String, WritableKeyPath<CollectionBenchmark, Int>> {
+        ["--receivables": \.receivables, "--repayments": \.repayments]
+    }
 
+    static func measure(_ benchmark: CollectionBenchmark, output: Output) async throws -> Report {
         let stores = try ScratchStores()
         let figures = try await benchmark.run(makeDatabase: stores.openSQLite)
         let perSecond = Double(figures.examined) / figures.overdueSeconds
@@ -45,18 +43,17 @@ enum CollectionBenchCommand: Command {
         output.say("  (b) the same job again, nothing to do: \(String(format: "%.3f", figures.rerunSeconds)) s")
         output.say("  (c) \(Double(figures.naiveReceivables).grouped) open receivables one per page: "
             + "\(figures.naiveReceivablesPerSecond.grouped) with a step due /s")
-        output.say("  ratio a/c: \(String(format: "%.1f", figures.overdueRatio))x")
+        output.say("  ratio a/c: \(text(ratio: figures.overdueRatio))")
         output.say("  (d) \(Double(benchmark.repayments).grouped) repayments in batches of \(CollectionBenchmark.batchSize): "
             + "\(figures.repaymentsPerSecond.grouped)/s")
         output.say("  (e) \(Double(figures.naiveRepayments).grouped) repayments one at a time: \(figures.naiveRepaymentsPerSecond.grouped)/s")
-        output.say("  ratio d/e: \(String(format: "%.1f", figures.ratio))x")
-        func rounded(_ value: Double, _ places: Double) -> Double { (value * places).rounded() / places }
-        try output.document(Report(
-            durable: stores.durable, overdueReceivables: benchmark.receivables, overdueExamined: figures.examined, overdueS: rounded(figures.overdueSeconds, 1_000),
-            rerunS: rounded(figures.rerunSeconds, 1_000), stepsTaken: figures.stepsTaken, naiveReceivables: figures.naiveReceivables,
-            naiveReceivablesPerS: Int(figures.naiveReceivablesPerSecond), overdueRatio: rounded(figures.overdueRatio, 100),
-            repayments: benchmark.repayments, repaymentsPerS: Int(figures.repaymentsPerSecond), naiveRepayments: figures.naiveRepayments,
-            naiveRepaymentsPerS: Int(figures.naiveRepaymentsPerSecond), ratio: rounded(figures.ratio, 100)))
-        return 0
+        output.say("  ratio d/e: \(text(ratio: figures.ratio))")
+        return Report(
+            durable: stores.durable, overdueReceivables: benchmark.receivables, overdueExamined: figures.examined,
+            overdueS: rounded(figures.overdueSeconds, places: 3), rerunS: rounded(figures.rerunSeconds, places: 3), stepsTaken: figures.stepsTaken,
+            naiveReceivables: figures.naiveReceivables, naiveReceivablesPerS: Int(figures.naiveReceivablesPerSecond),
+            overdueRatio: rounded(figures.overdueRatio, places: 2), repayments: benchmark.repayments, repaymentsPerS: Int(figures.repaymentsPerSecond),
+            naiveRepayments: figures.naiveRepayments, naiveRepaymentsPerS: Int(figures.naiveRepaymentsPerSecond),
+            ratio: rounded(figures.ratio, places: 2))
     }
 }

@@ -57,12 +57,7 @@ struct CollectionBenchmark {
         let clock = ManualClock(Self.start)
         let ledger = Ledger(store: database.ledgerStore, clock: clock)
         let lines = (count + Self.perLine - 1) / Self.perLine
-        for first in stride(from: 0, to: lines, by: LedgerLimits.maximumBatchSize) {
-            let requests = (first..<min(first + LedgerLimits.maximumBatchSize, lines)).map {
-                LedgerRequest(key: IdempotencyKey("open-\($0)"), command: .openLine(CreditLineID("L\($0)"), limit: Money(fen: 2_000_000)))
-            }
-            for result in try await ledger.submit(requests) { _ = try result.get() }
-        }
+        try await ledger.openLines(lines, limit: Money(fen: 2_000_000))
         let store = database.receivableStore
         let position = Int64(lines)  // one journal entry per line opened
         clock.advance(seconds: 200 * Self.day)

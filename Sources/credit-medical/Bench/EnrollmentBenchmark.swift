@@ -82,12 +82,7 @@ struct EnrollmentBenchmark {
         let clock = ManualClock(Self.start)
         let ledger = Ledger(store: database.ledgerStore, clock: clock)
         let limits = LimitPolicy.xiamenStyle
-        for first in stride(from: 0, to: lines, by: LedgerLimits.maximumBatchSize) {
-            let requests = (first..<min(first + LedgerLimits.maximumBatchSize, lines)).map {
-                LedgerRequest(key: IdempotencyKey("open-\($0)"), command: .openLine(CreditLineID("L\($0)"), limit: Money(fen: 2_400_000)))
-            }
-            for result in try await ledger.submit(requests) { _ = try result.get() }
-        }
+        try await ledger.openLines(lines, limit: Money(fen: 2_400_000))
         clock.advance(seconds: 400 * 86_400)
         var generator = SplitMix64(seed: seed)
         let subjects = (0..<lines).map { index in

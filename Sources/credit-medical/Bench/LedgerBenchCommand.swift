@@ -2,7 +2,7 @@ import CreditMedicalCore
 import Foundation
 
 /// `credit-medical bench ledger [--commands N] [--callers N] [--lines N] [--database postgres://URL] [--json]`
-enum LedgerBenchCommand: Command {
+enum LedgerBenchCommand: BenchCommand {
     static let usage = CommandUsage(
         ["bench", "ledger"], "[--commands N] [--callers N] [--lines N] [--database postgres://URL] [--json]", """
         Measures one transaction per command, group commit with concurrent callers and
@@ -24,25 +24,25 @@ enum LedgerBenchCommand: Command {
         var ratio: Double
     }
 
-    static func run(_ commandLine: Arguments) async throws -> Int32 {
-        var arguments = commandLine
-        let output = Output(&arguments)
-        var benchmark = LedgerBenchmark(commands: 200_000, callers: 1_024, lines: 10_000)
-        benchmark.commands = try arguments.positiveNumber("--commands") ?? benchmark.commands
-        benchmark.callers = try arguments.positiveNumber("--callers") ?? benchmark.callers
-        benchmark.lines = try arguments.positiveNumber("--lines") ?? benchmark.lines
-        let database = try arguments.value("--database")
-        try arguments.finish()
-        if let database, !DatabaseOption(database).isURL {
+    static let defaults = LedgerBenchmark()
+    static var sizes: KeyValuePairs<String, WritableKeyPath<LedgerBenchmark, Int>> {
+        ["--commands": \.commands, "--callers": \.callers, "--lines": \.lines]
+    }
+
+    static func takeOptions(_ arguments: inout Arguments, into benchmark: inout LedgerBenchmark) throws(UsageError) {
+        benchmark.postgres = try arguments.value("--database")
+    }
+
+    static func measure(_ benchmark: LedgerBenchmark, output: Output) async throws -> Report {
+        if let database = benchmark.postgres, !DatabaseOption(database).isURL {
             throw UsageError("bench ledger --database takes a PostgreSQL URL (postgres://…); SQLite runs in a temporary directory")
         }
-
-        let stores = try ScratchStores(postgres: database)
+        let stores = try ScratchStores(postgres: benchmark.postgres)
         let figures = try await benchmark.run(makeStore: stores.openLedger)
         let report = Report(
             store: stores.location, durable: stores.durable, commands: benchmark.commands, callers: benchmark.callers, lines: benchmark.lines,
             naiveCommands: figures.naiveCommands, naiveOpsPerS: Int(figures.naiveOpsPerSecond), batchedOpsPerS: Int(figures.batchedOpsPerSecond),
-            stateMachineOpsPerS: Int(figures.stateMachineOpsPerSecond), ratio: (figures.ratio * 100).rounded() / 100)
+            stateMachineOpsPerS: Int(figures.stateMachineOpsPerSecond), ratio: rounded(figures.ratio, places: 2))
 
         output.say("ledger benchmark on \(report.store) (every batch durable before it is answered: durable=\(report.durable)), "
             + "\(benchmark.lines) lines, mix place/increase/capture/repay")
@@ -51,8 +51,7 @@ enum LedgerBenchCommand: Command {
             + "(\(figures.batchedCommands) commands)")
         output.say("  (c) state machine alone:         \(figures.stateMachineOpsPerSecond.grouped) commands/s "
             + "(best of \(LedgerBenchmark.stateMachineRuns) runs)")
-        output.say("  ratio b/a: \(String(format: "%.1f", figures.ratio))x")
-        try output.document(report)
-        return 0
+        output.say("  ratio b/a: \(text(ratio: figures.ratio))")
+        return report
     }
 }

@@ -4,11 +4,14 @@ import CreditMedicalCore
 /// one transaction per command, group commit with concurrent callers, and the state machine alone.
 struct LedgerBenchmark {
     /// Commands for the batched path and the state machine.
-    var commands: Int
+    var commands = 200_000
     /// Concurrent callers on the batched path; each submits one visit (four commands) at a time.
-    var callers: Int
+    var callers = 1_024
     /// Lines the visits are spread over.
-    var lines: Int
+    var lines = 10_000
+    /// The PostgreSQL server (a URL) on whose scratch databases the durable paths run; without
+    /// one, SQLite files in a temporary directory.
+    var postgres: String?
 
     struct Figures {
         var naiveOpsPerSecond: Double

@@ -34,8 +34,8 @@ struct CollectionStory {
         let (wang, _) = try await narrator.enroll(from: patientNumber, bankLine: Money(parsing: "5,000.00"), fundMonths: 72)
         let (li, _) = try await narrator.enroll(from: patientNumber + 1, bankLine: Money(parsing: "5,000.00"), fundMonths: 72)
         for line in [wang, li] { subjects.register(line.rawValue, as: ArrearsSubject("subject-\(line.rawValue)")) }
-        for (line, visit) in [(wang, EncounterID("MZ-\(wang.rawValue.suffix(6))")), (li, EncounterID("MZ-\(li.rawValue.suffix(6))"))] {
-            try await narrator.open(visit, kind: .outpatient, line: line, department: "皮肤科")
+        for line in [wang, li] {
+            let visit = try await narrator.open("MZ", kind: .outpatient, line: line, department: "皮肤科")
             try await narrator.desk.charge([try narrator.item("DERM-\(visit)", "激光治疗", .treatment, .c, quantity: "1", price: "680.00")], to: visit)
             _ = try await narrator.checkout(visit)
         }
@@ -50,8 +50,7 @@ struct CollectionStory {
         _ = try await day(61)
         try narrator.step(3, "day 45 a member of staff is asked to call; day 61 (31 days past due) new non-emergency credit is suspended",
                           line: wang)
-        let emergency = EncounterID("JZ-\(wang.rawValue.suffix(6))")
-        try await narrator.open(emergency, kind: .emergency, line: wang, department: "急诊")
+        let emergency = try await narrator.open("JZ", kind: .emergency, line: wang, department: "急诊")
         let locked = try await narrator.desk.charge([try narrator.item("ER-\(emergency)", "急诊处置", .treatment, .a, quantity: "1", price: "95.00")], to: emergency)
         _ = try await narrator.checkout(emergency)
         try narrator.step(4, "an emergency visit still locks \(locked.lockedChange) (急诊不受催收影响)", line: wang)
@@ -70,7 +69,7 @@ struct CollectionStory {
         try narrator.step(6, "day 151: \(li) owes \(entry.listing.amount) 120 days past due and is put on the arrears list (欠费名单), "
             + "pushed to the city's credit platform; the line is frozen", line: li)
         do {
-            try await desk.open(EncounterID("MZ2-\(li.rawValue.suffix(6))"), kind: .outpatient,
+            try await desk.open(DemoNarrator.visit("MZ2", of: li), kind: .outpatient,
                                 patient: Patient(id: li.rawValue, line: li), department: "内科")
         } catch BillingError.Code.patientListed {
             narrator.say("   a new credit visit is refused (billing.patient_listed); emergencies are not")

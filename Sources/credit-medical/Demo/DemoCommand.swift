@@ -18,8 +18,6 @@ enum DemoCommand: Command {
         which visit is left unsettled and exits with 1, and the next run finishes it.
         """)
 
-    /// The database the audit uses by default; kept for `AuditCommand` until it takes a
-
     static func run(_ commandLine: Arguments) async throws -> Int32 {
         var arguments = commandLine
         let output = Output(&arguments)

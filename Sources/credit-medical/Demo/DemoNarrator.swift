@@ -55,12 +55,21 @@ final class DemoNarrator {
     /// The 医保 number of the patient of `line`.
     static func insuranceNumber(of line: CreditLineID) -> String { "YB-\(line.rawValue)" }
 
-    /// Opens `visit` for the patient of `line` on credit.
-    func open(_ visit: EncounterID, kind: EncounterKind, line: CreditLineID, department: String, commercialPolicy: String? = nil) async throws {
+    /// The visit of the patient of `line` that `prefix` names (MZ outpatient, ZY inpatient, JZ
+    /// emergency): the prefix and the patient's number, `MZ-000042`.
+    static func visit(_ prefix: String, of line: CreditLineID) -> EncounterID {
+        EncounterID("\(prefix)-\(line.rawValue.suffix(6))")
+    }
+
+    /// Opens the visit `prefix` names (see ``visit(_:of:)``) for the patient of `line` on credit.
+    func open(_ prefix: String, kind: EncounterKind, line: CreditLineID, department: String,
+              commercialPolicy: String? = nil) async throws -> EncounterID {
+        let visit = Self.visit(prefix, of: line)
         let patient = Patient(id: line.rawValue, line: line, medicalInsuranceNumber: Self.insuranceNumber(of: line),
                               commercialPolicy: commercialPolicy)
         try await desk.open(visit, kind: kind, patient: patient, department: department)
         visits.append(visit)
+        return visit
     }
 
     /// Checks `visit` out.

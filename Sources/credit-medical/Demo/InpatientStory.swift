@@ -11,8 +11,7 @@ struct InpatientStory {
     func tell() async throws {
         let desk = narrator.desk
         let (line, grant) = try await narrator.enroll(from: patientNumber, bankLine: Money(parsing: "6,000.00"), fundMonths: 24)
-        let stay = EncounterID("ZY-\(line.rawValue.suffix(6))")
-        try await narrator.open(stay, kind: .inpatient, line: line, department: "骨科")
+        let stay = try await narrator.open("ZY", kind: .inpatient, line: line, department: "骨科")
         try narrator.step(1, "\(line) (score \(grant.score), tier \(grant.tier): half the bank's \(grant.bankLimit), \(grant.limit)) is admitted to 骨科 as \(stay) without a deposit (住院免押金)", line: line)
 
         let calendar = desk.configuration.calendar

@@ -13,8 +13,7 @@ struct OutpatientStory {
         let (line, grant) = try await narrator.enroll(from: patientNumber, bankLine: Money(parsing: "5,000.00"), fundMonths: 72)
         try narrator.step(1, "\(line) enrolls (签约): signs on the mini-program, is eligible, scores \(grant.score) (tier \(grant.tier)); "
             + "the bank's line of \(grant.bankLimit) gives a limit of \(grant.limit)", line: line)
-        let visit = EncounterID("MZ-\(line.rawValue.suffix(6))")
-        try await narrator.open(visit, kind: .outpatient, line: line, department: "内科", commercialPolicy: "SB-\(line.rawValue)")
+        let visit = try await narrator.open("MZ", kind: .outpatient, line: line, department: "内科", commercialPolicy: "SB-\(line.rawValue)")
         try narrator.step(2, "\(visit) opens at 内科 on credit: no deposit, no cashier queue", line: line)
 
         let orders: [(String, [ChargeItem])] = [

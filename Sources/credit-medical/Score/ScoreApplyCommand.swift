@@ -13,7 +13,7 @@ enum ScoreApplyCommand: Command {
 
     static func run(_ commandLine: Arguments) async throws -> Int32 {
         var arguments = commandLine
-        let scorecard = try ScoreFiles.scorecard(ScoreFiles.required("--scorecard", &arguments))
+        let scorecard = try ScoreFiles.scorecard(&arguments)
         let data = try ScoreFiles.required("--data", &arguments)
         let key = try arguments.value("--key")
         let out = try arguments.value("--out")

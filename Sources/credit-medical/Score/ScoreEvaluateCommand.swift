@@ -20,7 +20,7 @@ enum ScoreEvaluateCommand: Command {
     static func run(_ commandLine: Arguments) async throws -> Int32 {
         var arguments = commandLine
         let output = Output(&arguments)
-        let scorecard = try ScoreFiles.scorecard(ScoreFiles.required("--scorecard", &arguments))
+        let scorecard = try ScoreFiles.scorecard(&arguments)
         let data = try ScoreFiles.required("--data", &arguments)
         let target = try ScoreFiles.required("--target", &arguments)
         try arguments.finish()

@@ -13,8 +13,9 @@ enum ScoreFiles {
         }
     }
 
-    /// The scorecard at `path`, validated.
-    static func scorecard(_ path: String) throws -> Scorecard {
+    /// Takes `--scorecard FILE` from the command line and reads the scorecard there, validated.
+    static func scorecard(_ arguments: inout Arguments) throws -> Scorecard {
+        let path = try required("--scorecard", &arguments)
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -25,7 +25,7 @@ enum ScoreMonitorCommand: Command {
     static func run(_ commandLine: Arguments) async throws -> Int32 {
         var arguments = commandLine
         let output = Output(&arguments)
-        let scorecard = try ScoreFiles.scorecard(ScoreFiles.required("--scorecard", &arguments))
+        let scorecard = try ScoreFiles.scorecard(&arguments)
         let baselinePath = try ScoreFiles.required("--baseline", &arguments)
         let currentPath = try ScoreFiles.required("--current", &arguments)
         try arguments.finish()

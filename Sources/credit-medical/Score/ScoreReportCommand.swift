@@ -12,7 +12,7 @@ enum ScoreReportCommand: Command {
 
     static func run(_ commandLine: Arguments) async throws -> Int32 {
         var arguments = commandLine
-        let scorecard = try ScoreFiles.scorecard(ScoreFiles.required("--scorecard", &arguments))
+        let scorecard = try ScoreFiles.scorecard(&arguments)
         let data = try ScoreFiles.required("--data", &arguments)
         let target = try ScoreFiles.required("--target", &arguments)
         let out = try ScoreFiles.required("--out", &arguments)
