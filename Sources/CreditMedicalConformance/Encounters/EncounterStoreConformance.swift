@@ -2,10 +2,10 @@ import CreditMedicalCore
 public import CreditMedicalHIS
 import XCTest
 
-/// The conformance suite for an `EncounterStore`. Subclass it, override ``makeStore()`` (and
-/// ``reopen(_:)`` for a store that persists), and declare one test that calls
-/// ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``, as for
-/// `LedgerStoreConformance`.
+/// The conformance suite for an `EncounterStore`. Subclass it, override
+/// ``StoreConformanceSuite/makeStore()`` (and ``StoreConformanceSuite/reopen(_:)`` for a store
+/// that persists), and declare one test that calls ``ConformanceSuite/runAll()`` and compares the
+/// count with ``allScenarios``, as for `LedgerStoreConformance`.
 open class EncounterStoreConformance: StoreConformanceSuite<any EncounterStore> {
     public static let allScenarios: [ConformanceScenario<EncounterStoreConformance.Subject>] = [
         .init("encountersReadBackAsWritten", encountersReadBackAsWritten),

@@ -1,10 +1,10 @@
 public import CreditMedicalCore
 import XCTest
 
-/// The conformance suite for an `EnrollmentStore`. Subclass it, override ``makeStore()`` (and
-/// ``reopen(_:)`` for a store that persists), and declare one test that calls
-/// ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``, as for
-/// `LedgerStoreConformance`.
+/// The conformance suite for an `EnrollmentStore`. Subclass it, override
+/// ``StoreConformanceSuite/makeStore()`` (and ``StoreConformanceSuite/reopen(_:)`` for a store
+/// that persists), and declare one test that calls ``ConformanceSuite/runAll()`` and compares the
+/// count with ``allScenarios``, as for `LedgerStoreConformance`.
 open class EnrollmentStoreConformance: StoreConformanceSuite<any EnrollmentStore> {
     public static let allScenarios: [ConformanceScenario<EnrollmentStoreConformance.Subject>] = [
         .init("stepsReadBackWhole", stepsReadBackWhole),

@@ -1,8 +1,9 @@
 public import CreditMedicalCore
 import XCTest
 
-/// The conformance suite every `LedgerStore` must pass. Subclass it, override ``makeStore()``
-/// (and ``reopen(_:)`` for a store that persists), and declare one test that runs the suite:
+/// The conformance suite every `LedgerStore` must pass. Subclass it, override
+/// ``StoreConformanceSuite/makeStore()`` (and ``StoreConformanceSuite/reopen(_:)`` for a store
+/// that persists), and declare one test that runs the suite:
 ///
 /// ```swift
 /// final class MyStoreConformanceTests: LedgerStoreConformance {
@@ -25,9 +26,9 @@ import XCTest
 /// that a rejected command leaves the store exactly as it was, and ends with a clean
 /// `LedgerAuditor` report. Failures name the scenario.
 ///
-/// Every scenario calls ``makeStore()`` once (twice for the concurrency scenario). For a store
-/// that does not persist, ``reopen(_:)`` answers `nil` and the durability scenario only checks
-/// that nothing is lost in memory.
+/// Every scenario calls `makeStore()` once (twice for the concurrency scenario). For a store that
+/// does not persist, `reopen(_:)` answers `nil` and the durability scenario only checks that
+/// nothing is lost in memory.
 open class LedgerStoreConformance: StoreConformanceSuite<any LedgerStore> {
     override func scenarios() -> [BoundScenario] {
         Self.allScenarios.map { scenario in

@@ -2,11 +2,12 @@ public import CreditMedicalCore
 import XCTest
 
 /// The conformance suite for a `ReceivableStore`: every MUST of the protocol's doc comment, one
-/// scenario each or more. Subclass it, override ``makeStore()`` (and ``reopen(_:)`` for a store
-/// that persists), and declare one test that calls ``ConformanceSuite/runAll()`` and compares the
-/// count with ``allScenarios``, as for `LedgerStoreConformance`.
+/// scenario each or more. Subclass it, override ``StoreConformanceSuite/makeStore()`` (and
+/// ``StoreConformanceSuite/reopen(_:)`` for a store that persists), and declare one test that
+/// calls ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``, as for
+/// `LedgerStoreConformance`.
 ///
-/// ``reopen(_:)`` opens the same store again (another connection to its database) while the first
+/// `reopen(_:)` opens the same store again (another connection to its database) while the first
 /// stays open: the race scenario advances through both.
 ///
 /// Identifiers are compared and ordered by their UTF-8 bytes (`HoldID` is `Comparable` that

@@ -2,10 +2,10 @@ public import CreditMedicalCore
 import Foundation
 import XCTest
 
-/// The conformance suite for a `ScoreRecordStore`. Subclass it, override ``makeStore()`` (and
-/// ``reopen(_:)`` for a store that persists), and declare one test that calls
-/// ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``, as for
-/// `LedgerStoreConformance`.
+/// The conformance suite for a `ScoreRecordStore`. Subclass it, override
+/// ``StoreConformanceSuite/makeStore()`` (and ``StoreConformanceSuite/reopen(_:)`` for a store
+/// that persists), and declare one test that calls ``ConformanceSuite/runAll()`` and compares the
+/// count with ``allScenarios``, as for `LedgerStoreConformance`.
 open class ScoreRecordStoreConformance: StoreConformanceSuite<any ScoreRecordStore> {
     public static let allScenarios: [ConformanceScenario<ScoreRecordStoreConformance.Subject>] = [
         .init("recordsReadBackWhole", recordsReadBackWhole),
