@@ -1,19 +1,11 @@
 public import CreditMedicalCore
 import XCTest
 
-/// The conformance suite for an `ArrearsStore`. Subclass it, override ``makeStore()`` (and
-/// ``reopen(_:)`` for a store that persists), and declare one test that calls
-/// ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``, as for
-/// `LedgerStoreConformance`.
-open class ArrearsStoreConformance: ConformanceSuite {
-    /// A fresh, empty store; each scenario calls this once.
-    open func makeStore() throws -> any ArrearsStore {
-        throw ConformanceError("Override makeStore() to return a fresh, empty store.")
-    }
-
-    /// The same store closed and opened again, or `nil` for a store that does not persist.
-    open func reopen(_ store: any ArrearsStore) throws -> (any ArrearsStore)? { nil }
-
+/// The conformance suite for an `ArrearsStore`. Subclass it, override
+/// ``StoreConformanceSuite/makeStore()`` (and ``StoreConformanceSuite/reopen(_:)`` for a store
+/// that persists), and declare one test that calls ``ConformanceSuite/runAll()`` and compares the
+/// count with ``allScenarios``, as for `LedgerStoreConformance`.
+open class ArrearsStoreConformance: StoreConformanceSuite<any ArrearsStore> {
     public static let allScenarios: [ConformanceScenario<ArrearsStoreConformance.Subject>] = [
         .init("stepsReadBackWhole", stepsReadBackWhole),
         .init("aStepIsRecordedOnce", aStepIsRecordedOnce),
@@ -25,13 +17,7 @@ open class ArrearsStoreConformance: ConformanceSuite {
     ]
 
     override func scenarios() -> [BoundScenario] {
-        Self.allScenarios.map { $0.bound { Subject(store: try self.makeStore(), suite: UncheckedBox(self)) } }
-    }
-
-    /// What a scenario works with.
-    public struct Subject: Sendable {
-        let store: any ArrearsStore
-        let suite: UncheckedBox<ArrearsStoreConformance>
+        bind(Self.allScenarios)
     }
 
     static let start = Timestamp(millisecondsSince1970: 1_795_996_800_000)
@@ -147,7 +133,7 @@ open class ArrearsStoreConformance: ConformanceSuite {
         let written = steps("E-1") + steps("E-2", patient: "P-2")
         try s.store.append(written, pushes: [push("E-1"), push("E-2")])
         try s.store.recordAttempts([RegistryPushAttempt(id: push("E-1").id, at: start, failure: "adapter.unavailable")])
-        guard let reopened = try s.suite.value.reopen(s.store) else { return }
+        guard let reopened = try s.reopened() else { return }
         XCTAssertEqual(try reopened.events(of: "E-1") + reopened.events(of: "E-2"), written, "[stepsAndPushesSurviveReopening]")
         let failed = RegistryOutboxItem(push: push("E-1"), failedAttempts: 1, lastFailure: "adapter.unavailable")
         XCTAssertEqual(try reopened.pendingPushes(limit: 10), [failed, RegistryOutboxItem(push: push("E-2"))], "[stepsAndPushesSurviveReopening]")

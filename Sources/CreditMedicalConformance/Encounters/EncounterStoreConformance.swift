@@ -2,19 +2,11 @@ import CreditMedicalCore
 public import CreditMedicalHIS
 import XCTest
 
-/// The conformance suite for an `EncounterStore`. Subclass it, override ``makeStore()`` (and
-/// ``reopen(_:)`` for a store that persists), and declare one test that calls
-/// ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``, as for
-/// `LedgerStoreConformance`.
-open class EncounterStoreConformance: ConformanceSuite {
-    /// A fresh, empty store; each scenario calls this once.
-    open func makeStore() throws -> any EncounterStore {
-        throw ConformanceError("Override makeStore() to return a fresh, empty store.")
-    }
-
-    /// The same store closed and opened again, or `nil` for a store that does not persist.
-    open func reopen(_ store: any EncounterStore) throws -> (any EncounterStore)? { nil }
-
+/// The conformance suite for an `EncounterStore`. Subclass it, override
+/// ``StoreConformanceSuite/makeStore()`` (and ``StoreConformanceSuite/reopen(_:)`` for a store
+/// that persists), and declare one test that calls ``ConformanceSuite/runAll()`` and compares the
+/// count with ``allScenarios``, as for `LedgerStoreConformance`.
+open class EncounterStoreConformance: StoreConformanceSuite<any EncounterStore> {
     public static let allScenarios: [ConformanceScenario<EncounterStoreConformance.Subject>] = [
         .init("encountersReadBackAsWritten", encountersReadBackAsWritten),
         .init("chargesKeepTheirOrder", chargesKeepTheirOrder),
@@ -25,13 +17,7 @@ open class EncounterStoreConformance: ConformanceSuite {
     ]
 
     override func scenarios() -> [BoundScenario] {
-        Self.allScenarios.map { $0.bound { Subject(store: try self.makeStore(), suite: UncheckedBox(self)) } }
-    }
-
-    /// What a scenario works with.
-    public struct Subject: Sendable {
-        let store: any EncounterStore
-        let suite: UncheckedBox<EncounterStoreConformance>
+        bind(Self.allScenarios)
     }
 
     private static let time = Timestamp(millisecondsSince1970: 1_795_996_800_000)
@@ -157,7 +143,7 @@ open class EncounterStoreConformance: ConformanceSuite {
                             .settlement(SettlementRecord(encounter: "MZ-1", round: 1, startedAt: time, total: Money(fen: 10), updatedAt: time)),
                             .notification(PatientNotification(id: "N1", patient: "P", kind: .settled, text: "t"))])
         try s.store.flush()
-        guard let reopened = try s.suite.value.reopen(s.store) else { return }
+        guard let reopened = try s.reopened() else { return }
         XCTAssertEqual(try reopened.encounter("MZ-1"), encounter("MZ-1"), "[everythingSurvivesReopening]")
         XCTAssertEqual(try reopened.bill(of: "MZ-1").total.fen, 10, "[everythingSurvivesReopening]")
         XCTAssertEqual(try reopened.settlement(of: "MZ-1")?.step, .started, "[everythingSurvivesReopening]")

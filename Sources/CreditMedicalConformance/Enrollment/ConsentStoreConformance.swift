@@ -1,19 +1,11 @@
 public import CreditMedicalCore
 import XCTest
 
-/// The conformance suite for a `ConsentStore`. Subclass it, override ``makeStore()`` (and
-/// ``reopen(_:)`` for a store that persists), and declare one test that calls
-/// ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``, as for
-/// `LedgerStoreConformance`.
-open class ConsentStoreConformance: ConformanceSuite {
-    /// A fresh, empty store; each scenario calls this once.
-    open func makeStore() throws -> any ConsentStore {
-        throw ConformanceError("Override makeStore() to return a fresh, empty store.")
-    }
-
-    /// The same store closed and opened again, or `nil` for a store that does not persist.
-    open func reopen(_ store: any ConsentStore) throws -> (any ConsentStore)? { nil }
-
+/// The conformance suite for a `ConsentStore`. Subclass it, override
+/// ``StoreConformanceSuite/makeStore()`` (and ``StoreConformanceSuite/reopen(_:)`` for a store
+/// that persists), and declare one test that calls ``ConformanceSuite/runAll()`` and compares the
+/// count with ``allScenarios``, as for `LedgerStoreConformance`.
+open class ConsentStoreConformance: StoreConformanceSuite<any ConsentStore> {
     public static let allScenarios: [ConformanceScenario<ConsentStoreConformance.Subject>] = [
         .init("eventsReadBackWhole", eventsReadBackWhole),
         .init("anIdIsRecordedOnce", anIdIsRecordedOnce),
@@ -23,13 +15,7 @@ open class ConsentStoreConformance: ConformanceSuite {
     ]
 
     override func scenarios() -> [BoundScenario] {
-        Self.allScenarios.map { $0.bound { Subject(store: try self.makeStore(), suite: UncheckedBox(self)) } }
-    }
-
-    /// What a scenario works with.
-    public struct Subject: Sendable {
-        let store: any ConsentStore
-        let suite: UncheckedBox<ConsentStoreConformance>
+        bind(Self.allScenarios)
     }
 
     /// An event with every kind of value: an agent with a relation, a channel, a version.
@@ -65,7 +51,7 @@ open class ConsentStoreConformance: ConformanceSuite {
     static func eventsSurviveReopening(_ s: Subject) async throws {
         let written = [event("E-1"), event("E-2", patient: "P-2", signer: .patient)]
         try s.store.append(written)
-        guard let reopened = try s.suite.value.reopen(s.store) else { return }
+        guard let reopened = try s.reopened() else { return }
         XCTAssertEqual(try reopened.events(of: "P-1") + reopened.events(of: "P-2"), written, "[eventsSurviveReopening]")
     }
 

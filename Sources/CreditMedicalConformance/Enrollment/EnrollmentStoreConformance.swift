@@ -1,19 +1,11 @@
 public import CreditMedicalCore
 import XCTest
 
-/// The conformance suite for an `EnrollmentStore`. Subclass it, override ``makeStore()`` (and
-/// ``reopen(_:)`` for a store that persists), and declare one test that calls
-/// ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``, as for
-/// `LedgerStoreConformance`.
-open class EnrollmentStoreConformance: ConformanceSuite {
-    /// A fresh, empty store; each scenario calls this once.
-    open func makeStore() throws -> any EnrollmentStore {
-        throw ConformanceError("Override makeStore() to return a fresh, empty store.")
-    }
-
-    /// The same store closed and opened again, or `nil` for a store that does not persist.
-    open func reopen(_ store: any EnrollmentStore) throws -> (any EnrollmentStore)? { nil }
-
+/// The conformance suite for an `EnrollmentStore`. Subclass it, override
+/// ``StoreConformanceSuite/makeStore()`` (and ``StoreConformanceSuite/reopen(_:)`` for a store
+/// that persists), and declare one test that calls ``ConformanceSuite/runAll()`` and compares the
+/// count with ``allScenarios``, as for `LedgerStoreConformance`.
+open class EnrollmentStoreConformance: StoreConformanceSuite<any EnrollmentStore> {
     public static let allScenarios: [ConformanceScenario<EnrollmentStoreConformance.Subject>] = [
         .init("stepsReadBackWhole", stepsReadBackWhole),
         .init("aStepIsRecordedOnce", aStepIsRecordedOnce),
@@ -24,13 +16,7 @@ open class EnrollmentStoreConformance: ConformanceSuite {
     ]
 
     override func scenarios() -> [BoundScenario] {
-        Self.allScenarios.map { $0.bound { Subject(store: try self.makeStore(), suite: UncheckedBox(self)) } }
-    }
-
-    /// What a scenario works with.
-    public struct Subject: Sendable {
-        let store: any EnrollmentStore
-        let suite: UncheckedBox<EnrollmentStoreConformance>
+        bind(Self.allScenarios)
     }
 
     /// The steps of a whole enrollment, with every kind of value: Chinese text, a missing feature
@@ -85,7 +71,7 @@ open class EnrollmentStoreConformance: ConformanceSuite {
     static func stepsSurviveReopening(_ s: Subject) async throws {
         let written = steps("E-1") + steps("E-2", patient: "P-2")
         try s.store.append(written)
-        guard let reopened = try s.suite.value.reopen(s.store) else { return }
+        guard let reopened = try s.reopened() else { return }
         XCTAssertEqual(try reopened.steps(of: "E-1") + reopened.steps(of: "E-2"), written, "[stepsSurviveReopening]")
     }
 

@@ -1,8 +1,9 @@
 public import CreditMedicalCore
 import XCTest
 
-/// The conformance suite every `LedgerStore` must pass. Subclass it, override ``makeStore()``
-/// (and ``reopen(_:)`` for a store that persists), and declare one test that runs the suite:
+/// The conformance suite every `LedgerStore` must pass. Subclass it, override
+/// ``StoreConformanceSuite/makeStore()`` (and ``StoreConformanceSuite/reopen(_:)`` for a store
+/// that persists), and declare one test that runs the suite:
 ///
 /// ```swift
 /// final class MyStoreConformanceTests: LedgerStoreConformance {
@@ -24,16 +25,11 @@ import XCTest
 /// runs on a fresh store, checks every effect and every error code through the `Ledger`, checks
 /// that a rejected command leaves the store exactly as it was, and ends with a clean
 /// `LedgerAuditor` report. Failures name the scenario.
-open class LedgerStoreConformance: ConformanceSuite {
-    /// A fresh, empty store. Every scenario calls this once (twice for the concurrency scenario).
-    open func makeStore() throws -> any LedgerStore {
-        throw ConformanceError("Override makeStore() to return a fresh, empty store.")
-    }
-
-    /// The same store closed and opened again, or `nil` for a store that does not persist (then
-    /// the durability scenario only checks that nothing is lost in memory).
-    open func reopen(_ store: any LedgerStore) throws -> (any LedgerStore)? { nil }
-
+///
+/// Every scenario calls `makeStore()` once (twice for the concurrency scenario). For a store that
+/// does not persist, `reopen(_:)` answers `nil` and the durability scenario only checks that
+/// nothing is lost in memory.
+open class LedgerStoreConformance: StoreConformanceSuite<any LedgerStore> {
     override func scenarios() -> [BoundScenario] {
         Self.allScenarios.map { scenario in
             BoundScenario(name: scenario.name) {

@@ -117,7 +117,7 @@ extension ReceivableStoreConformance {
 
     static func concurrentAdvancesHaveOneWinnerEach(_ s: Subject) async throws {
         let name = "concurrentAdvancesHaveOneWinnerEach"
-        let stores = try [s.store] + (s.suite.value.reopen(s.store).map { [$0] } ?? [])
+        let stores = try [s.store] + (s.reopened().map { [$0] } ?? [])
         let (threads, positions) = (8, 24)
         let (wins, failures) = race(stores, threads: threads, positions: positions)
         XCTAssertEqual(failures, [], "[\(name)] a lost race throws positionMoved and nothing else")
@@ -157,7 +157,7 @@ extension ReceivableStoreConformance {
         let progress = CollectionProgress(stepsDone: 1, reviewAt: day(20), restricted: false)
         try s.store.advance(from: 0, to: 4, saving: [receivable("H-1"), receivable("线-2", line: "线路", repaid: 10_000)])
         try s.store.saveCollection([receivable("H-1", collection: progress)], events: [event("collection/H-1/sms", hold: "H-1")])
-        guard let reopened = try s.suite.value.reopen(s.store) else { return }
+        guard let reopened = try s.reopened() else { return }
         XCTAssertEqual(try reopened.position(), 4, "[\(name)] the position")
         XCTAssertEqual(try all(reopened), [receivable("H-1", collection: progress), receivable("线-2", line: "线路", repaid: 10_000)],
                        "[\(name)] the receivables")

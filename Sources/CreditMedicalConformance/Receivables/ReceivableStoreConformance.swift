@@ -2,23 +2,18 @@ public import CreditMedicalCore
 import XCTest
 
 /// The conformance suite for a `ReceivableStore`: every MUST of the protocol's doc comment, one
-/// scenario each or more. Subclass it, override ``makeStore()`` (and ``reopen(_:)`` for a store
-/// that persists), and declare one test that calls ``ConformanceSuite/runAll()`` and compares the
-/// count with ``allScenarios``, as for `LedgerStoreConformance`.
+/// scenario each or more. Subclass it, override ``StoreConformanceSuite/makeStore()`` (and
+/// ``StoreConformanceSuite/reopen(_:)`` for a store that persists), and declare one test that
+/// calls ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``, as for
+/// `LedgerStoreConformance`.
+///
+/// `reopen(_:)` opens the same store again (another connection to its database) while the first
+/// stays open: the race scenario advances through both.
 ///
 /// Identifiers are compared and ordered by their UTF-8 bytes (`HoldID` is `Comparable` that
 /// way): the scenarios use ids that differ only by Unicode normalization or by lookalike letters,
 /// which a store comparing strings as text would confuse or misorder.
-open class ReceivableStoreConformance: ConformanceSuite {
-    /// A fresh, empty store; each scenario calls this once.
-    open func makeStore() throws -> any ReceivableStore {
-        throw ConformanceError("Override makeStore() to return a fresh, empty store.")
-    }
-
-    /// The same store opened again (another connection to its database) while the first stays
-    /// open, or `nil` for a store that does not persist. The race scenario advances through both.
-    open func reopen(_ store: any ReceivableStore) throws -> (any ReceivableStore)? { nil }
-
+open class ReceivableStoreConformance: StoreConformanceSuite<any ReceivableStore> {
     public static let allScenarios: [ConformanceScenario<ReceivableStoreConformance.Subject>] = [
         .init("anAdvanceSavesAndMovesThePosition", anAdvanceSavesAndMovesThePosition),
         .init("aStaleAdvanceSavesNothing", aStaleAdvanceSavesNothing),
@@ -37,13 +32,7 @@ open class ReceivableStoreConformance: ConformanceSuite {
     ]
 
     override func scenarios() -> [BoundScenario] {
-        Self.allScenarios.map { $0.bound { Subject(store: try self.makeStore(), suite: UncheckedBox(self)) } }
-    }
-
-    /// What a scenario works with.
-    public struct Subject: Sendable {
-        let store: any ReceivableStore
-        let suite: UncheckedBox<ReceivableStoreConformance>
+        bind(Self.allScenarios)
     }
 
     /// Midnight (UTC) of day `day` of the scenarios' calendar, which starts on 2026-12-01.

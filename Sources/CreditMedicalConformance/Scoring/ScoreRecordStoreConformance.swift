@@ -2,19 +2,11 @@ public import CreditMedicalCore
 import Foundation
 import XCTest
 
-/// The conformance suite for a `ScoreRecordStore`. Subclass it, override ``makeStore()`` (and
-/// ``reopen(_:)`` for a store that persists), and declare one test that calls
-/// ``ConformanceSuite/runAll()`` and compares the count with ``allScenarios``, as for
-/// `LedgerStoreConformance`.
-open class ScoreRecordStoreConformance: ConformanceSuite {
-    /// A fresh, empty store; each scenario calls this once.
-    open func makeStore() throws -> any ScoreRecordStore {
-        throw ConformanceError("Override makeStore() to return a fresh, empty store.")
-    }
-
-    /// The same store closed and opened again, or `nil` for a store that does not persist.
-    open func reopen(_ store: any ScoreRecordStore) throws -> (any ScoreRecordStore)? { nil }
-
+/// The conformance suite for a `ScoreRecordStore`. Subclass it, override
+/// ``StoreConformanceSuite/makeStore()`` (and ``StoreConformanceSuite/reopen(_:)`` for a store
+/// that persists), and declare one test that calls ``ConformanceSuite/runAll()`` and compares the
+/// count with ``allScenarios``, as for `LedgerStoreConformance`.
+open class ScoreRecordStoreConformance: StoreConformanceSuite<any ScoreRecordStore> {
     public static let allScenarios: [ConformanceScenario<ScoreRecordStoreConformance.Subject>] = [
         .init("recordsReadBackWhole", recordsReadBackWhole),
         .init("anIdIsRecordedOnce", anIdIsRecordedOnce),
@@ -24,13 +16,7 @@ open class ScoreRecordStoreConformance: ConformanceSuite {
     ]
 
     override func scenarios() -> [BoundScenario] {
-        Self.allScenarios.map { $0.bound { Subject(store: try self.makeStore(), suite: UncheckedBox(self)) } }
-    }
-
-    /// What a scenario works with.
-    public struct Subject: Sendable {
-        let store: any ScoreRecordStore
-        let suite: UncheckedBox<ScoreRecordStoreConformance>
+        bind(Self.allScenarios)
     }
 
     /// A decision with everything a record must keep: reasons in Chinese, a fallback, and inputs
@@ -85,7 +71,7 @@ open class ScoreRecordStoreConformance: ConformanceSuite {
     static func recordsSurviveReopening(_ s: Subject) async throws {
         let written = [record("D-1"), record("D-2", patient: "P-2")]
         try s.store.append(written)
-        guard let reopened = try s.suite.value.reopen(s.store) else { return }
+        guard let reopened = try s.reopened() else { return }
         XCTAssertTrue(same(try reopened.records(of: "P-1") + reopened.records(of: "P-2"), written), "[recordsSurviveReopening]")
     }
 
